@@ -1,0 +1,60 @@
+package org.frontline.cli;
+
+import org.apache.spark.sql.SparkSession;
+import org.frontline.common.Progress;
+import org.frontline.ingest.IngestJob;
+import org.frontline.lake.Lake;
+import org.frontline.lake.RunSummary;
+import org.frontline.lake.Tables;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** A command that runs stages over a lake and ends with a run summary. */
+abstract class LakeCommand implements Callable<Integer> {
+  @Option(names = "--lake", required = true, paramLabel = "DIR", description = "the output lake directory")
+  String lakeDir;
+
+  @Mixin
+  SparkOptions sparkOptions;
+
+  abstract String name();
+
+  abstract void stages(SparkSession spark, Lake lake, RunSummary summary);
+
+  List<String> arguments() {
+    return List.of();
+  }
+
+  @Override
+  public Integer call() {
+    Progress p = Progress.start(name(), "starting Spark");
+    SparkSession spark = sparkOptions.session("frontline-" + name());
+    Progress.info(name(), "Spark " + spark.version() + " on " + spark.sparkContext().master()
+        + " in " + String.format("%.1f s", p.seconds()));
+    Lake lake = new Lake(spark, lakeDir);
+    lake.ensureWritable();
+    RunSummary summary = new RunSummary(name(), lake.root(), arguments());
+    stages(spark, lake, summary);
+    String json = summary.write(lake);
+    System.out.println(json);
+    System.out.println("Outputs in " + lake.root() + ":");
+    for (String t : Tables.DATA_TABLES) {
+      if (lake.exists(t)) {
+        System.out.println("  " + t + "  " + lake.path(t));
+      }
+    }
+    System.out.println("  runs      " + lake.path(Tables.RUNS) + "/" + summary.runId() + ".json");
+    boolean ok = summary.reconciled();
+    p.done(summary.totalsLine() + (ok ? " (reconciled)" : " (NOT RECONCILED)"));
+    return ok ? 0 : 1;
+  }
+
+  static void ingest(SparkSession spark, Lake lake, RunSummary summary, IngestOptions options) {
+    long t0 = System.nanoTime();
+    new IngestJob(spark, lake, options.toOptions()).run(summary);
+    summary.stage("ingest", (System.nanoTime() - t0) / 1e9);
+  }
+}

@@ -1,0 +1,85 @@
+package org.frontline.common;
+
+import org.apache.spark.ml.Transformer;
+import org.apache.spark.ml.param.Param;
+import org.apache.spark.ml.param.ParamMap;
+import org.apache.spark.ml.util.DefaultParamsWritable;
+import org.apache.spark.ml.util.Identifiable$;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+
+import java.util.Arrays;
+
+/**
+ * Base of Frontline's Spark ML transformers: a uid, parameters declared once in the subclass constructor,
+ * schema checks with messages that name the column and the type found, and default-params persistence
+ * (every subclass has a public {@code (String uid)} constructor, so {@code DefaultParamsReader} can load it).
+ */
+public abstract class ColumnTransformer extends Transformer implements DefaultParamsWritable {
+  private final String uid;
+
+  protected ColumnTransformer(String uid) {
+    this.uid = uid;
+  }
+
+  protected static String newUid(String prefix) {
+    return Identifiable$.MODULE$.randomUID(prefix);
+  }
+
+  @Override
+  public String uid() {
+    return uid;
+  }
+
+  @Override
+  public Transformer copy(ParamMap extra) {
+    return defaultCopy(extra);
+  }
+
+  protected <T> Param<T> param(String name, String doc, T defaultValue) {
+    Param<T> p = new Param<>(this, name, doc);
+    setDefault(p, defaultValue);
+    return p;
+  }
+
+  /** {@code functions.transform} (higher-order map over an array), named apart from {@code Transformer.transform}. */
+  protected static org.apache.spark.sql.Column mapArray(org.apache.spark.sql.Column array,
+      scala.Function1<org.apache.spark.sql.Column, org.apache.spark.sql.Column> f) {
+    return org.apache.spark.sql.functions.transform(array, f);
+  }
+
+  /** Throws an {@link IllegalArgumentException} naming the column unless it exists with one of the types. */
+  public static void requireColumn(StructType schema, String column, DataType... allowed) {
+    if (!Arrays.asList(schema.fieldNames()).contains(column)) {
+      throw new IllegalArgumentException(
+          "Input column '" + column + "' not found; columns are " + Arrays.toString(schema.fieldNames()));
+    }
+    DataType found = schema.apply(column).dataType();
+    for (DataType t : allowed) {
+      if (t.sameType(found)) {
+        return;
+      }
+    }
+    StringBuilder expected = new StringBuilder();
+    for (DataType t : allowed) {
+      expected.append(expected.length() == 0 ? "" : " or ").append(t.simpleString());
+    }
+    throw new IllegalArgumentException("Column '" + column + "' must be of type " + expected
+        + " but was " + found.simpleString());
+  }
+
+  /** Adds (or replaces) a nullable output field. */
+  public static StructType withField(StructType schema, String column, DataType type) {
+    if (Arrays.asList(schema.fieldNames()).contains(column)) {
+      StructField[] fields = schema.fields().clone();
+      for (int i = 0; i < fields.length; i++) {
+        if (fields[i].name().equals(column)) {
+          fields[i] = new StructField(column, type, true, fields[i].metadata());
+        }
+      }
+      return new StructType(fields);
+    }
+    return schema.add(column, type, true);
+  }
+}

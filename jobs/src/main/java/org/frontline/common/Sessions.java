@@ -1,0 +1,45 @@
+package org.frontline.common;
+
+import org.apache.spark.SparkConf;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * The one place a SparkSession is configured. The master comes from spark-submit (the {@code spark.master}
+ * property) when present, else from {@code --master}, else {@code local[*]}; nothing else hard-codes it.
+ */
+public final class Sessions {
+  private Sessions() {}
+
+  public static SparkSession create(String appName, String masterOverride, int shufflePartitions) {
+    SparkConf conf = new SparkConf(true); // loads spark.* system properties set by spark-submit
+    if (masterOverride != null && !masterOverride.isBlank()) {
+      conf.setMaster(masterOverride);
+    } else if (!conf.contains("spark.master")) {
+      conf.setMaster("local[*]");
+    }
+    boolean local = conf.get("spark.master").startsWith("local");
+    if (local) {
+      conf.setIfMissing("spark.ui.enabled", "false");
+      conf.setIfMissing("spark.driver.host", "127.0.0.1");
+      conf.setIfMissing("spark.driver.bindAddress", "127.0.0.1");
+    }
+    conf.setIfMissing("spark.app.name", appName);
+    applyDefaults(conf, shufflePartitions);
+    return SparkSession.builder().config(conf).getOrCreate();
+  }
+
+  /** Settings Frontline relies on, for jobs, tests and notebooks alike. */
+  public static void applyDefaults(SparkConf conf, int shufflePartitions) {
+    conf.setIfMissing("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension");
+    conf.setIfMissing("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog");
+    conf.setIfMissing("spark.sql.session.timeZone", "UTC");
+    conf.setIfMissing("spark.sql.shuffle.partitions", Integer.toString(shufflePartitions));
+    conf.setIfMissing("spark.sql.adaptive.enabled", "true");
+    conf.setIfMissing("spark.sql.mapKeyDedupPolicy", "LAST_WIN");
+    conf.setIfMissing("spark.sql.legacy.timeParserPolicy", "CORRECTED");
+    conf.setIfMissing("spark.sql.debug.maxToStringFields", "500");
+    conf.setIfMissing("spark.serializer", "org.apache.spark.serializer.KryoSerializer");
+    conf.setIfMissing("spark.databricks.delta.snapshotPartitions", "4");
+    conf.setIfMissing("spark.databricks.delta.stats.collect", "true");
+  }
+}

@@ -1,0 +1,81 @@
+package org.frontline.ingest;
+
+import org.apache.spark.ml.param.Param;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.frontline.common.ColumnTransformer;
+
+import static org.apache.spark.sql.functions.*;
+
+/**
+ * Tidies the headline and removes its repetition from the text: a site suffix on the title
+ * ({@code " (05.04.22 12:02) « War in Ukraine | Censor.NET"}, {@code " | Reuters"}) is cut; at the start of
+ * the text a dateline stamp ({@code "05.04.22 12:02 - "}), lines that only repeat the headline, and the
+ * headline repeated as the first sentence are removed. Both columns are cleaned text (see {@link TextCleaner}).
+ */
+public final class HeadlineCleaner extends ColumnTransformer {
+  private final Param<String> titleCol;
+  private final Param<String> textCol;
+
+  public HeadlineCleaner() {
+    this(newUid("headlineCleaner"));
+  }
+
+  public HeadlineCleaner(String uid) {
+    super(uid);
+    titleCol = param("titleCol", "cleaned headline column, rewritten in place", "title");
+    textCol = param("textCol", "cleaned text column, rewritten in place", "text");
+  }
+
+  public Param<String> titleCol() { return titleCol; }
+  public Param<String> textCol() { return textCol; }
+
+  /** Letters and digits only, lower case: the form two headlines are compared in. */
+  static Column key(Column c) {
+    return regexp_replace(lower(c), "[^\\p{L}\\p{N}]+", "");
+  }
+
+  public static org.apache.spark.ml.util.MLReader<HeadlineCleaner> read() {
+    return new org.apache.spark.ml.util.DefaultParamsReader<>();
+  }
+
+  public static HeadlineCleaner load(String path) {
+    return read().load(path);
+  }
+
+  @Override
+  public Dataset<Row> transform(Dataset<?> dataset) {
+    transformSchema(dataset.schema());
+    Column title = regexp_replace(col($(titleCol)),
+        "\\s*\\(\\d{1,2}\\.\\d{1,2}\\.\\d{2,4},? \\d{1,2}:\\d{2}\\)\\s*(?:[«|].*)?$", "");
+    title = regexp_replace(title, "(?:\\s+[|«»]\\s+[^|«»]{1,40})+\\s*[|]?\\s*$", "");
+    title = nullif(trim(title), lit(""));
+
+    Column text = regexp_replace(col($(textCol)), "^\\d{1,2}\\.\\d{1,2}\\.\\d{2,4},? \\d{1,2}:\\d{2}\\s*[-–—]\\s*", "");
+    Column t = col("__title");
+    // drop leading lines that are the headline again
+    Column lines = split(text, "\n");
+    Column firstKept = array_position(mapArray(lines, l -> key(l).notEqual(coalesce(key(t), lit("")))), lit(true));
+    Column rest = when(firstKept.equalTo(0), array()).otherwise(slice(lines, firstKept, size(lines)));
+    Column joined = array_join(rest, "\n");
+    // the headline repeated as the first sentence of the text
+    Column stripped = expr("CASE WHEN __title IS NOT NULL AND startswith(lower(__joined), lower(__title))"
+        + " AND substring(__joined, length(__title) + 1, 1) RLIKE '^([.!?:]|$)'"
+        + " THEN ltrim(substring(__joined, length(__title) + 2)) ELSE __joined END");
+    return dataset.withColumn("__title", title)
+        .withColumn("__joined", joined)
+        .withColumn($(textCol), nullif(trim(stripped), lit("")))
+        .withColumn($(titleCol), col("__title"))
+        .drop("__title", "__joined");
+  }
+
+  @Override
+  public StructType transformSchema(StructType schema) {
+    requireColumn(schema, $(titleCol), DataTypes.StringType);
+    requireColumn(schema, $(textCol), DataTypes.StringType);
+    return schema;
+  }
+}

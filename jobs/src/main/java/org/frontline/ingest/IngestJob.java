@@ -1,0 +1,178 @@
+package org.frontline.ingest;
+
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.storage.StorageLevel;
+import org.frontline.common.Progress;
+import org.frontline.ingest.InputFiles.Expansion;
+import org.frontline.ingest.InputFiles.Format;
+import org.frontline.ingest.InputFiles.InputFile;
+import org.frontline.lake.Lake;
+import org.frontline.lake.RunSummary;
+import org.frontline.lake.Tables;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.apache.spark.sql.functions.*;
+
+/**
+ * The ingest stage, top to bottom: ReadRecords → ParseJson → MapFields → CleanText → ParseDates →
+ * Validate → MarkExactDuplicates → MarkNearDuplicates → DetectLanguage → WriteTables → Summarise.
+ * Every record read ends in exactly one of {@code articles} (kept), {@code duplicates} or
+ * {@code quarantine}; the rows of the input files are replaced in each table, so a re-run over the same
+ * files replaces, never doubles, them.
+ */
+public final class IngestJob {
+  /** Options of the ingest stage, validated at construction. */
+  public record Options(List<String> inputs, Format format, Map<String, String> mapping, long maxRecordBytes,
+                        double minNearSimilarity, int lakeWindowDays) {
+    public Options {
+      if (inputs == null || inputs.isEmpty()) {
+        throw new IngestException("no --input given");
+      }
+      if (maxRecordBytes <= 0) {
+        throw new IngestException("--max-record-bytes must be positive");
+      }
+      if (minNearSimilarity <= 0 || minNearSimilarity > 1) {
+        throw new IngestException("--near-duplicate-similarity must be in (0, 1]");
+      }
+      mapping = mapping == null ? Map.of() : mapping;
+    }
+
+    public static Options of(List<String> inputs) {
+      return new Options(inputs, null, Map.of(), 1 << 20, 0.6, 7);
+    }
+  }
+
+  private final SparkSession spark;
+  private final Lake lake;
+  private final Options options;
+
+  public IngestJob(SparkSession spark, Lake lake, Options options) {
+    this.spark = spark;
+    this.lake = lake;
+    this.options = options;
+  }
+
+  public void run(RunSummary summary) {
+    Progress p = Progress.start("ingest", "listing inputs " + options.inputs());
+    Expansion expansion = InputFiles.expand(options.inputs(), options.format(),
+        spark.sparkContext().hadoopConfiguration());
+    List<InputFile> files = expansion.files();
+    if (!expansion.skipped().isEmpty()) {
+      Progress.info("ingest", "skipped " + expansion.skipped().size() + " file(s) of unknown type: "
+          + expansion.skipped());
+    }
+    Progress.info("ingest", "reading " + files.size() + " file(s)");
+    FieldMapper mapper = new FieldMapper().withOverrides(options.mapping());
+
+    Dataset<Row> raw = RecordReaders.read(spark, files, options.maxRecordBytes());
+    Dataset<Row> records = prepare(raw, mapper).persist(StorageLevel.MEMORY_AND_DISK());
+    Progress.info("ingest", String.format("read %,d records in %.1f s; finding duplicates", records.count(), p.seconds()));
+
+    Dataset<Row> candidates = records.where(col("reason").isNull()).withColumn("priority", lit(1));
+    Dataset<Row> exact = new ExactDuplicateMarker().transform(candidates.unionByName(lakeNeighbours(files, records)))
+        .persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> marked = new NearDuplicateMarker().setMinSimilarity(options.minNearSimilarity())
+        .transform(exact)
+        .where(col("priority").equalTo(1));
+
+    Dataset<Row> classified = marked
+        .withColumn("reason", when(col("conflict"), lit(Reason.ID_CONFLICT.name())))
+        .withColumn("detail", when(col("conflict"), concat(lit("id also used by "), col("source_file"), lit(" with other text"))))
+        .withColumn("status", when(col("conflict"), lit("quarantined"))
+            .when(col("dup_kind").isNotNull(), lit("duplicate")).otherwise(lit("kept")))
+        .unionByName(records.where(col("reason").isNotNull()).withColumn("status", lit("quarantined")),
+            true);
+    Dataset<Row> kept = new LanguageTagger().setInputCol("content")
+        .transform(classified.where(col("status").equalTo("kept")));
+    classified = classified.where(col("status").notEqual("kept")).unionByName(kept, true)
+        .persist(StorageLevel.MEMORY_AND_DISK());
+    long n = classified.count();
+    exact.unpersist();
+    Progress.info("ingest", String.format("classified %,d records in %.1f s", n, p.seconds()));
+
+    Column ownRows = col("source_file").isin(files.stream().map(InputFile::path).toArray());
+    Progress.info("ingest", "writing articles, duplicates and quarantine to " + lake.root());
+    lake.replace(Tables.ARTICLES, classified.where(col("status").equalTo("kept")), ownRows);
+    lake.replace(Tables.DUPLICATES, classified.where(col("status").equalTo("duplicate"))
+        .withColumn("kind", col("dup_kind")), ownRows);
+    lake.replace(Tables.QUARANTINE, classified.where(col("status").equalTo("quarantined")), ownRows);
+
+    Progress.info("ingest", String.format("tables written in %.1f s", p.seconds()));
+    summary.addIngest(files, expansion.skipped(), classified);
+    records.unpersist();
+    classified.unpersist();
+    p.done(summary.totalsLine());
+  }
+
+  /** Raw records → one row per record with article fields, cleaned text and a quarantine reason or null. */
+  Dataset<Row> prepare(Dataset<Row> raw, FieldMapper mapper) {
+    Column parsed = from_json(col("raw"), DataTypes.createMapType(DataTypes.StringType, DataTypes.StringType),
+        Map.of("mode", "PERMISSIVE"));
+    Dataset<Row> withFields = raw
+        .withColumn("fields", when(col("format").equalTo("jsonl").and(col("read_error").isNull()), parsed)
+            .otherwise(col("fields")))
+        .withColumn("read_error", coalesce(col("read_error"),
+            when(col("fields").isNull(), lit(Reason.MALFORMED_JSON.name()))))
+        .withColumn("fields", coalesce(col("fields"), expr("cast(map() as map<string,string>)")));
+    Dataset<Row> mapped = mapper.transform(withFields);
+    Dataset<Row> cleaned = new TextCleaner().setInputCol("body").setOutputCol("text").transform(
+        new TextCleaner().setInputCol("title").setOutputCol("title").transform(mapped));
+    cleaned = new HeadlineCleaner().transform(cleaned);
+    Dataset<Row> dated = new PublishedDateParser().transform(cleaned);
+    Column content = nullif(concat_ws("\n", col("title"), col("text")), lit(""));
+    Column reason = coalesce(col("read_error"),
+        when(col("doc_id").isNull(), lit(Reason.NO_ID.name())),
+        when(col("content").isNull(), lit(Reason.NO_TEXT.name())));
+    return dated
+        .withColumn("content", content)
+        .withColumn("n_chars", coalesce(length(col("content")), lit(0)))
+        .withColumn("content_hash", sha2(regexp_replace(lower(coalesce(col("content"), lit(""))), "\\s+", " "), 256))
+        .withColumn("reason", reason)
+        .withColumn("detail", when(col("reason").isNotNull(), col("reason")))
+        .withColumn("raw_length", length(col("raw")).cast(DataTypes.LongType))
+        .withColumn("raw", substring(col("raw"), 1, RecordReaders.RAW_KEEP_CHARS))
+        .drop("fields", "body", "read_error");
+  }
+
+  /**
+   * Articles already in the lake that new records may repeat: those published within the lake window of
+   * the batch's dates and not from the batch's own files (those are being replaced). They take part in
+   * duplicate detection as representatives only (priority 0) and are not rewritten.
+   */
+  Dataset<Row> lakeNeighbours(List<InputFile> files, Dataset<Row> records) {
+    Dataset<Row> empty = records.limit(0).withColumn("priority", lit(0));
+    if (!lake.exists(Tables.ARTICLES)) {
+      return empty;
+    }
+    Row range = records.where(col("reason").isNull())
+        .agg(min("published_date"), max("published_date")).first();
+    Dataset<Row> existing = lake.read(Tables.ARTICLES)
+        .where(not(col("source_file").isin(files.stream().map(InputFile::path).toArray())));
+    if (range.isNullAt(0)) {
+      existing = existing.where(col("published_date").isNull());
+    } else {
+      int w = options.lakeWindowDays();
+      existing = existing.where(col("published_date").between(date_sub(lit(range.getDate(0)), w),
+          date_add(lit(range.getDate(1)), w)).or(col("published_date").isNull()));
+    }
+    Dataset<Row> asRecords = existing
+        .withColumn("content", nullif(concat_ws("\n", col("title"), col("text")), lit("")))
+        .withColumn("priority", lit(0));
+    return empty.unionByName(asRecords, true);
+  }
+
+  static Map<String, Long> toMap(List<Row> rows) {
+    Map<String, Long> m = new LinkedHashMap<>();
+    for (Row r : rows) {
+      m.put(r.isNullAt(0) ? "null" : r.get(0).toString(), r.getLong(1));
+    }
+    return m;
+  }
+}

@@ -1,0 +1,106 @@
+package org.frontline.ingest;
+
+import com.google.common.base.Optional;
+import com.optimaize.langdetect.LanguageDetector;
+import com.optimaize.langdetect.LanguageDetectorBuilder;
+import com.optimaize.langdetect.i18n.LdLocale;
+import com.optimaize.langdetect.ngram.NgramExtractors;
+import com.optimaize.langdetect.profiles.LanguageProfileReader;
+import com.optimaize.langdetect.text.CommonTextObjectFactories;
+import com.optimaize.langdetect.text.TextObjectFactory;
+import org.apache.spark.ml.param.IntParam;
+import org.apache.spark.ml.param.Param;
+import org.apache.spark.ml.param.ParamValidators;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.api.java.UDF1;
+import org.apache.spark.sql.expressions.UserDefinedFunction;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.frontline.common.ColumnTransformer;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+import static org.apache.spark.sql.functions.*;
+
+/**
+ * Detects the language of a text (ISO 639-1 code, {@code und} when unsure or too short) with the optimaize
+ * n-gram detector over its built-in profiles; only the first {@code maxChars} characters are looked at.
+ * Non-English articles are kept and marked, never dropped.
+ */
+public final class LanguageTagger extends ColumnTransformer {
+  private final Param<String> inputCol;
+  private final Param<String> outputCol;
+  private final IntParam maxChars;
+
+  public LanguageTagger() {
+    this(newUid("languageTagger"));
+  }
+
+  public LanguageTagger(String uid) {
+    super(uid);
+    inputCol = param("inputCol", "text to identify", "content");
+    outputCol = param("outputCol", "ISO 639-1 code or 'und'", "language");
+    maxChars = new IntParam(this, "maxChars", "characters looked at", ParamValidators.gt(0));
+    setDefault(maxChars, 1000);
+  }
+
+  public Param<String> inputCol() { return inputCol; }
+  public Param<String> outputCol() { return outputCol; }
+  public IntParam maxChars() { return maxChars; }
+
+  public LanguageTagger setInputCol(String v) { set(inputCol, v); return this; }
+
+  /** One detector per executor JVM: loading the profiles takes about a second. */
+  private static final class Holder {
+    static final LanguageDetector DETECTOR;
+    static final TextObjectFactory TEXT = CommonTextObjectFactories.forDetectingOnLargeText();
+
+    static {
+      try {
+        DETECTOR = LanguageDetectorBuilder.create(NgramExtractors.standard())
+            .withProfiles(new LanguageProfileReader().readAllBuiltIn())
+            .minimalConfidence(0.85)
+            .build();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+  }
+
+  /** The pure function: language code of a text. */
+  public static String detect(String text, int maxChars) {
+    if (text == null) {
+      return "und";
+    }
+    String sample = text.length() > maxChars ? text.substring(0, maxChars) : text;
+    if (sample.codePoints().filter(Character::isLetter).count() < 20) {
+      return "und";
+    }
+    Optional<LdLocale> lang = Holder.DETECTOR.detect(Holder.TEXT.forText(sample));
+    return lang.isPresent() ? lang.get().getLanguage() : "und";
+  }
+
+  public static org.apache.spark.ml.util.MLReader<LanguageTagger> read() {
+    return new org.apache.spark.ml.util.DefaultParamsReader<>();
+  }
+
+  public static LanguageTagger load(String path) {
+    return read().load(path);
+  }
+
+  @Override
+  public Dataset<Row> transform(Dataset<?> dataset) {
+    transformSchema(dataset.schema());
+    int n = (Integer) $(maxChars);
+    UserDefinedFunction f = udf((UDF1<String, String>) s -> detect(s, n), DataTypes.StringType);
+    return dataset.withColumn($(outputCol), f.apply(col($(inputCol))));
+  }
+
+  @Override
+  public StructType transformSchema(StructType schema) {
+    requireColumn(schema, $(inputCol), DataTypes.StringType);
+    return withField(schema, $(outputCol), DataTypes.StringType);
+  }
+}

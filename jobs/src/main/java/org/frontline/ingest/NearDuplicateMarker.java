@@ -1,0 +1,181 @@
+package org.frontline.ingest;
+
+import org.apache.spark.ml.Pipeline;
+import org.apache.spark.ml.PipelineStage;
+import org.apache.spark.ml.feature.HashingTF;
+import org.apache.spark.ml.feature.MinHashLSH;
+import org.apache.spark.ml.feature.NGram;
+import org.apache.spark.ml.feature.RegexTokenizer;
+import org.apache.spark.ml.param.DoubleParam;
+import org.apache.spark.ml.param.IntParam;
+import org.apache.spark.ml.param.LongParam;
+import org.apache.spark.ml.param.Param;
+import org.apache.spark.ml.param.ParamValidators;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
+import org.frontline.common.ColumnTransformer;
+
+import static org.apache.spark.sql.functions.*;
+
+/**
+ * Finds near-duplicate articles (syndicated copies, small edits) with MinHash locality-sensitive hashing
+ * on word shingles, and points each to the representative of its group.
+ *
+ * <p>Shingles are word {@code shingleSize}-grams of the lower-cased title and text. Spark's
+ * {@link MinHashLSH} computes {@code bands × rowsPerBand} min-hashes per article; the hashes are cut into
+ * bands and two articles are candidates when one whole band agrees (the classic AND-OR construction, which
+ * keeps candidate pairs few: with 24 bands of 4 rows a pair of Jaccard similarity 0.7 is found with
+ * probability 0.999, one of 0.3 becomes a candidate with probability 0.18, one of 0.1 almost never).
+ * Every candidate pair is then scored by its exact Jaccard similarity of shingle sets and kept when it is
+ * at least {@code minSimilarity}. Groups are the connected components of kept pairs; the representative is
+ * the first member in {@link ExactDuplicateMarker#orderKey()} order. Bands with more than
+ * {@code maxBucketSize} members (boilerplate-only texts) are skipped so that no bucket turns quadratic.
+ *
+ * <p>Input rows with {@code dup_kind} already set are passed through. Output columns: {@code dup_kind}
+ * ("near" for new finds), {@code duplicate_of}, {@code similarity} (highest similarity to a group member).
+ */
+public final class NearDuplicateMarker extends ColumnTransformer {
+  private final Param<String> idCol;
+  private final Param<String> textCol;
+  private final IntParam shingleSize;
+  private final IntParam bands;
+  private final IntParam rowsPerBand;
+  private final DoubleParam minSimilarity;
+  private final IntParam maxBucketSize;
+  private final LongParam seed;
+
+  public NearDuplicateMarker() {
+    this(newUid("nearDuplicateMarker"));
+  }
+
+  public NearDuplicateMarker(String uid) {
+    super(uid);
+    idCol = param("idCol", "document id", "doc_id");
+    textCol = param("textCol", "text to compare (title and body)", "content");
+    shingleSize = new IntParam(this, "shingleSize", "words per shingle", ParamValidators.gtEq(1));
+    setDefault(shingleSize, 3);
+    bands = new IntParam(this, "bands", "LSH bands", ParamValidators.gtEq(1));
+    setDefault(bands, 24);
+    rowsPerBand = new IntParam(this, "rowsPerBand", "min-hashes per band", ParamValidators.gtEq(1));
+    setDefault(rowsPerBand, 4);
+    minSimilarity = new DoubleParam(this, "minSimilarity",
+        "least Jaccard similarity of shingle sets for a near duplicate", ParamValidators.inRange(0, 1));
+    setDefault(minSimilarity, 0.6);
+    maxBucketSize = new IntParam(this, "maxBucketSize", "larger LSH buckets are skipped", ParamValidators.gtEq(2));
+    setDefault(maxBucketSize, 2000);
+    seed = new LongParam(this, "seed", "MinHash seed");
+    setDefault(seed, 20260204L);
+  }
+
+  public Param<String> idCol() { return idCol; }
+  public Param<String> textCol() { return textCol; }
+  public IntParam shingleSize() { return shingleSize; }
+  public IntParam bands() { return bands; }
+  public IntParam rowsPerBand() { return rowsPerBand; }
+  public DoubleParam minSimilarity() { return minSimilarity; }
+  public IntParam maxBucketSize() { return maxBucketSize; }
+  public LongParam seed() { return seed; }
+
+  public NearDuplicateMarker setMinSimilarity(double v) { set(minSimilarity, v); return this; }
+
+  /** Shingles as a set of hashed ints and as a binary vector, for the rows to compare. */
+  Dataset<Row> shingle(Dataset<Row> docs) {
+    int n = (Integer) $(shingleSize);
+    Pipeline features = new Pipeline().setStages(new PipelineStage[] {
+        new RegexTokenizer().setInputCol("__text").setOutputCol("__tokens").setPattern("[^\\p{L}\\p{N}]+")
+            .setMinTokenLength(1).setToLowercase(true),
+        new NGram().setN(n).setInputCol("__tokens").setOutputCol("__ngrams"),
+    });
+    Dataset<Row> withText = docs.withColumn("__text", coalesce(col($(textCol)), lit("")));
+    Dataset<Row> tokens = features.fit(withText.limit(0)).transform(withText);
+    Column shingles = when(size(col("__ngrams")).gt(0), col("__ngrams")).otherwise(col("__tokens"));
+    Dataset<Row> withShingles = tokens
+        .withColumn("__shingles", array_distinct(shingles))
+        .where(size(col("__shingles")).gt(0));
+    HashingTF tf = new HashingTF().setInputCol("__shingles").setOutputCol("__vec").setBinary(true)
+        .setNumFeatures(1 << 22);
+    return tf.transform(withShingles)
+        .withColumn("__set", array_distinct(mapArray(col("__shingles"), s -> hash(s))))
+        .select(col($(idCol)).as("id"), col("__set"), col("__vec"));
+  }
+
+  /** Candidate pairs (a < b) with their exact Jaccard similarity, kept when at least minSimilarity. */
+  public Dataset<Row> similarPairs(Dataset<Row> docs) {
+    int b = (Integer) $(bands);
+    int r = (Integer) $(rowsPerBand);
+    Dataset<Row> shingled = shingle(docs);
+    MinHashLSH lsh = new MinHashLSH().setInputCol("__vec").setOutputCol("__hashes").setNumHashTables(b * r)
+        .setSeed((Long) $(seed));
+    Dataset<Row> hashed = lsh.fit(shingled.limit(0)).transform(shingled)
+        .withColumn("__h", mapArray(col("__hashes"), v -> org.apache.spark.ml.functions.vector_to_array(v,
+            "float64").getItem(0)))
+        .persist(StorageLevel.MEMORY_AND_DISK());
+    Column bandKeys = mapArray(sequence(lit(0), lit(b - 1)),
+        j -> xxhash64(j, slice(col("__h"), j.multiply(r).plus(1), lit(r))));
+    Dataset<Row> buckets = hashed.select(col("id"), explode(bandKeys).as("bucket"))
+        .withColumn("__n", count(lit(1)).over(Window.partitionBy("bucket")))
+        .where(col("__n").leq((Integer) $(maxBucketSize)))
+        .drop("__n");
+    Dataset<Row> candidates = buckets.as("a").join(buckets.as("b"),
+            col("a.bucket").equalTo(col("b.bucket")).and(col("a.id").lt(col("b.id"))))
+        .select(col("a.id").as("a"), col("b.id").as("b"))
+        .distinct();
+    Dataset<Row> sets = hashed.select(col("id"), col("__set"));
+    Column inter = size(array_intersect(col("sa.__set"), col("sb.__set")));
+    Column union = size(array_union(col("sa.__set"), col("sb.__set")));
+    return candidates
+        .join(sets.as("sa"), col("a").equalTo(col("sa.id")))
+        .join(sets.as("sb"), col("b").equalTo(col("sb.id")))
+        .select(col("a"), col("b"), inter.cast(DataTypes.DoubleType).divide(union).as("similarity"))
+        .where(col("similarity").geq((Double) $(minSimilarity)));
+  }
+
+  public static org.apache.spark.ml.util.MLReader<NearDuplicateMarker> read() {
+    return new org.apache.spark.ml.util.DefaultParamsReader<>();
+  }
+
+  public static NearDuplicateMarker load(String path) {
+    return read().load(path);
+  }
+
+  @Override
+  public Dataset<Row> transform(Dataset<?> dataset) {
+    transformSchema(dataset.schema());
+    Dataset<Row> all = dataset.toDF();
+    Dataset<Row> open = all.where(col("dup_kind").isNull());
+    Dataset<Row> pairs = similarPairs(open).persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> edges = pairs.select(col("a").as("src"), col("b").as("dst"), col("similarity"))
+        .union(pairs.select(col("b").as("src"), col("a").as("dst"), col("similarity")));
+    Column order = struct(col("priority"), col("published_at").isNull().as("nodate"), col("published_at"),
+        col($(idCol)).as("id"), col("source_file"), col("position"));
+    Dataset<Row> nodes = open.join(edges.select(col("src").as(($(idCol)))).distinct(), $(idCol))
+        .select(col($(idCol)).as("node"), order.as("label"));
+    Dataset<Row> labels = Components.minLabels(nodes, edges);
+    Dataset<Row> best = edges.groupBy("src").agg(max("similarity").as("__sim"));
+    Dataset<Row> marks = labels.join(best, col("node").equalTo(col("src")))
+        .where(col("label.id").notEqual(col("node")))
+        .select(col("node").as("__node"), col("label.id").as("__rep"), col("__sim"));
+    Dataset<Row> out = all.join(marks, all.col($(idCol)).equalTo(marks.col("__node"))
+            .and(all.col("dup_kind").isNull()), "left")
+        .withColumn("dup_kind", coalesce(col("dup_kind"), when(col("__rep").isNotNull(), lit("near"))))
+        .withColumn("duplicate_of", coalesce(col("duplicate_of"), col("__rep")))
+        .withColumn("similarity", when(col("dup_kind").equalTo("near"), col("__sim"))
+            .when(col("dup_kind").isNotNull(), lit(1.0)))
+        .drop("__node", "__rep", "__sim");
+    return out;
+  }
+
+  @Override
+  public StructType transformSchema(StructType schema) {
+    requireColumn(schema, $(idCol), DataTypes.StringType);
+    requireColumn(schema, $(textCol), DataTypes.StringType);
+    requireColumn(schema, "dup_kind", DataTypes.StringType);
+    StructType out = withField(schema, "duplicate_of", DataTypes.StringType);
+    return withField(out, "similarity", DataTypes.DoubleType);
+  }
+}

@@ -1,0 +1,126 @@
+package org.frontline.ingest;
+
+import org.apache.spark.ml.param.BooleanParam;
+import org.apache.spark.ml.param.IntParam;
+import org.apache.spark.ml.param.Param;
+import org.apache.spark.ml.param.ParamValidators;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.api.java.UDF1;
+import org.apache.spark.sql.expressions.UserDefinedFunction;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.frontline.common.ColumnTransformer;
+
+import static org.apache.spark.sql.functions.*;
+
+/**
+ * Turns HTML or plain text into clean lines: script/style blocks, comments and tags removed (block tags
+ * become line breaks), entities decoded, Unicode NFC, control and zero-width characters dropped, whitespace
+ * folded within each line, empty lines and boilerplate lines (ads, comment prompts, share buttons,
+ * newsletter and privacy footers, "read more" links, photo credits) removed, and trailing link prompts
+ * ("View news.") cut. Lines are joined with {@code \n}; an empty result is null.
+ */
+public final class TextCleaner extends ColumnTransformer {
+  /** A whole line is boilerplate when it matches this (case-insensitive) and is at most maxBoilerplateChars long. */
+  public static final String DEFAULT_BOILERPLATE = "(?i)^(?:"
+      + "advertisements?|advertising|ads?|sponsored(?: content)?|promoted(?: content)?|paid content"
+      + "|story continues below(?: advertisement)?|continue reading.*|scroll (?:down )?to continue.*"
+      + "|add a comment|leave a (?:reply|comment)|post a comment|cancel reply|\\d* ?comments?|(?:view|show|load) comments"
+      + "|join the (?:conversation|discussion).*"
+      + "|share(?: this)?(?: article| story| post| page)?(?: on [\\w ]+)?:?|share on .*|(?:tweet|email|print|copy link)"
+      + "|(?:facebook|twitter|x|whatsapp|telegram|linkedin|instagram|reddit)(?:[ ,|/]+(?:facebook|twitter|x|whatsapp|telegram|linkedin|instagram|reddit|email))*"
+      + "|follow (?:us|[\\w ]+) on (?:twitter|x|facebook|telegram|instagram|google news).*"
+      + "|(?:sign up|subscribe)(?: now| today| here)?(?: (?:to|for) .*)?|.*\\b(?:sign up|subscribe|inbox)\\b.*\\bnewsletters?\\b.*"
+      + "|.*\\bnewsletters?\\b.*\\b(?:sign up|subscribe|inbox|delivered)\\b.*|keep up to date with .*"
+      + "|get (?:the latest|our) .*(?:news|updates|alerts).*"
+      + "|by (?:pressing|clicking|signing up|subscribing|continuing)\\b.*|.*\\b(?:read|agree|agreeing|accept|see) (?:to )?(?:our|the) (?:privacy policy|terms).*"
+      + "|(?:privacy policy|terms of (?:use|service)|cookie (?:policy|settings)|manage cookies|accept (?:all )?cookies)(?:[ |,]+.*)?"
+      + "|all rights reserved.*|©.*|copyright (?:©\\s*)?\\d{4}.*|\\(c\\) \\d{4}.*"
+      + "|(?:read more|read also|also read|see also|related|more on this story|more from [\\w ]+)(?:[:.]? .*)?"
+      + "|related (?:articles|stories|news|topics)|recommended(?: for you)?|most (?:read|popular)|trending(?: now)?|you may also like.*"
+      + "|image (?:source|caption|copyright)?:? .*|(?:photo|picture|image)(?:graph)?(?: credit)?: .*|getty images|(?:reuters|ap|afp|epa)(?: photo)?"
+      + "|skip (?:to|past) .*|click here.*|download (?:our|the) app.*|listen to (?:this )?(?:article|story).*|\\d+ min(?:ute)?s? read"
+      + ")$";
+
+  private final Param<String> inputCol;
+  private final Param<String> outputCol;
+  private final BooleanParam removeBoilerplate;
+  private final Param<String> boilerplatePattern;
+  private final IntParam maxBoilerplateChars;
+
+  public TextCleaner() {
+    this(newUid("textCleaner"));
+  }
+
+  public TextCleaner(String uid) {
+    super(uid);
+    inputCol = param("inputCol", "text or HTML to clean", "body");
+    outputCol = param("outputCol", "cleaned text, lines joined with \\n", "text");
+    removeBoilerplate = new BooleanParam(this, "removeBoilerplate", "drop boilerplate lines");
+    setDefault(removeBoilerplate, true);
+    boilerplatePattern = param("boilerplatePattern", "regex a whole boilerplate line matches", DEFAULT_BOILERPLATE);
+    maxBoilerplateChars = new IntParam(this, "maxBoilerplateChars",
+        "longer lines are never treated as boilerplate", ParamValidators.gtEq(0));
+    setDefault(maxBoilerplateChars, 200);
+  }
+
+  public Param<String> inputCol() { return inputCol; }
+  public Param<String> outputCol() { return outputCol; }
+  public BooleanParam removeBoilerplate() { return removeBoilerplate; }
+  public Param<String> boilerplatePattern() { return boilerplatePattern; }
+  public IntParam maxBoilerplateChars() { return maxBoilerplateChars; }
+
+  public TextCleaner setInputCol(String v) { set(inputCol, v); return this; }
+  public TextCleaner setOutputCol(String v) { set(outputCol, v); return this; }
+  public TextCleaner setRemoveBoilerplate(boolean v) { set(removeBoilerplate, v); return this; }
+
+  private static final UserDefinedFunction DECODE = udf(
+      (UDF1<String, String>) TextNormalizer::decodeAndNormalize, DataTypes.StringType);
+
+  /** The cleaning as one column expression over {@code c}. */
+  public Column clean(Column c) {
+    Column s = regexp_replace(c, "\r\n?", "\n");
+    s = regexp_replace(s, "(?is)<(script|style|noscript|head|template|iframe|svg)\\b[^>]*>.*?</\\1\\s*>", "\n");
+    s = regexp_replace(s, "(?s)<!--.*?-->", "");
+    s = regexp_replace(s, "(?i)</?(?:p|div|br|h[1-6]|li|ul|ol|tr|td|th|table|blockquote|section|article|header"
+        + "|footer|aside|nav|figure|figcaption|hr|pre)\\b[^>]*>", "\n");
+    s = regexp_replace(s, "<[a-zA-Z/!?][^<>]*>", "");
+    s = DECODE.apply(s);
+    s = regexp_replace(s, "[\\x{0000}-\\x{0008}\\x{000B}\\x{000E}-\\x{001F}\\x{007F}\\x{200B}-\\x{200D}\\x{2060}\\x{FEFF}]", "");
+    Column lines = mapArray(split(s, "[\\n\\f\\x{2028}\\x{2029}]"),
+        l -> trim(regexp_replace(l, "[\\s\\x{00A0}\\x{1680}\\x{2000}-\\x{200A}\\x{202F}\\x{205F}\\x{3000}]+", " ")));
+    String pattern = $(boilerplatePattern);
+    int maxChars = (Integer) $(maxBoilerplateChars);
+    boolean drop = (Boolean) $(removeBoilerplate);
+    lines = filter(lines, l -> drop
+        ? l.notEqual("").and(not(length(l).leq(maxChars).and(l.rlike(pattern))))
+        : l.notEqual(""));
+    Column joined = array_join(lines, "\n");
+    if (drop) {
+      joined = regexp_replace(joined, "(?i)\\s*\\b(?:view (?:news|article|more|full article)|read more|continue reading)\\.?$", "");
+    }
+    return nullif(trim(joined), lit(""));
+  }
+
+  public static org.apache.spark.ml.util.MLReader<TextCleaner> read() {
+    return new org.apache.spark.ml.util.DefaultParamsReader<>();
+  }
+
+  public static TextCleaner load(String path) {
+    return read().load(path);
+  }
+
+  @Override
+  public Dataset<Row> transform(Dataset<?> dataset) {
+    transformSchema(dataset.schema());
+    return dataset.withColumn($(outputCol), clean(col($(inputCol))));
+  }
+
+  @Override
+  public StructType transformSchema(StructType schema) {
+    requireColumn(schema, $(inputCol), DataTypes.StringType);
+    return withField(schema, $(outputCol), DataTypes.StringType);
+  }
+}

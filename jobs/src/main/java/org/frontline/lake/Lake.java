@@ -1,0 +1,141 @@
+package org.frontline.lake;
+
+import io.delta.tables.DeltaTable;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FSDataOutputStream;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+
+/** The output lake: one directory (local, HDFS, S3...) holding one Delta table per name plus {@code runs/}. */
+public final class Lake {
+  private final SparkSession spark;
+  private final Path root;
+
+  public Lake(SparkSession spark, String root) {
+    this.spark = spark;
+    Path p = new Path(root);
+    try {
+      FileSystem fs = p.getFileSystem(hadoopConf());
+      this.root = fs.makeQualified(p);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot open lake " + root + ": " + e.getMessage(), e);
+    }
+  }
+
+  private Configuration hadoopConf() {
+    return spark.sparkContext().hadoopConfiguration();
+  }
+
+  public FileSystem fs() {
+    try {
+      return root.getFileSystem(hadoopConf());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public String root() {
+    return root.toString();
+  }
+
+  public String path(String table) {
+    return new Path(root, table).toString();
+  }
+
+  /** Creates the lake directory and proves it can be written, or fails with a one-line reason. */
+  public void ensureWritable() {
+    Path probe = new Path(root, ".write-probe");
+    try {
+      FileSystem fs = fs();
+      if (fs.exists(root) && !fs.getFileStatus(root).isDirectory()) {
+        throw new LakeException("lake " + root + " is a file, not a directory");
+      }
+      fs.mkdirs(root);
+      try (FSDataOutputStream out = fs.create(probe, true)) {
+        out.write("ok".getBytes(StandardCharsets.UTF_8));
+      }
+      fs.delete(probe, false);
+    } catch (IOException e) {
+      throw new LakeException("lake " + root + " is not writable: " + e.getMessage());
+    }
+  }
+
+  public boolean exists(String table) {
+    return DeltaTable.isDeltaTable(spark, path(table));
+  }
+
+  public Dataset<Row> read(String table) {
+    if (!exists(table)) {
+      throw new LakeException("table '" + table + "' does not exist in lake " + root
+          + " (run 'frontline ingest' or 'frontline run' first)");
+    }
+    return spark.read().format("delta").load(path(table));
+  }
+
+  /** The table, or an empty frame of its schema when the lake does not have it yet. */
+  public Dataset<Row> readOrEmpty(String table) {
+    return exists(table) ? read(table) : spark.createDataFrame(java.util.List.of(), Tables.schemaOf(table));
+  }
+
+  /**
+   * Atomically replaces the rows matching {@code condition} with {@code rows} (one Delta commit): a re-run
+   * over the same input replaces its earlier rows instead of doubling them. The condition is a Column, so
+   * file names and ids reach Delta as escaped literals, never as spliced SQL text.
+   */
+  public void replace(String table, Dataset<Row> rows, Column condition) {
+    Dataset<Row> aligned = rows.select(columnsOf(table));
+    var writer = aligned.write().format("delta");
+    if (!exists(table)) {
+      writer.mode("overwrite")
+          .partitionBy(Tables.partitionColumns(table).toArray(new String[0]))
+          .save(path(table));
+      return;
+    }
+    writer.mode("overwrite")
+        .option("replaceWhere", condition.node().sql())
+        .save(path(table));
+  }
+
+  private static Column[] columnsOf(String table) {
+    String[] names = Tables.schemaOf(table).fieldNames();
+    Column[] cols = new Column[names.length];
+    for (int i = 0; i < names.length; i++) {
+      cols[i] = org.apache.spark.sql.functions.col(names[i]).cast(Tables.schemaOf(table).apply(i).dataType());
+    }
+    return cols;
+  }
+
+  /** Writes a small text file atomically (temporary name, then rename). */
+  public void writeText(String relative, String content) {
+    Path target = new Path(root, relative);
+    Path tmp = new Path(target.getParent(), "." + target.getName() + ".tmp");
+    try {
+      FileSystem fs = fs();
+      fs.mkdirs(target.getParent());
+      try (FSDataOutputStream out = fs.create(tmp, true)) {
+        out.write(content.getBytes(StandardCharsets.UTF_8));
+      }
+      fs.delete(target, false);
+      if (!fs.rename(tmp, target)) {
+        throw new IOException("rename failed: " + tmp + " -> " + target);
+      }
+    } catch (IOException e) {
+      throw new LakeException("cannot write " + target + ": " + e.getMessage());
+    }
+  }
+
+  /** A failure the user can act on; the CLI prints its message as one line. */
+  public static final class LakeException extends RuntimeException {
+    public LakeException(String message) {
+      super(message);
+    }
+  }
+}

@@ -1,0 +1,148 @@
+package org.frontline.lake;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.frontline.ingest.InputFiles.InputFile;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ThreadLocalRandom;
+
+import static org.apache.spark.sql.functions.*;
+
+/**
+ * The summary of one run, written as {@code LAKE/runs/<run_id>.json} and printed at the end. Its totals
+ * reconcile: {@code read = kept + duplicates + quarantined}, overall and per input file.
+ */
+public final class RunSummary {
+  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  private final Map<String, Object> root = new LinkedHashMap<>();
+  private final Map<String, Double> stages = new LinkedHashMap<>();
+  private final Instant started = Instant.now();
+
+  public RunSummary(String command, String lake, List<String> args) {
+    String stamp = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.ROOT)
+        .withZone(ZoneOffset.UTC).format(started);
+    root.put("run_id", stamp + "-" + command + "-"
+        + String.format(Locale.ROOT, "%04x", ThreadLocalRandom.current().nextInt(0x10000)));
+    root.put("command", command);
+    root.put("arguments", args);
+    root.put("lake", lake);
+    root.put("started_at", started.toString());
+  }
+
+  public String runId() {
+    return (String) root.get("run_id");
+  }
+
+  public long get(String key) {
+    Object v = root.get(key);
+    return v instanceof Number ? ((Number) v).longValue() : 0L;
+  }
+
+  /** True when read = kept + duplicates + quarantined overall and per file (or nothing was ingested). */
+  public boolean reconciled() {
+    return !Boolean.FALSE.equals(root.get("reconciled"));
+  }
+
+  @SuppressWarnings("unchecked")
+  public List<Map<String, Object>> files() {
+    return (List<Map<String, Object>>) root.getOrDefault("files", List.of());
+  }
+
+  public void stage(String name, double seconds) {
+    stages.put(name, Math.round(seconds * 10) / 10.0);
+  }
+
+  /**
+   * Counts the classified records of an ingest (columns source_file, status, dup_kind, reason,
+   * date_status, language): a handful of small aggregations over a persisted frame.
+   */
+  public void addIngest(List<InputFile> inputs, List<String> skipped, Dataset<Row> classified) {
+    Map<String, Map<String, Object>> perFile = new TreeMap<>();
+    for (InputFile f : inputs) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("file", f.path());
+      m.put("format", f.format().name().toLowerCase(Locale.ROOT) + (f.compressed() ? " (compressed)" : ""));
+      m.put("read", 0L);
+      m.put("kept", 0L);
+      m.put("duplicates", 0L);
+      m.put("quarantined", 0L);
+      perFile.put(f.path(), m);
+    }
+    long read = 0;
+    long kept = 0;
+    long dups = 0;
+    long quarantined = 0;
+    for (Row r : classified.groupBy("source_file", "status").count().collectAsList()) {
+      Map<String, Object> m = perFile.get(r.getString(0));
+      long n = r.getLong(2);
+      String key = "kept".equals(r.getString(1)) ? "kept"
+          : "duplicate".equals(r.getString(1)) ? "duplicates" : "quarantined";
+      m.put(key, (Long) m.get(key) + n);
+      m.put("read", (Long) m.get("read") + n);
+      read += n;
+      kept += key.equals("kept") ? n : 0;
+      dups += key.equals("duplicates") ? n : 0;
+      quarantined += key.equals("quarantined") ? n : 0;
+    }
+    root.put("read", read);
+    root.put("kept", kept);
+    root.put("duplicates", dups);
+    root.put("quarantined", quarantined);
+    root.put("reconciled", read == kept + dups + quarantined && perFile.values().stream().allMatch(
+        m -> (Long) m.get("read") == (Long) m.get("kept") + (Long) m.get("duplicates") + (Long) m.get("quarantined")));
+    root.put("duplicates_by_kind", counts(classified.where(col("status").equalTo("duplicate")), "dup_kind"));
+    root.put("quarantined_by_reason", counts(classified.where(col("status").equalTo("quarantined")), "reason"));
+    Dataset<Row> keptRows = classified.where(col("status").equalTo("kept"));
+    Map<String, Long> dates = counts(keptRows, "date_status");
+    root.put("kept_without_date", dates.entrySet().stream().filter(e -> !"ok".equals(e.getKey()))
+        .mapToLong(Map.Entry::getValue).sum());
+    root.put("kept_by_date_status", dates);
+    root.put("kept_by_language", counts(keptRows, "language"));
+    root.put("files", new ArrayList<>(perFile.values()));
+    root.put("skipped_files", skipped);
+  }
+
+  private static Map<String, Long> counts(Dataset<Row> rows, String column) {
+    Map<String, Long> m = new TreeMap<>();
+    for (Row r : rows.groupBy(column).count().collectAsList()) {
+      m.put(r.isNullAt(0) ? "null" : r.get(0).toString(), r.getLong(1));
+    }
+    return m;
+  }
+
+  public String totalsLine() {
+    return String.format(Locale.ROOT, "read=%d kept=%d duplicates=%d quarantined=%d",
+        get("read"), get("kept"), get("duplicates"), get("quarantined"));
+  }
+
+  public String toJson() {
+    Instant finished = Instant.now();
+    root.put("finished_at", finished.toString());
+    root.put("seconds", Math.round((finished.toEpochMilli() - started.toEpochMilli()) / 100.0) / 10.0);
+    root.put("stage_seconds", stages);
+    try {
+      return JSON.writeValueAsString(root);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Writes the summary under {@code LAKE/runs/} and returns its JSON. */
+  public String write(Lake lake) {
+    String json = toJson();
+    lake.writeText(Tables.RUNS + "/" + runId() + ".json", json + "\n");
+    return json;
+  }
+}
