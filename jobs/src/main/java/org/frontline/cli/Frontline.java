@@ -31,6 +31,14 @@ public final class Frontline implements Runnable {
     return cli.execute(args);
   }
 
+  /** As {@link #execute(String...)}, with picocli's help and error output going to the given writers. */
+  public static int execute(PrintWriter out, PrintWriter err, String... args) {
+    CommandLine cli = commandLine();
+    cli.setOut(out);
+    cli.setErr(err);
+    return cli.execute(args);
+  }
+
   static CommandLine commandLine() {
     CommandLine cli = new CommandLine(new Frontline());
     cli.setParameterExceptionHandler((ex, args) -> {

@@ -49,6 +49,29 @@ public abstract class ColumnTransformer extends Transformer implements DefaultPa
     return org.apache.spark.sql.functions.transform(array, f);
   }
 
+  private static final org.apache.spark.sql.expressions.UserDefinedFunction STRING_BARRIER =
+      org.apache.spark.sql.functions.udf((org.apache.spark.sql.api.java.UDF1<String, String>) s -> s,
+          org.apache.spark.sql.types.DataTypes.StringType).asNondeterministic();
+
+  /**
+   * Computes an expensive string expression once: the optimizer may otherwise inline a column's whole
+   * expression into every later expression that reads it (the ingest plan grew to a hundred regex
+   * evaluations per row and past the code generator's method size). An identity the optimizer cannot see
+   * through.
+   */
+  public static org.apache.spark.sql.Column once(org.apache.spark.sql.Column expensive) {
+    return STRING_BARRIER.apply(expensive);
+  }
+
+  /**
+   * Materialises a frame and cuts its lineage, so that later actions plan against a leaf instead of
+   * re-analysing the whole expression tree that built it (seconds per action for the ingest plan).
+   */
+  public static org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> materialize(
+      org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> df) {
+    return df.localCheckpoint(true);
+  }
+
   /** Throws an {@link IllegalArgumentException} naming the column unless it exists with one of the types. */
   public static void requireColumn(StructType schema, String column, DataType... allowed) {
     if (!Arrays.asList(schema.fieldNames()).contains(column)) {

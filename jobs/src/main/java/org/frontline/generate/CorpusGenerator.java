@@ -148,9 +148,11 @@ public final class CorpusGenerator {
             }
             t.put("expected_status", "kept");
             originals++;
-            pool.addLast(a);
-            if (pool.size() > COPY_POOL) {
-              pool.removeFirst();
+            if (problem == null) { // copies of an undated original would outrank it: dated articles come first
+              pool.addLast(a);
+              if (pool.size() > COPY_POOL) {
+                pool.removeFirst();
+              }
             }
           } else {
             t.put("expected_status", "quarantined");
@@ -216,8 +218,19 @@ public final class CorpusGenerator {
           pick(rnd, Vocabulary.MONTHS));
       a.paragraphs.add((sentence + " " + detail(rnd)).strip());
     }
+    a.paragraphs.add(1 + rnd.nextInt(a.paragraphs.size()), colour(rnd));
+    if (rnd.nextBoolean()) {
+      a.paragraphs.add(colour(rnd));
+    }
     String subject = kind.equals("diplomacy") ? venue : firstWords(a.paragraphs.get(0), 6);
     a.title = String.format(Locale.ROOT, titleFormat, subject);
+  }
+
+  /** One sentence of local colour, assembled from parts so that two articles rarely share it. */
+  static String colour(SplittableRandom rnd) {
+    return String.format(Locale.ROOT, "%s %s %s %s, adding that %d people had come to help.",
+        pick(rnd, Vocabulary.COLOUR_SUBJECTS), pick(rnd, Vocabulary.COLOUR_VERBS), pick(rnd, Vocabulary.COLOUR_TIMES),
+        pick(rnd, Vocabulary.COLOUR_CLAIMS), 3 + rnd.nextInt(90));
   }
 
   private static String detail(SplittableRandom rnd) {
@@ -285,6 +298,10 @@ public final class CorpusGenerator {
         "Officials urged residents to stay in shelters during air raid alerts.",
         "It was the third large attack on the region this week.",
         "Energy companies said power would be restored within hours.")));
+    sentences.add(1 + rnd.nextInt(sentences.size()), colour(rnd));
+    if (rnd.nextBoolean()) {
+      sentences.add(colour(rnd));
+    }
     String closing = detail(rnd);
     if (!closing.isEmpty()) {
       sentences.add(closing);

@@ -169,6 +169,24 @@ final class Vocabulary {
       "Military experts in %1$s discussed how drones have changed the battlefield.",
       "A report by %4$s estimated that Russia produces %3$d attack drones a month.");
 
+  /** Parts of colour sentences: combined at random they make each article's wording its own. */
+  static final List<String> COLOUR_SUBJECTS = List.of("A local resident", "A volunteer", "A shop owner",
+      "A teacher", "A nurse", "A retired engineer", "A taxi driver", "A student", "A priest", "A farmer",
+      "A city councillor", "A firefighter");
+  static final List<String> COLOUR_VERBS = List.of("told reporters", "said in a video statement",
+      "wrote on social media", "recalled", "said by telephone", "told a local radio station",
+      "explained to visiting journalists", "said quietly");
+  static final List<String> COLOUR_CLAIMS = List.of("that the night had been the loudest in weeks",
+      "that neighbours had spent hours in the basement", "that the sirens started just after midnight",
+      "that the windows of the school had been replaced only last month",
+      "that people were tired but determined to stay", "that the bakery opened again by noon",
+      "that the queue for water stretched around the block", "that children drew pictures in the shelter",
+      "that the tram lines were working again by evening", "that the market stayed closed for the day",
+      "that volunteers brought tea and blankets", "that the power came back after several hours",
+      "that the street had been quiet for almost a month", "that many families had already left the district");
+  static final List<String> COLOUR_TIMES = List.of("shortly after dawn", "in the early hours",
+      "before the curfew", "during the morning", "late in the afternoon", "around lunchtime");
+
   static final List<String> BOILERPLATE = List.of("Advertisement", "Add a Comment", "Leave a Reply",
       "Share this article", "Read more: Ukraine's air defence explained",
       "Sign up for our daily newsletter to get the news in your inbox",

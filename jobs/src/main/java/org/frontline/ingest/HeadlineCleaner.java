@@ -57,7 +57,7 @@ public final class HeadlineCleaner extends ColumnTransformer {
     Column text = regexp_replace(col($(textCol)), "^\\d{1,2}\\.\\d{1,2}\\.\\d{2,4},? \\d{1,2}:\\d{2}\\s*[-–—]\\s*", "");
     Column t = col("__title");
     // drop leading lines that are the headline again
-    Column lines = split(text, "\n");
+    Column lines = col("__lines");
     Column firstKept = array_position(mapArray(lines, l -> key(l).notEqual(coalesce(key(t), lit("")))), lit(true));
     Column rest = when(firstKept.equalTo(0), array()).otherwise(slice(lines, firstKept, size(lines)));
     Column joined = array_join(rest, "\n");
@@ -65,11 +65,12 @@ public final class HeadlineCleaner extends ColumnTransformer {
     Column stripped = expr("CASE WHEN __title IS NOT NULL AND startswith(lower(__joined), lower(__title))"
         + " AND substring(__joined, length(__title) + 1, 1) RLIKE '^([.!?:]|$)'"
         + " THEN ltrim(substring(__joined, length(__title) + 2)) ELSE __joined END");
-    return dataset.withColumn("__title", title)
-        .withColumn("__joined", joined)
-        .withColumn($(textCol), nullif(trim(stripped), lit("")))
+    return dataset.withColumn("__title", once(title))
+        .withColumn("__lines", split(once(text), "\n"))
+        .withColumn("__joined", once(joined))
+        .withColumn($(textCol), once(nullif(trim(stripped), lit(""))))
         .withColumn($(titleCol), col("__title"))
-        .drop("__title", "__joined");
+        .drop("__title", "__joined", "__lines");
   }
 
   @Override

@@ -5,7 +5,6 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.storage.StorageLevel;
 import org.frontline.common.Progress;
 import org.frontline.ingest.InputFiles.Expansion;
 import org.frontline.ingest.InputFiles.Format;
@@ -19,6 +18,8 @@ import java.util.List;
 import java.util.Map;
 
 import static org.apache.spark.sql.functions.*;
+import static org.frontline.common.ColumnTransformer.materialize;
+import static org.frontline.common.ColumnTransformer.once;
 
 /**
  * The ingest stage, top to bottom: ReadRecords → ParseJson → MapFields → CleanText → ParseDates →
@@ -72,29 +73,27 @@ public final class IngestJob {
     FieldMapper mapper = new FieldMapper().withOverrides(options.mapping());
 
     Dataset<Row> raw = RecordReaders.read(spark, files, options.maxRecordBytes());
-    Dataset<Row> records = prepare(raw, mapper).persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> records = materialize(prepare(raw, mapper));
     Progress.info("ingest", String.format("read %,d records in %.1f s; finding duplicates", records.count(), p.seconds()));
 
     Dataset<Row> candidates = records.where(col("reason").isNull()).withColumn("priority", lit(1));
-    Dataset<Row> exact = new ExactDuplicateMarker().transform(candidates.unionByName(lakeNeighbours(files, records)))
-        .persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> exact = materialize(
+        new ExactDuplicateMarker().transform(candidates.unionByName(lakeNeighbours(files, records))));
     Dataset<Row> marked = new NearDuplicateMarker().setMinSimilarity(options.minNearSimilarity())
         .transform(exact)
         .where(col("priority").equalTo(1));
 
     Dataset<Row> classified = marked
         .withColumn("reason", when(col("conflict"), lit(Reason.ID_CONFLICT.name())))
-        .withColumn("detail", when(col("conflict"), concat(lit("id also used by "), col("source_file"), lit(" with other text"))))
+        .withColumn("detail", when(col("conflict"), lit(Reason.ID_CONFLICT.description)))
         .withColumn("status", when(col("conflict"), lit("quarantined"))
             .when(col("dup_kind").isNotNull(), lit("duplicate")).otherwise(lit("kept")))
         .unionByName(records.where(col("reason").isNotNull()).withColumn("status", lit("quarantined")),
             true);
     Dataset<Row> kept = new LanguageTagger().setInputCol("content")
         .transform(classified.where(col("status").equalTo("kept")));
-    classified = classified.where(col("status").notEqual("kept")).unionByName(kept, true)
-        .persist(StorageLevel.MEMORY_AND_DISK());
+    classified = materialize(classified.where(col("status").notEqual("kept")).unionByName(kept, true));
     long n = classified.count();
-    exact.unpersist();
     Progress.info("ingest", String.format("classified %,d records in %.1f s", n, p.seconds()));
 
     Column ownRows = col("source_file").isin(files.stream().map(InputFile::path).toArray());
@@ -106,8 +105,6 @@ public final class IngestJob {
 
     Progress.info("ingest", String.format("tables written in %.1f s", p.seconds()));
     summary.addIngest(files, expansion.skipped(), classified);
-    records.unpersist();
-    classified.unpersist();
     p.done(summary.totalsLine());
   }
 
@@ -131,11 +128,11 @@ public final class IngestJob {
         when(col("doc_id").isNull(), lit(Reason.NO_ID.name())),
         when(col("content").isNull(), lit(Reason.NO_TEXT.name())));
     return dated
-        .withColumn("content", content)
+        .withColumn("content", once(content))
         .withColumn("n_chars", coalesce(length(col("content")), lit(0)))
         .withColumn("content_hash", sha2(regexp_replace(lower(coalesce(col("content"), lit(""))), "\\s+", " "), 256))
         .withColumn("reason", reason)
-        .withColumn("detail", when(col("reason").isNotNull(), col("reason")))
+        .withColumn("detail", Reason.describe(col("reason")))
         .withColumn("raw_length", length(col("raw")).cast(DataTypes.LongType))
         .withColumn("raw", substring(col("raw"), 1, RecordReaders.RAW_KEEP_CHARS))
         .drop("fields", "body", "read_error");
@@ -164,7 +161,8 @@ public final class IngestJob {
     }
     Dataset<Row> asRecords = existing
         .withColumn("content", nullif(concat_ws("\n", col("title"), col("text")), lit("")))
-        .withColumn("priority", lit(0));
+        .withColumn("priority", lit(0))
+        .drop("language");
     return empty.unionByName(asRecords, true);
   }
 

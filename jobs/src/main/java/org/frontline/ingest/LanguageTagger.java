@@ -69,6 +69,30 @@ public final class LanguageTagger extends ColumnTransformer {
     }
   }
 
+  /** English function words: a text where they make up a fifth of the words is English without asking the detector. */
+  private static final java.util.Set<String> ENGLISH = java.util.Set.of("the", "of", "and", "to", "in", "a", "is",
+      "was", "were", "that", "for", "on", "with", "as", "by", "at", "from", "said", "it", "its", "has", "have",
+      "had", "an", "be", "are", "this", "their", "after", "which", "who", "not", "but", "they", "he", "she");
+
+  static boolean clearlyEnglish(String sample) {
+    int words = 0;
+    int hits = 0;
+    int start = -1;
+    for (int i = 0; i <= sample.length(); i++) {
+      boolean letter = i < sample.length() && Character.isLetter(sample.charAt(i));
+      if (letter && start < 0) {
+        start = i;
+      } else if (!letter && start >= 0) {
+        words++;
+        if (i - start <= 5 && ENGLISH.contains(sample.substring(start, i).toLowerCase(java.util.Locale.ROOT))) {
+          hits++;
+        }
+        start = -1;
+      }
+    }
+    return words >= 12 && hits * 5 >= words;
+  }
+
   /** The pure function: language code of a text. */
   public static String detect(String text, int maxChars) {
     if (text == null) {
@@ -77,6 +101,9 @@ public final class LanguageTagger extends ColumnTransformer {
     String sample = text.length() > maxChars ? text.substring(0, maxChars) : text;
     if (sample.codePoints().filter(Character::isLetter).count() < 20) {
       return "und";
+    }
+    if (clearlyEnglish(sample)) {
+      return "en";
     }
     Optional<LdLocale> lang = Holder.DETECTOR.detect(Holder.TEXT.forText(sample));
     return lang.isPresent() ? lang.get().getLanguage() : "und";

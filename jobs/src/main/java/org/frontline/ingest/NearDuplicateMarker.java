@@ -17,7 +17,6 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import org.apache.spark.storage.StorageLevel;
 import org.frontline.common.ColumnTransformer;
 
 import static org.apache.spark.sql.functions.*;
@@ -29,12 +28,14 @@ import static org.apache.spark.sql.functions.*;
  * <p>Shingles are word {@code shingleSize}-grams of the lower-cased title and text. Spark's
  * {@link MinHashLSH} computes {@code bands × rowsPerBand} min-hashes per article; the hashes are cut into
  * bands and two articles are candidates when one whole band agrees (the classic AND-OR construction, which
- * keeps candidate pairs few: with 24 bands of 4 rows a pair of Jaccard similarity 0.7 is found with
- * probability 0.999, one of 0.3 becomes a candidate with probability 0.18, one of 0.1 almost never).
+ * keeps candidate pairs few: with 20 bands of 4 rows a pair of Jaccard similarity 0.6 is found with
+ * probability 0.94, one of 0.7 with 0.996, one of 0.8 with 0.99999, while one of 0.3 becomes a candidate
+ * with probability 0.15 and one of 0.1 with 0.002).
  * Every candidate pair is then scored by its exact Jaccard similarity of shingle sets and kept when it is
  * at least {@code minSimilarity}. Groups are the connected components of kept pairs; the representative is
  * the first member in {@link ExactDuplicateMarker#orderKey()} order. Bands with more than
- * {@code maxBucketSize} members (boilerplate-only texts) are skipped so that no bucket turns quadratic.
+ * {@code maxBucketSize} members (template or boilerplate texts) are skipped so that no bucket turns
+ * quadratic; a true near duplicate shares several bands, so it is still found through the others.
  *
  * <p>Input rows with {@code dup_kind} already set are passed through. Output columns: {@code dup_kind}
  * ("near" for new finds), {@code duplicate_of}, {@code similarity} (highest similarity to a group member).
@@ -60,14 +61,14 @@ public final class NearDuplicateMarker extends ColumnTransformer {
     shingleSize = new IntParam(this, "shingleSize", "words per shingle", ParamValidators.gtEq(1));
     setDefault(shingleSize, 3);
     bands = new IntParam(this, "bands", "LSH bands", ParamValidators.gtEq(1));
-    setDefault(bands, 24);
+    setDefault(bands, 20);
     rowsPerBand = new IntParam(this, "rowsPerBand", "min-hashes per band", ParamValidators.gtEq(1));
     setDefault(rowsPerBand, 4);
     minSimilarity = new DoubleParam(this, "minSimilarity",
         "least Jaccard similarity of shingle sets for a near duplicate", ParamValidators.inRange(0, 1));
     setDefault(minSimilarity, 0.6);
     maxBucketSize = new IntParam(this, "maxBucketSize", "larger LSH buckets are skipped", ParamValidators.gtEq(2));
-    setDefault(maxBucketSize, 2000);
+    setDefault(maxBucketSize, 100);
     seed = new LongParam(this, "seed", "MinHash seed");
     setDefault(seed, 20260204L);
   }
@@ -111,12 +112,9 @@ public final class NearDuplicateMarker extends ColumnTransformer {
     Dataset<Row> shingled = shingle(docs);
     MinHashLSH lsh = new MinHashLSH().setInputCol("__vec").setOutputCol("__hashes").setNumHashTables(b * r)
         .setSeed((Long) $(seed));
-    Dataset<Row> hashed = lsh.fit(shingled.limit(0)).transform(shingled)
-        .withColumn("__h", mapArray(col("__hashes"), v -> org.apache.spark.ml.functions.vector_to_array(v,
-            "float64").getItem(0)))
-        .persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> hashed = materialize(lsh.fit(shingled.limit(0)).transform(shingled));
     Column bandKeys = mapArray(sequence(lit(0), lit(b - 1)),
-        j -> xxhash64(j, slice(col("__h"), j.multiply(r).plus(1), lit(r))));
+        j -> xxhash64(j, slice(col("__hashes"), j.multiply(r).plus(1), lit(r))));
     Dataset<Row> buckets = hashed.select(col("id"), explode(bandKeys).as("bucket"))
         .withColumn("__n", count(lit(1)).over(Window.partitionBy("bucket")))
         .where(col("__n").leq((Integer) $(maxBucketSize)))
@@ -148,7 +146,7 @@ public final class NearDuplicateMarker extends ColumnTransformer {
     transformSchema(dataset.schema());
     Dataset<Row> all = dataset.toDF();
     Dataset<Row> open = all.where(col("dup_kind").isNull());
-    Dataset<Row> pairs = similarPairs(open).persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> pairs = materialize(similarPairs(open));
     Dataset<Row> edges = pairs.select(col("a").as("src"), col("b").as("dst"), col("similarity"))
         .union(pairs.select(col("b").as("src"), col("a").as("dst"), col("similarity")));
     Column order = struct(col("priority"), col("published_at").isNull().as("nodate"), col("published_at"),
@@ -160,13 +158,17 @@ public final class NearDuplicateMarker extends ColumnTransformer {
     Dataset<Row> marks = labels.join(best, col("node").equalTo(col("src")))
         .where(col("label.id").notEqual(col("node")))
         .select(col("node").as("__node"), col("label.id").as("__rep"), col("__sim"));
+    // a record marked before (an exact copy) may point to an article that is itself a near duplicate:
+    // it then points to that article's representative instead
+    Dataset<Row> hop = marks.select(col("__node").as("__via"), col("__rep").as("__via_rep"));
     Dataset<Row> out = all.join(marks, all.col($(idCol)).equalTo(marks.col("__node"))
             .and(all.col("dup_kind").isNull()), "left")
+        .join(hop, col("duplicate_of").equalTo(col("__via")), "left")
         .withColumn("dup_kind", coalesce(col("dup_kind"), when(col("__rep").isNotNull(), lit("near"))))
-        .withColumn("duplicate_of", coalesce(col("duplicate_of"), col("__rep")))
+        .withColumn("duplicate_of", coalesce(col("__via_rep"), col("duplicate_of"), col("__rep")))
         .withColumn("similarity", when(col("dup_kind").equalTo("near"), col("__sim"))
             .when(col("dup_kind").isNotNull(), lit(1.0)))
-        .drop("__node", "__rep", "__sim");
+        .drop("__node", "__rep", "__sim", "__via", "__via_rep");
     return out;
   }
 

@@ -58,19 +58,26 @@ public final class PublishedDateParser extends ColumnTransformer {
 
   public PublishedDateParser setInputCol(String v) { set(inputCol, v); return this; }
 
-  /** The parsed instant (UTC) of a date string column, or null. */
-  public Column parse(Column raw) {
-    Column s = trim(raw);
+  /** The date string with day names, abbreviation dots and ordinal suffixes removed. */
+  static Column simplify(Column s) {
     Column noDay = regexp_replace(s, "^(?i)(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\\.?,?\\s+", "");
     Column noDots = regexp_replace(noDay, "(?i)\\b(jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\\.", "$1");
     noDots = regexp_replace(noDots, "(?i)\\bsept\\b", "Sep");
-    noDots = regexp_replace(noDots, "(?i)(\\d)(?:st|nd|rd|th)\\b", "$1");
+    return once(regexp_replace(noDots, "(?i)(\\d)(?:st|nd|rd|th)\\b", "$1"));
+  }
+
+  /**
+   * The parsed instant (UTC) of a date string, or null; {@code s} is the trimmed string and
+   * {@code noDots} its {@link #simplify simplified} form (columns, so each is computed once per row).
+   */
+  public Column parse(Column s, Column noDots) {
     List<Column> tries = new ArrayList<>();
     tries.add(when(s.rlike("^\\d{13}$"), timestamp_millis(s.cast(DataTypes.LongType))));
     tries.add(when(s.rlike("^\\d{10}$"), timestamp_seconds(s.cast(DataTypes.LongType))));
     tries.add(when(s.rlike("^\\d{4}-\\d{2}-\\d{2}"), call_function("try_to_timestamp", s)));
     for (String p : $(patterns)) {
-      tries.add(call_function("try_to_timestamp", noDots, lit(p)));
+      // a cheap shape check first: a failed parse costs an exception inside Spark
+      tries.add(when(noDots.rlike(shapeOf(p)), call_function("try_to_timestamp", noDots, lit(p))));
     }
     return coalesce(tries.toArray(new Column[0]));
   }
@@ -83,6 +90,31 @@ public final class PublishedDateParser extends ColumnTransformer {
     return read().load(path);
   }
 
+  /** A regex that every string a Spark datetime pattern can parse matches (digits, names, zones). */
+  static String shapeOf(String pattern) {
+    StringBuilder re = new StringBuilder("^");
+    int i = 0;
+    while (i < pattern.length()) {
+      char c = pattern.charAt(i);
+      int j = i;
+      while (j < pattern.length() && pattern.charAt(j) == c) {
+        j++;
+      }
+      int n = j - i;
+      switch (c) {
+        case 'y': re.append(n == 2 ? "\\d{2}" : "\\d{4}"); break;
+        case 'M': re.append(n >= 4 ? "[A-Za-z]{3,9}" : n == 3 ? "[A-Za-z]{3}" : n == 2 ? "\\d{2}" : "\\d{1,2}"); break;
+        case 'd': case 'H': case 'h': case 'm': case 's': re.append(n == 2 ? "\\d{2}" : "\\d{1,2}"); break;
+        case 'a': re.append("[AaPp][Mm]"); break;
+        case 'z': re.append("[A-Za-z]{1,5}"); break;
+        case 'Z': re.append("[+-]\\d{4}"); break;
+        default: re.append(java.util.regex.Pattern.quote(pattern.substring(i, j)));
+      }
+      i = j;
+    }
+    return re.append("$").toString();
+  }
+
   @Override
   public Dataset<Row> transform(Dataset<?> dataset) {
     transformSchema(dataset.schema());
@@ -93,11 +125,14 @@ public final class PublishedDateParser extends ColumnTransformer {
         .when(ts.isNull(), lit("unparseable"))
         .when(not(inRange), lit("out_of_range"))
         .otherwise(lit("ok"));
-    return dataset.withColumn("__ts", parse(col($(inputCol))))
+    return dataset.withColumn("__s", trim(col($(inputCol))))
+        .withColumn("__simple", simplify(col("__s")))
+        .withColumn("__ts", once(parse(col("__s"), col("__simple")).cast(DataTypes.StringType))
+            .cast(DataTypes.TimestampType))
         .withColumn("date_status", status)
         .withColumn("published_at", when(col("date_status").equalTo("ok"), ts))
         .withColumn("published_date", to_date(col("published_at")))
-        .drop("__ts");
+        .drop("__ts", "__s", "__simple");
   }
 
   @Override

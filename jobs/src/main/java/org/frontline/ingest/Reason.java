@@ -15,6 +15,15 @@ public enum Reason {
 
   public final String description;
 
+  /** The description of a reason-code column, as a column (null for null). */
+  public static org.apache.spark.sql.Column describe(org.apache.spark.sql.Column code) {
+    org.apache.spark.sql.Column out = org.apache.spark.sql.functions.lit(null).cast("string");
+    for (Reason r : values()) {
+      out = org.apache.spark.sql.functions.when(code.equalTo(r.name()), r.description).otherwise(out);
+    }
+    return out;
+  }
+
   Reason(String description) {
     this.description = description;
   }

@@ -32,10 +32,9 @@ public final class TextCleaner extends ColumnTransformer {
       + "|share(?: this)?(?: article| story| post| page)?(?: on [\\w ]+)?:?|share on .*|(?:tweet|email|print|copy link)"
       + "|(?:facebook|twitter|x|whatsapp|telegram|linkedin|instagram|reddit)(?:[ ,|/]+(?:facebook|twitter|x|whatsapp|telegram|linkedin|instagram|reddit|email))*"
       + "|follow (?:us|[\\w ]+) on (?:twitter|x|facebook|telegram|instagram|google news).*"
-      + "|(?:sign up|subscribe)(?: now| today| here)?(?: (?:to|for) .*)?|.*\\b(?:sign up|subscribe|inbox)\\b.*\\bnewsletters?\\b.*"
-      + "|.*\\bnewsletters?\\b.*\\b(?:sign up|subscribe|inbox|delivered)\\b.*|keep up to date with .*"
+      + "|(?:sign up|subscribe)(?: now| today| here)?(?: (?:to|for) .*)?|keep up to date with .*"
       + "|get (?:the latest|our) .*(?:news|updates|alerts).*"
-      + "|by (?:pressing|clicking|signing up|subscribing|continuing)\\b.*|.*\\b(?:read|agree|agreeing|accept|see) (?:to )?(?:our|the) (?:privacy policy|terms).*"
+      + "|by (?:pressing|clicking|signing up|subscribing|continuing)\\b.*"
       + "|(?:privacy policy|terms of (?:use|service)|cookie (?:policy|settings)|manage cookies|accept (?:all )?cookies)(?:[ |,]+.*)?"
       + "|all rights reserved.*|©.*|copyright (?:©\\s*)?\\d{4}.*|\\(c\\) \\d{4}.*"
       + "|(?:read more|read also|also read|see also|related|more on this story|more from [\\w ]+)(?:[:.]? .*)?"
@@ -44,11 +43,16 @@ public final class TextCleaner extends ColumnTransformer {
       + "|skip (?:to|past) .*|click here.*|download (?:our|the) app.*|listen to (?:this )?(?:article|story).*|\\d+ min(?:ute)?s? read"
       + ")$";
 
+  /** A short line containing one of these anywhere is a footer: newsletter, privacy and terms notices. */
+  public static final String DEFAULT_FOOTER_WORDS =
+      "(?i)\\b(?:newsletters?|privacy policy|terms of (?:use|service)|cookie policy|all rights reserved)\\b";
+
   private final Param<String> inputCol;
   private final Param<String> outputCol;
   private final BooleanParam removeBoilerplate;
   private final Param<String> boilerplatePattern;
   private final IntParam maxBoilerplateChars;
+  private final Param<String> footerPattern;
 
   public TextCleaner() {
     this(newUid("textCleaner"));
@@ -64,6 +68,7 @@ public final class TextCleaner extends ColumnTransformer {
     maxBoilerplateChars = new IntParam(this, "maxBoilerplateChars",
         "longer lines are never treated as boilerplate", ParamValidators.gtEq(0));
     setDefault(maxBoilerplateChars, 200);
+    footerPattern = param("footerPattern", "regex found anywhere in a short footer line", DEFAULT_FOOTER_WORDS);
   }
 
   public Param<String> inputCol() { return inputCol; }
@@ -71,6 +76,7 @@ public final class TextCleaner extends ColumnTransformer {
   public BooleanParam removeBoilerplate() { return removeBoilerplate; }
   public Param<String> boilerplatePattern() { return boilerplatePattern; }
   public IntParam maxBoilerplateChars() { return maxBoilerplateChars; }
+  public Param<String> footerPattern() { return footerPattern; }
 
   public TextCleaner setInputCol(String v) { set(inputCol, v); return this; }
   public TextCleaner setOutputCol(String v) { set(outputCol, v); return this; }
@@ -92,10 +98,11 @@ public final class TextCleaner extends ColumnTransformer {
     Column lines = mapArray(split(s, "[\\n\\f\\x{2028}\\x{2029}]"),
         l -> trim(regexp_replace(l, "[\\s\\x{00A0}\\x{1680}\\x{2000}-\\x{200A}\\x{202F}\\x{205F}\\x{3000}]+", " ")));
     String pattern = $(boilerplatePattern);
+    String footer = $(footerPattern);
     int maxChars = (Integer) $(maxBoilerplateChars);
     boolean drop = (Boolean) $(removeBoilerplate);
     lines = filter(lines, l -> drop
-        ? l.notEqual("").and(not(length(l).leq(maxChars).and(l.rlike(pattern))))
+        ? l.notEqual("").and(not(length(l).leq(maxChars).and(l.rlike(pattern).or(l.rlike(footer)))))
         : l.notEqual(""));
     Column joined = array_join(lines, "\n");
     if (drop) {
@@ -115,7 +122,7 @@ public final class TextCleaner extends ColumnTransformer {
   @Override
   public Dataset<Row> transform(Dataset<?> dataset) {
     transformSchema(dataset.schema());
-    return dataset.withColumn($(outputCol), clean(col($(inputCol))));
+    return dataset.withColumn($(outputCol), once(clean(col($(inputCol)))));
   }
 
   @Override

@@ -1,0 +1,124 @@
+package org.frontline.cli;
+
+import org.apache.spark.sql.Row;
+import org.frontline.SparkTest;
+import org.frontline.generate.CorpusGenerator;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** The command line: exit codes, one-line errors, export in every format. */
+class FrontlineCliTest extends SparkTest {
+  @TempDir
+  static Path dir;
+  static Path corpus;
+  static Path lake;
+
+  record Result(int code, String out, String err) {}
+
+  static Result run(String... args) {
+    spark(); // the commands reuse the shared test session
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = Frontline.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
+    return new Result(code, out.toString(), err.toString());
+  }
+
+  @BeforeAll
+  static void ingestSmallCorpus() throws Exception {
+    new CorpusGenerator(new CorpusGenerator.Options(120, 3, dir.resolve("gen"), 2, List.of("jsonl", "csv"),
+        LocalDate.parse("2026-02-01"), 7)).write();
+    corpus = dir.resolve("gen/corpus");
+    lake = dir.resolve("lake");
+    Result r = run("ingest", "--input", corpus.toString(), "--lake", lake.toString());
+    assertEquals(0, r.code(), r.err());
+  }
+
+  @Test
+  void helpIsAvailableEverywhere() {
+    for (String cmd : List.of("run", "ingest", "generate", "export")) {
+      Result r = run(cmd, "--help");
+      assertEquals(0, r.code());
+      assertTrue(r.out().contains("Usage: frontline " + cmd), r.out());
+    }
+    assertTrue(run("--help").out().contains("Commands:"));
+  }
+
+  @Test
+  void usageErrorsAreOneLineAndExitTwo() {
+    Result bad = run("ingest", "--input", "x", "--lake", "y", "--bogus");
+    assertEquals(2, bad.code());
+    assertEquals(1, bad.err().strip().lines().count(), bad.err());
+    assertTrue(bad.err().contains("Unknown option: '--bogus'"), bad.err());
+    Result format = run("export", "--lake", lake.toString(), "--table", "articles", "--format", "xml", "--out", "o");
+    assertEquals(2, format.code());
+    assertTrue(format.err().contains("expected one of [jsonl, csv, parquet]"), format.err());
+    assertEquals(2, run().code());
+  }
+
+  @Test
+  void runtimeProblemsAreOneLineAndExitOne() throws Exception {
+    Result missing = run("ingest", "--input", dir.resolve("nowhere/*.jsonl").toString(), "--lake", lake.toString());
+    assertEquals(1, missing.code());
+    assertTrue(missing.err().strip().endsWith("input not found: " + dir.resolve("nowhere/*.jsonl")), missing.err());
+    assertFalse(missing.err().contains("\tat "), "no stack trace");
+
+    Path file = Files.writeString(dir.resolve("not-a-dir"), "x");
+    Result unwritable = run("ingest", "--input", corpus.toString(), "--lake", file.toString());
+    assertEquals(1, unwritable.code());
+    assertTrue(unwritable.err().contains("is a file, not a directory"), unwritable.err());
+
+    Path unknown = Files.writeString(dir.resolve("notes.docx"), "x");
+    Result type = run("ingest", "--input", unknown.toString(), "--lake", lake.toString());
+    assertEquals(1, type.code());
+    assertTrue(type.err().contains("unknown input format"), type.err());
+
+    Result table = run("export", "--lake", lake.toString(), "--table", "nope", "--format", "csv",
+        "--out", dir.resolve("x.csv").toString());
+    assertEquals(1, table.code());
+    assertTrue(table.err().contains("table 'nope' does not exist"), table.err());
+  }
+
+  @Test
+  void exportsEveryTableInEveryFormat() throws Exception {
+    long articles = spark().read().format("delta").load(lake.resolve("articles").toString()).count();
+    for (String format : List.of("jsonl", "csv", "parquet")) {
+      Path out = dir.resolve("export/articles." + format);
+      Result r = run("export", "--lake", lake.toString(), "--table", "articles", "--format", format, "--out", out.toString());
+      assertEquals(0, r.code(), r.err());
+      assertTrue(Files.isRegularFile(out), "one file: " + out);
+      long n = spark().read().format(format.equals("jsonl") ? "json" : format).option("header", "true")
+          .option("multiLine", format.equals("csv")).load(out.toString()).count();
+      assertEquals(articles, n, format);
+    }
+    Path parts = dir.resolve("export/quarantine-dir");
+    assertEquals(0, run("export", "--lake", lake.toString(), "--table", "quarantine", "--format", "jsonl",
+        "--out", parts.toString()).code());
+    assertTrue(Files.isDirectory(parts));
+    Row q = spark().read().json(parts.toString()).first();
+    assertNotNull(q.getAs("reason"));
+  }
+
+  @Test
+  void theRunSummaryIsWrittenUnderRunsAndReconciles() throws Exception {
+    try (var files = Files.list(lake.resolve("runs"))) {
+      List<Path> runs = files.filter(p -> p.toString().endsWith(".json")).toList();
+      assertFalse(runs.isEmpty());
+      Row summary = spark().read().option("multiLine", "true").json(runs.get(0).toString()).first();
+      long read = summary.getAs("read");
+      assertEquals(120, read);
+      assertEquals(read, (long) summary.<Long>getAs("kept") + summary.<Long>getAs("duplicates")
+          + summary.<Long>getAs("quarantined"));
+      assertTrue(summary.<Boolean>getAs("reconciled"));
+    }
+  }
+}

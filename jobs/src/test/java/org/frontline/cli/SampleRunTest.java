@@ -1,0 +1,99 @@
+package org.frontline.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.spark.sql.Row;
+import org.frontline.SparkTest;
+import org.frontline.lake.Lake;
+import org.frontline.lake.Tables;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import static org.apache.spark.sql.functions.*;
+import static org.junit.jupiter.api.Assertions.*;
+
+/** `frontline run` end to end on data/sample, checked record by record against the generator's truth. */
+class SampleRunTest extends SparkTest {
+  @TempDir
+  static Path dir;
+  static Lake lake;
+  static Map<String, JsonNode> truth = new HashMap<>();
+
+  @BeforeAll
+  static void run() throws Exception {
+    Path sample = repo().resolve("data/sample");
+    ObjectMapper json = new ObjectMapper();
+    for (String line : Files.readAllLines(sample.resolve("truth.jsonl"))) {
+      JsonNode t = json.readTree(line);
+      truth.put(t.get("file").asText() + "#" + t.get("position").asText(), t);
+    }
+    spark();
+    int code = Frontline.execute(new PrintWriter(new StringWriter()), new PrintWriter(System.err, true),
+        "run", "--input", sample.resolve("corpus").toString(), "--lake", dir.resolve("lake").toString());
+    assertEquals(0, code);
+    lake = new Lake(spark(), dir.resolve("lake").toString());
+  }
+
+  @Test
+  void exactCountsPerTable() {
+    // 800 records: 716 originals kept, 32 exact and 38 near copies, 14 malformed (see data/sample/truth.jsonl)
+    long expectedKept = truth.values().stream().filter(t -> t.get("expected_status").asText().equals("kept")).count();
+    long expectedQuarantined = truth.values().stream()
+        .filter(t -> t.get("expected_status").asText().equals("quarantined")).count();
+    assertEquals(716, expectedKept);
+    assertEquals(14, expectedQuarantined);
+    assertEquals(716, lake.read(Tables.ARTICLES).count());
+    assertEquals(70, lake.read(Tables.DUPLICATES).count());
+    assertEquals(14, lake.read(Tables.QUARANTINE).count());
+  }
+
+  @Test
+  void quarantineReasonsMatchTheTruth() {
+    Map<String, Long> expected = new TreeMap<>();
+    for (JsonNode t : truth.values()) {
+      if (t.has("expected_reason")) {
+        expected.merge(t.get("expected_reason").asText(), 1L, Long::sum);
+      }
+    }
+    Map<String, Long> actual = new TreeMap<>();
+    for (Row r : lake.read(Tables.QUARANTINE).groupBy("reason").count().collectAsList()) {
+      actual.put(r.getString(0), r.getLong(1));
+    }
+    assertEquals(expected, actual);
+  }
+
+  @Test
+  void everyDuplicatePointsToTheOriginalItCopies() {
+    Map<String, String> expected = new TreeMap<>();
+    for (JsonNode t : truth.values()) {
+      if (t.get("expected_status").asText().equals("duplicate")) {
+        expected.put(t.get("doc_id").asText(), t.get("duplicate_of").asText());
+      }
+    }
+    Map<String, String> actual = new TreeMap<>();
+    for (Row r : lake.read(Tables.DUPLICATES).select("doc_id", "duplicate_of").collectAsList()) {
+      actual.put(r.getString(0), r.getString(1));
+    }
+    assertEquals(expected, actual);
+  }
+
+  @Test
+  void datesAndLanguagesAreSetOnEveryKeptArticle() {
+    assertEquals(8, lake.read(Tables.ARTICLES).where(col("date_status").equalTo("unparseable")).count());
+    assertEquals(0, lake.read(Tables.ARTICLES).where(col("date_status").equalTo("ok")
+        .and(col("published_date").isNull())).count());
+    assertEquals(716, lake.read(Tables.ARTICLES).where(col("language").equalTo("en")).count());
+    assertEquals(0, lake.read(Tables.ARTICLES).where(col("text").contains("<p>").or(col("text").contains("&amp;"))
+        .or(col("text").rlike("(?m)^(Advertisement|Add a Comment|Leave a Reply|Share this article)$"))).count());
+  }
+}

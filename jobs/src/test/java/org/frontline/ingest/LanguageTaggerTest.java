@@ -1,0 +1,19 @@
+package org.frontline.ingest;
+
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+class LanguageTaggerTest {
+  @Test
+  void recognisesEnglishAndMarksOtherLanguages() {
+    assertEquals("en", LanguageTagger.detect("Russia fired more than 100 drones overnight, targeting several regions "
+        + "across the country, and two civilians were killed in the Dnipropetrovsk region.", 1000));
+    assertEquals("uk", LanguageTagger.detect("Уночі росія атакувала Україну ударними безпілотниками, загинули двоє "
+        + "мирних жителів у Дніпропетровській області, ще двоє людей поранені.", 1000));
+    assertEquals("de", LanguageTagger.detect("In der Nacht griff Russland die Ukraine mit mehr als hundert Drohnen an, "
+        + "in der Region Dnipropetrowsk wurden zwei Zivilisten getötet und zwei weitere verletzt.", 1000));
+    assertEquals("und", LanguageTagger.detect("Kyiv 2026", 1000));
+    assertEquals("und", LanguageTagger.detect(null, 1000));
+  }
+}

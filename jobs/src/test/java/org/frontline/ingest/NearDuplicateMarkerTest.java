@@ -1,0 +1,102 @@
+package org.frontline.ingest;
+
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.frontline.SparkTest;
+import org.junit.jupiter.api.Test;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.apache.spark.sql.functions.*;
+import static org.junit.jupiter.api.Assertions.*;
+
+/** The near-duplicate thresholds on hand-written reports (see NearDuplicateMarker for the figures). */
+class NearDuplicateMarkerTest extends SparkTest {
+  static final String ORIGINAL = String.join(" ",
+      "Russian forces struck the city of Zaporizhzhia with guided aerial bombs on Tuesday afternoon.",
+      "The regional governor said three people were killed and eleven were injured in the attack.",
+      "An apartment block and a kindergarten were damaged, and rescuers pulled two women from the rubble.",
+      "Power was cut to several districts while engineers inspected the damaged substation.",
+      "The city has been shelled almost every day since the front line moved closer in the autumn.",
+      "Residents were urged to stay in shelters until the air raid alert was lifted.",
+      "Officials said the strike was one of the heaviest on the city this month.",
+      "Emergency crews continued to work at the site late into the evening.");
+
+  static final String CHANGED_SENTENCE = ORIGINAL.replace(
+      "Power was cut to several districts while engineers inspected the damaged substation.",
+      "Electricity supplies were interrupted in parts of the city, the energy company reported.");
+
+  static final String OTHER_REPORT_SAME_STRIKE = String.join(" ",
+      "At least three civilians died when Russia dropped glide bombs on Zaporizhzhia, officials said.",
+      "Eleven others needed hospital treatment after Tuesday's raid on the southern city.",
+      "A residential building and a preschool were hit, according to the governor's Telegram channel.",
+      "Zaporizhzhia lies about thirty kilometres from the front and is struck regularly.",
+      "The attack came hours after Ukraine's foreign minister called for more air defence systems.");
+
+  @Test
+  void anExactCopyOfANearDuplicatePointsToTheGroupsRepresentative() {
+    Dataset<Row> docs = strings(cols("doc_id", "content", "dup_kind", "duplicate_of"),
+            row("a", ORIGINAL, null, null), row("b", CHANGED_SENTENCE, null, null), row("c", CHANGED_SENTENCE, "exact", "b"))
+        .withColumn("priority", lit(1))
+        .withColumn("published_at", to_timestamp(lit("2026-02-04 08:00:00")))
+        .withColumn("source_file", lit("f"))
+        .withColumn("position", lit(0L));
+    Map<String, String> to = new HashMap<>();
+    for (Row r : new NearDuplicateMarker().transform(docs).select("doc_id", "duplicate_of").collectAsList()) {
+      to.put(r.getString(0), r.getString(1));
+    }
+    assertNull(to.get("a"));
+    assertEquals("a", to.get("b"));
+    assertEquals("a", to.get("c"));
+  }
+
+  private static Map<String, String[]> mark(String... idText) {
+    List<String[]> rows = new java.util.ArrayList<>();
+    for (int i = 0; i < idText.length; i += 2) {
+      rows.add(row(idText[i], idText[i + 1]));
+    }
+    Dataset<Row> docs = strings(cols("doc_id", "content"), rows.toArray(new String[0][]))
+        .withColumn("priority", lit(1))
+        .withColumn("published_at", to_timestamp(lit("2026-02-04 08:00:00")))
+        .withColumn("source_file", lit("f"))
+        .withColumn("position", lit(0L))
+        .withColumn("dup_kind", lit(null).cast("string"))
+        .withColumn("duplicate_of", lit(null).cast("string"));
+    Map<String, String[]> out = new HashMap<>();
+    for (Row r : new NearDuplicateMarker().transform(docs).select("doc_id", "dup_kind", "duplicate_of", "similarity")
+        .collectAsList()) {
+      out.put(r.getString(0), new String[] {r.getString(1), r.getString(2), r.isNullAt(3) ? null : String.valueOf(r.getDouble(3))});
+    }
+    return out;
+  }
+
+  @Test
+  void aCopyWithOneChangedSentenceIsADuplicateOfTheFirst() {
+    Map<String, String[]> m = mark("a", ORIGINAL, "b", CHANGED_SENTENCE);
+    assertNull(m.get("a")[0]);
+    assertEquals("near", m.get("b")[0]);
+    assertEquals("a", m.get("b")[1]);
+    assertTrue(Double.parseDouble(m.get("b")[2]) >= 0.6 && Double.parseDouble(m.get("b")[2]) < 1.0, m.get("b")[2]);
+  }
+
+  @Test
+  void twoDifferentReportsOfTheSameStrikeAreNot() {
+    Map<String, String[]> m = mark("a", ORIGINAL, "b", OTHER_REPORT_SAME_STRIKE);
+    assertNull(m.get("a")[0]);
+    assertNull(m.get("b")[0]);
+  }
+
+  @Test
+  void aGroupPointsToOneRepresentativeEvenThroughAChain() {
+    String second = CHANGED_SENTENCE;
+    String third = second.replace("Officials said the strike was one of the heaviest on the city this month.",
+        "The mayor described the night as one of the hardest since the spring.");
+    Map<String, String[]> m = mark("c3", third, "a1", ORIGINAL, "b2", second, "z9", OTHER_REPORT_SAME_STRIKE);
+    assertNull(m.get("a1")[0]);
+    assertEquals("a1", m.get("b2")[1]);
+    assertEquals("a1", m.get("c3")[1]);
+    assertNull(m.get("z9")[0]);
+  }
+}
