@@ -386,12 +386,13 @@ public final class CorpusGenerator {
     return a;
   }
 
-  /** A small edit: one sentence replaced or added, the headline reworded slightly. */
+  /** A small edit that keeps every figure: a sentence without numbers replaced, or one added; the headline reworded. */
   void edit(SplittableRandom rnd, Article a) {
     String extra = pick(rnd, List.of("This story has been updated with new figures from the regional administration.",
         "Our correspondent on the scene confirmed the details in a telephone interview.",
         "Additional reporting was contributed by the regional desk."));
-    if (a.paragraphs.size() > 5 && rnd.nextBoolean()) {
+    String last = a.paragraphs.get(a.paragraphs.size() - 1);
+    if (a.paragraphs.size() > 5 && rnd.nextBoolean() && !last.matches(".*\\d.*")) {
       a.paragraphs.set(a.paragraphs.size() - 1, extra);
     } else {
       a.paragraphs.add(extra);

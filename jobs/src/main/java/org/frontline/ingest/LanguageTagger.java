@@ -69,10 +69,14 @@ public final class LanguageTagger extends ColumnTransformer {
     }
   }
 
-  /** English function words: a text where they make up a fifth of the words is English without asking the detector. */
-  private static final java.util.Set<String> ENGLISH = java.util.Set.of("the", "of", "and", "to", "in", "a", "is",
-      "was", "were", "that", "for", "on", "with", "as", "by", "at", "from", "said", "it", "its", "has", "have",
-      "had", "an", "be", "are", "this", "their", "after", "which", "who", "not", "but", "they", "he", "she");
+  /**
+   * Frequent English words that other Latin-script languages rarely use: a text of Latin letters where they
+   * make up an eighth of the words (a headline: one of them) is English without asking the detector.
+   */
+  private static final java.util.Set<String> ENGLISH = java.util.Set.of("the", "of", "and", "to", "is", "were",
+      "that", "for", "with", "as", "by", "at", "from", "said", "says", "it", "its", "has", "have", "had", "be",
+      "been", "are", "this", "their", "after", "which", "who", "not", "but", "they", "he", "she", "would",
+      "over", "into", "about", "more", "than", "also", "against", "during", "while", "where", "when", "what");
 
   static boolean clearlyEnglish(String sample) {
     int words = 0;
@@ -84,13 +88,28 @@ public final class LanguageTagger extends ColumnTransformer {
         start = i;
       } else if (!letter && start >= 0) {
         words++;
-        if (i - start <= 5 && ENGLISH.contains(sample.substring(start, i).toLowerCase(java.util.Locale.ROOT))) {
+        if (i - start <= 7 && ENGLISH.contains(sample.substring(start, i).toLowerCase(java.util.Locale.ROOT))) {
           hits++;
         }
         start = -1;
       }
     }
-    return words >= 12 && hits * 5 >= words;
+    if (words >= 12) {
+      return hits * 8 >= words && isLatin(sample);
+    }
+    // a headline: one such word is enough; the n-gram detector is unreliable on a handful of words
+    // (it called English headlines Estonian, German and French)
+    return words >= 4 && hits >= 1 && isLatin(sample);
+  }
+
+  private static boolean isLatin(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (Character.isLetter(c) && Character.UnicodeScript.of(c) != Character.UnicodeScript.LATIN) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The pure function: language code of a text. */
@@ -104,6 +123,9 @@ public final class LanguageTagger extends ColumnTransformer {
     }
     if (clearlyEnglish(sample)) {
       return "en";
+    }
+    if (isLatin(sample) && sample.split("\\s+").length < 12) {
+      return "und"; // too short for the n-gram detector to tell Latin-script languages apart
     }
     Optional<LdLocale> lang = Holder.DETECTOR.detect(Holder.TEXT.forText(sample));
     return lang.isPresent() ? lang.get().getLanguage() : "und";

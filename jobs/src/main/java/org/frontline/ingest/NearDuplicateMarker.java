@@ -37,6 +37,12 @@ import static org.apache.spark.sql.functions.*;
  * {@code maxBucketSize} members (template or boilerplate texts) are skipped so that no bucket turns
  * quadratic; a true near duplicate shares several bands, so it is still found through the others.
  *
+ * <p>Two texts that read alike are still not copies when they report different figures or days: recurring
+ * reports ("Operational information of the General Staff as of ...", daily casualty tallies) share their
+ * wording but not their numbers. A pair is therefore a near duplicate only if the sets of numbers in the
+ * two texts have a Jaccard similarity of at least {@code minNumberSimilarity} and their publication dates,
+ * when both are known, are at most {@code maxDaysApart} days apart.
+ *
  * <p>Input rows with {@code dup_kind} already set are passed through. Output columns: {@code dup_kind}
  * ("near" for new finds), {@code duplicate_of}, {@code similarity} (highest similarity to a group member).
  */
@@ -48,6 +54,8 @@ public final class NearDuplicateMarker extends ColumnTransformer {
   private final IntParam rowsPerBand;
   private final DoubleParam minSimilarity;
   private final IntParam maxBucketSize;
+  private final DoubleParam minNumberSimilarity;
+  private final IntParam maxDaysApart;
   private final LongParam seed;
 
   public NearDuplicateMarker() {
@@ -69,6 +77,13 @@ public final class NearDuplicateMarker extends ColumnTransformer {
     setDefault(minSimilarity, 0.6);
     maxBucketSize = new IntParam(this, "maxBucketSize", "larger LSH buckets are skipped", ParamValidators.gtEq(2));
     setDefault(maxBucketSize, 100);
+    minNumberSimilarity = new DoubleParam(this, "minNumberSimilarity",
+        "least Jaccard similarity of the sets of numbers in the two texts (recurring reports differ in them)",
+        ParamValidators.inRange(0, 1));
+    setDefault(minNumberSimilarity, 0.6);
+    maxDaysApart = new IntParam(this, "maxDaysApart", "most days between the publication dates of two copies",
+        ParamValidators.gtEq(0));
+    setDefault(maxDaysApart, 3);
     seed = new LongParam(this, "seed", "MinHash seed");
     setDefault(seed, 20260204L);
   }
@@ -80,6 +95,8 @@ public final class NearDuplicateMarker extends ColumnTransformer {
   public IntParam rowsPerBand() { return rowsPerBand; }
   public DoubleParam minSimilarity() { return minSimilarity; }
   public IntParam maxBucketSize() { return maxBucketSize; }
+  public DoubleParam minNumberSimilarity() { return minNumberSimilarity; }
+  public IntParam maxDaysApart() { return maxDaysApart; }
   public LongParam seed() { return seed; }
 
   public NearDuplicateMarker setMinSimilarity(double v) { set(minSimilarity, v); return this; }
@@ -102,7 +119,10 @@ public final class NearDuplicateMarker extends ColumnTransformer {
         .setNumFeatures(1 << 22);
     return tf.transform(withShingles)
         .withColumn("__set", array_distinct(mapArray(col("__shingles"), s -> hash(s))))
-        .select(col($(idCol)).as("id"), col("__set"), col("__vec"));
+        .withColumn("__nums", array_distinct(regexp_extract_all(
+            regexp_replace(col("__text"), "(?<=\\d),(?=\\d{3})", ""), lit("\\d+"), lit(0))))
+        .select(col($(idCol)).as("id"), col("__set"), col("__vec"), col("__nums"),
+            to_date(col("published_at")).as("__day"));
   }
 
   /** Candidate pairs (a < b) with their exact Jaccard similarity, kept when at least minSimilarity. */
@@ -123,14 +143,22 @@ public final class NearDuplicateMarker extends ColumnTransformer {
             col("a.bucket").equalTo(col("b.bucket")).and(col("a.id").lt(col("b.id"))))
         .select(col("a.id").as("a"), col("b.id").as("b"))
         .distinct();
-    Dataset<Row> sets = hashed.select(col("id"), col("__set"));
-    Column inter = size(array_intersect(col("sa.__set"), col("sb.__set")));
-    Column union = size(array_union(col("sa.__set"), col("sb.__set")));
+    Dataset<Row> sets = hashed.select(col("id"), col("__set"), col("__nums"), col("__day"));
+    Column numUnion = size(array_union(col("sa.__nums"), col("sb.__nums")));
+    Column numbers = when(numUnion.equalTo(0), lit(1.0)).otherwise(
+        size(array_intersect(col("sa.__nums"), col("sb.__nums"))).cast(DataTypes.DoubleType).divide(numUnion));
+    Column close = col("sa.__day").isNull().or(col("sb.__day").isNull())
+        .or(abs(datediff(col("sa.__day"), col("sb.__day"))).leq((Integer) $(maxDaysApart)));
     return candidates
         .join(sets.as("sa"), col("a").equalTo(col("sa.id")))
         .join(sets.as("sb"), col("b").equalTo(col("sb.id")))
-        .select(col("a"), col("b"), inter.cast(DataTypes.DoubleType).divide(union).as("similarity"))
+        .where(close.and(numbers.geq((Double) $(minNumberSimilarity))))
+        .select(col("a"), col("b"), jaccard(col("sa.__set"), col("sb.__set")).as("similarity"))
         .where(col("similarity").geq((Double) $(minSimilarity)));
+  }
+
+  private static Column jaccard(Column a, Column b) {
+    return size(array_intersect(a, b)).cast(DataTypes.DoubleType).divide(size(array_union(a, b)));
   }
 
   public static org.apache.spark.ml.util.MLReader<NearDuplicateMarker> read() {

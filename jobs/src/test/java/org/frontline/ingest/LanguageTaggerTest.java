@@ -14,6 +14,10 @@ class LanguageTaggerTest {
     assertEquals("de", LanguageTagger.detect("In der Nacht griff Russland die Ukraine mit mehr als hundert Drohnen an, "
         + "in der Region Dnipropetrowsk wurden zwei Zivilisten getötet und zwei weitere verletzt.", 1000));
     assertEquals("und", LanguageTagger.detect("Kyiv 2026", 1000));
+    assertEquals("en", LanguageTagger.detect("U.S., G7 allies meet after Russia invades Ukraine", 1000));
+    assertEquals("en", LanguageTagger.detect("Azovstal commander says obeys order to save lives", 1000));
+    assertEquals("fr", LanguageTagger.detect("La Russie a lancé plus de cent drones sur l'Ukraine pendant la nuit, "
+        + "deux civils ont été tués et deux autres blessés dans la région de Dnipropetrovsk.", 1000));
     assertEquals("und", LanguageTagger.detect(null, 1000));
   }
 }

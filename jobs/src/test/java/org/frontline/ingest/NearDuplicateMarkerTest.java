@@ -52,6 +52,18 @@ class NearDuplicateMarkerTest extends SparkTest {
     assertEquals("a", to.get("c"));
   }
 
+  @Test
+  void recurringReportsWithOtherFiguresAreNotCopies() {
+    String day1 = "Operational update of the General Staff as of 6:00 pm on 8 October. Since the start of the war "
+        + "more than 1,211 children were injured and 421 children were killed, juvenile prosecutors said. "
+        + "The figures are not final, as work continues in the occupied and front-line areas.";
+    String day2 = day1.replace("8 October", "9 October").replace("1,211", "1,219").replace("421", "423");
+    Map<String, String[]> m = mark("d1", day1, "d2", day2);
+    assertNull(m.get("d2")[0], "same wording, other figures");
+    Map<String, String[]> same = mark("d1", day1, "d2", day1.replace("The figures are not final", "These numbers are preliminary"));
+    assertEquals("near", same.get("d2")[0], "same figures, one phrase reworded");
+  }
+
   private static Map<String, String[]> mark(String... idText) {
     List<String[]> rows = new java.util.ArrayList<>();
     for (int i = 0; i < idText.length; i += 2) {
