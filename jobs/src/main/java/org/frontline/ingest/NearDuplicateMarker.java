@@ -4,6 +4,12 @@ import org.apache.spark.ml.Pipeline;
 import org.apache.spark.ml.PipelineStage;
 import org.apache.spark.ml.feature.HashingTF;
 import org.apache.spark.ml.feature.MinHashLSH;
+import org.apache.spark.ml.feature.MinHashLSHModel;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.api.java.UDF1;
+import org.apache.spark.sql.expressions.UserDefinedFunction;
+import scala.Tuple2;
+import java.util.List;
 import org.apache.spark.ml.feature.NGram;
 import org.apache.spark.ml.feature.RegexTokenizer;
 import org.apache.spark.ml.param.DoubleParam;
@@ -17,6 +23,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+
 import org.frontline.common.ColumnTransformer;
 
 import static org.apache.spark.sql.functions.*;
@@ -25,8 +32,9 @@ import static org.apache.spark.sql.functions.*;
  * Finds near-duplicate articles (syndicated copies, small edits) with MinHash locality-sensitive hashing
  * on word shingles, and points each to the representative of its group.
  *
- * <p>Shingles are word {@code shingleSize}-grams of the lower-cased title and text. Spark's
- * {@link MinHashLSH} computes {@code bands × rowsPerBand} min-hashes per article; the hashes are cut into
+ * <p>Shingles are word {@code shingleSize}-grams of the lower-cased title and text, as the indices of
+ * {@code HashingTF}'s binary vector. Spark's {@link MinHashLSH} supplies {@code bands × rowsPerBand} seeded
+ * hash functions (evaluated by {@link #minHashes}); the min-hashes of each article are cut into
  * bands and two articles are candidates when one whole band agrees (the classic AND-OR construction, which
  * keeps candidate pairs few: with 20 bands of 4 rows a pair of Jaccard similarity 0.6 is found with
  * probability 0.94, one of 0.7 with 0.996, one of 0.8 with 0.99999, while one of 0.3 becomes a candidate
@@ -101,7 +109,16 @@ public final class NearDuplicateMarker extends ColumnTransformer {
 
   public NearDuplicateMarker setMinSimilarity(double v) { set(minSimilarity, v); return this; }
 
-  /** Shingles as a set of hashed ints and as a binary vector, for the rows to compare. */
+  /** Dimension of the binary shingle vectors (HashingTF's murmur3 index space). */
+  static final int NUM_FEATURES = 1 << 22;
+  /** The prime of Spark's MinHashLSH hash family h(x) = ((1 + x) * a + b) mod p. */
+  static final long HASH_PRIME = 2038074743L;
+
+  /**
+   * Shingles as the sorted set of their HashingTF indices (murmur3 of the shingle, seed 42, modulo
+   * {@link #NUM_FEATURES}: the non-zero entries of {@code HashingTF(binary)}'s vector), plus the numbers in
+   * the text and the publication day.
+   */
   Dataset<Row> shingle(Dataset<Row> docs) {
     int n = (Integer) $(shingleSize);
     Pipeline features = new Pipeline().setStages(new PipelineStage[] {
@@ -112,30 +129,78 @@ public final class NearDuplicateMarker extends ColumnTransformer {
     Dataset<Row> withText = docs.withColumn("__text", coalesce(col($(textCol)), lit("")));
     Dataset<Row> tokens = features.fit(withText.limit(0)).transform(withText);
     Column shingles = when(size(col("__ngrams")).gt(0), col("__ngrams")).otherwise(col("__tokens"));
-    Dataset<Row> withShingles = tokens
-        .withColumn("__shingles", array_distinct(shingles))
-        .where(size(col("__shingles")).gt(0));
-    HashingTF tf = new HashingTF().setInputCol("__shingles").setOutputCol("__vec").setBinary(true)
-        .setNumFeatures(1 << 22);
-    return tf.transform(withShingles)
-        .withColumn("__set", array_distinct(mapArray(col("__shingles"), s -> hash(s))))
+    return tokens
+        .withColumn("__set", array_sort(array_distinct(mapArray(shingles, s -> pmod(hash(s), lit(NUM_FEATURES))))))
+        .where(size(col("__set")).gt(0))
         .withColumn("__nums", array_distinct(regexp_extract_all(
             regexp_replace(col("__text"), "(?<=\\d),(?=\\d{3})", ""), lit("\\d+"), lit(0))))
-        .select(col($(idCol)).as("id"), col("__set"), col("__vec"), col("__nums"),
-            to_date(col("published_at")).as("__day"));
+        .select(col($(idCol)).as("id"), col("__set"), col("__nums"), to_date(col("published_at")).as("__day"));
+  }
+
+  /**
+   * Spark MLlib's MinHashLSH fitted for {@code bands × rowsPerBand} hash functions with this seed. Only its
+   * seeded coefficients are used: {@link #minHashes} evaluates the same functions over the index set with
+   * a primitive loop, where {@code MinHashLSHModel.transform} boxes every element of every vector
+   * (about 2 ms per article; {@code NearDuplicateMarkerTest} checks both give the same values).
+   */
+  MinHashLSHModel minHashModel(SparkSession spark) {
+    Dataset<Row> empty = new HashingTF().setInputCol("s").setOutputCol("__vec").setBinary(true)
+        .setNumFeatures(NUM_FEATURES).transform(spark.createDataFrame(List.of(),
+            new StructType().add("s", DataTypes.createArrayType(DataTypes.StringType))));
+    return new MinHashLSH().setInputCol("__vec").setOutputCol("__hashes")
+        .setNumHashTables((Integer) $(bands) * (Integer) $(rowsPerBand)).setSeed((Long) $(seed)).fit(empty);
+  }
+
+  /** The min-hash of an index set under each function {@code ((1 + x) * a[k] + b[k]) mod p}. */
+  static long[] minHashes(int[] indices, int[] a, int[] b) {
+    long[] out = new long[a.length];
+    for (int k = 0; k < a.length; k++) {
+      long min = Long.MAX_VALUE;
+      for (int x : indices) {
+        long h = ((1L + x) * a[k] + b[k]) % HASH_PRIME;
+        if (h < min) {
+          min = h;
+        }
+      }
+      out[k] = min;
+    }
+    return out;
+  }
+
+  /** One key per band: the band's number and its {@code r} min-hashes, mixed into a long. */
+  static long[] bandKeys(long[] minHashes, int r) {
+    long[] keys = new long[minHashes.length / r];
+    for (int j = 0; j < keys.length; j++) {
+      long h = 0x9E3779B97F4A7C15L * (j + 1);
+      for (int i = 0; i < r; i++) {
+        h = (h ^ minHashes[j * r + i]) * 0xBF58476D1CE4E5B9L;
+        h ^= h >>> 31;
+      }
+      keys[j] = h;
+    }
+    return keys;
   }
 
   /** Candidate pairs (a < b) with their exact Jaccard similarity, kept when at least minSimilarity. */
   public Dataset<Row> similarPairs(Dataset<Row> docs) {
-    int b = (Integer) $(bands);
     int r = (Integer) $(rowsPerBand);
     Dataset<Row> shingled = shingle(docs);
-    MinHashLSH lsh = new MinHashLSH().setInputCol("__vec").setOutputCol("__hashes").setNumHashTables(b * r)
-        .setSeed((Long) $(seed));
-    Dataset<Row> hashed = materialize(lsh.fit(shingled.limit(0)).transform(shingled));
-    Column bandKeys = mapArray(sequence(lit(0), lit(b - 1)),
-        j -> xxhash64(j, slice(col("__hashes"), j.multiply(r).plus(1), lit(r))));
-    Dataset<Row> buckets = hashed.select(col("id"), explode(bandKeys).as("bucket"))
+    Tuple2<Object, Object>[] coefficients = minHashModel(docs.sparkSession()).randCoefficients();
+    int[] ca = new int[coefficients.length];
+    int[] cb = new int[coefficients.length];
+    for (int k = 0; k < coefficients.length; k++) {
+      ca[k] = (Integer) coefficients[k]._1();
+      cb[k] = (Integer) coefficients[k]._2();
+    }
+    UserDefinedFunction keysOf = udf((UDF1<scala.collection.Seq<Object>, long[]>) set -> {
+      int[] idx = new int[set.size()];
+      for (int i = 0; i < idx.length; i++) {
+        idx[i] = (Integer) set.apply(i);
+      }
+      return bandKeys(minHashes(idx, ca, cb), r);
+    }, DataTypes.createArrayType(DataTypes.LongType));
+    Dataset<Row> hashed = materialize(shingled.withColumn("__keys", keysOf.apply(col("__set"))));
+    Dataset<Row> buckets = hashed.select(col("id"), explode(col("__keys")).as("bucket"))
         .withColumn("__n", count(lit(1)).over(Window.partitionBy("bucket")))
         .where(col("__n").leq((Integer) $(maxBucketSize)))
         .drop("__n");

@@ -64,6 +64,35 @@ class NearDuplicateMarkerTest extends SparkTest {
     assertEquals("near", same.get("d2")[0], "same figures, one phrase reworded");
   }
 
+  @Test
+  void minHashesAreThoseOfSparksMinHashLshModel() {
+    NearDuplicateMarker marker = new NearDuplicateMarker();
+    org.apache.spark.ml.feature.MinHashLSHModel model = marker.minHashModel(spark());
+    Dataset<Row> docs = strings(cols("doc_id", "content"), row("a", ORIGINAL), row("b", OTHER_REPORT_SAME_STRIKE))
+        .withColumn("published_at", lit(null).cast("timestamp"));
+    scala.Tuple2<Object, Object>[] c = model.randCoefficients();
+    int[] a = new int[c.length];
+    int[] b = new int[c.length];
+    for (int k = 0; k < c.length; k++) {
+      a[k] = (Integer) c[k]._1();
+      b[k] = (Integer) c[k]._2();
+    }
+    for (Row r : marker.shingle(docs).collectAsList()) {
+      List<Integer> set = r.getList(1);
+      int[] idx = set.stream().mapToInt(Integer::intValue).toArray();
+      org.apache.spark.ml.linalg.Vector v = org.apache.spark.ml.linalg.Vectors.sparse(NearDuplicateMarker.NUM_FEATURES,
+          idx, java.util.Arrays.stream(idx).mapToDouble(x -> 1.0).toArray());
+      Dataset<Row> one = spark().createDataFrame(List.of(org.apache.spark.sql.RowFactory.create(v)),
+          new org.apache.spark.sql.types.StructType().add("__vec", new org.apache.spark.ml.linalg.VectorUDT()));
+      List<org.apache.spark.ml.linalg.Vector> expected = model.transform(one).first().getList(1);
+      long[] mine = NearDuplicateMarker.minHashes(idx, a, b);
+      assertEquals(80, mine.length);
+      for (int k = 0; k < mine.length; k++) {
+        assertEquals(expected.get(k).apply(0), (double) mine[k], "hash function " + k);
+      }
+    }
+  }
+
   private static Map<String, String[]> mark(String... idText) {
     List<String[]> rows = new java.util.ArrayList<>();
     for (int i = 0; i < idText.length; i += 2) {
