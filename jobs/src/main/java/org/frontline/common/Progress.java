@@ -1,22 +1,17 @@
 package org.frontline.common;
 
 import java.io.PrintStream;
-import java.time.Duration;
 import java.util.Locale;
 
 /** One line per stage for the user: what starts, what it produced, how long it took. */
 public final class Progress {
-  private static PrintStream out = System.err;
+  private static final PrintStream out = System.err;
   private final String stage;
   private final long started;
 
   private Progress(String stage) {
     this.stage = stage;
     this.started = System.nanoTime();
-  }
-
-  public static void redirect(PrintStream stream) {
-    out = stream;
   }
 
   public static Progress start(String stage, String what) {
@@ -37,9 +32,5 @@ public final class Progress {
   public void done(String result) {
     out.println(String.format(Locale.ROOT, "[%s] done in %.1f s: %s", stage, seconds(), result));
     out.flush();
-  }
-
-  public static String format(Duration d) {
-    return String.format(Locale.ROOT, "%.1f s", d.toMillis() / 1000.0);
   }
 }

@@ -13,7 +13,6 @@ import org.frontline.lake.Lake;
 import org.frontline.lake.RunSummary;
 import org.frontline.lake.Tables;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -164,13 +163,5 @@ public final class IngestJob {
         .withColumn("priority", lit(0))
         .drop("language");
     return empty.unionByName(asRecords, true);
-  }
-
-  static Map<String, Long> toMap(List<Row> rows) {
-    Map<String, Long> m = new LinkedHashMap<>();
-    for (Row r : rows) {
-      m.put(r.isNullAt(0) ? "null" : r.get(0).toString(), r.getLong(1));
-    }
-    return m;
   }
 }

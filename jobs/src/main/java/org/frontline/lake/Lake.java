@@ -80,11 +80,6 @@ public final class Lake {
     return spark.read().format("delta").load(path(table));
   }
 
-  /** The table, or an empty frame of its schema when the lake does not have it yet. */
-  public Dataset<Row> readOrEmpty(String table) {
-    return exists(table) ? read(table) : spark.createDataFrame(java.util.List.of(), Tables.schemaOf(table));
-  }
-
   /**
    * Atomically replaces the rows matching {@code condition} with {@code rows} (one Delta commit): a re-run
    * over the same input replaces its earlier rows instead of doubling them. The condition is a Column, so
