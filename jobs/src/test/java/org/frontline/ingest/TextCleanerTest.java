@@ -5,8 +5,6 @@ import org.apache.spark.sql.Row;
 import org.frontline.SparkTest;
 import org.junit.jupiter.api.Test;
 
-import java.util.List;
-
 import static org.junit.jupiter.api.Assertions.*;
 
 class TextCleanerTest extends SparkTest {
@@ -71,7 +69,8 @@ class TextCleanerTest extends SparkTest {
     TextCleaner back = (TextCleaner) org.apache.spark.ml.util.DefaultParamsReader
         .loadParamsInstance(dir.resolve("tc").toString(), spark().sparkContext());
     assertEquals("lead", back.getOrDefault(back.inputCol()));
+    assertEquals("clean", back.getOrDefault(back.outputCol()));
     assertEquals(false, back.getOrDefault(back.removeBoilerplate()));
-    assertEquals(List.of("x"), List.of("x"));
+    assertEquals(c.uid(), back.uid());
   }
 }
