@@ -75,10 +75,19 @@ public final class ExactDuplicateMarker extends ColumnTransformer {
     return unique.unionByName(byIdMarked.where(not(col("__first_of_id")))).drop("__first_of_id");
   }
 
+  /** The columns {@link #orderKey()} reads, with their types. */
+  static void requireOrderColumns(StructType schema) {
+    requireColumn(schema, "priority", DataTypes.IntegerType);
+    requireColumn(schema, "published_at", DataTypes.TimestampType);
+    requireColumn(schema, "source_file", DataTypes.StringType);
+    requireColumn(schema, "position", DataTypes.LongType);
+  }
+
   @Override
   public StructType transformSchema(StructType schema) {
     requireColumn(schema, $(idCol), DataTypes.StringType);
     requireColumn(schema, $(hashCol), DataTypes.StringType);
+    requireOrderColumns(schema);
     StructType out = withField(schema, "dup_kind", DataTypes.StringType);
     out = withField(out, "duplicate_of", DataTypes.StringType);
     return withField(out, "conflict", DataTypes.BooleanType);

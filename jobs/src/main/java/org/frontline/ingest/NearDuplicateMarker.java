@@ -270,6 +270,8 @@ public final class NearDuplicateMarker extends ColumnTransformer {
     requireColumn(schema, $(idCol), DataTypes.StringType);
     requireColumn(schema, $(textCol), DataTypes.StringType);
     requireColumn(schema, "dup_kind", DataTypes.StringType);
+    requireColumn(schema, "duplicate_of", DataTypes.StringType);
+    ExactDuplicateMarker.requireOrderColumns(schema);
     StructType out = withField(schema, "duplicate_of", DataTypes.StringType);
     return withField(out, "similarity", DataTypes.DoubleType);
   }
