@@ -31,7 +31,7 @@ public abstract class SparkTest {
   }
 
   /** The repository root (tests read data/ from it, never ../shared). */
-  protected static Path repo() {
+  public static Path repo() {
     return Path.of(System.getProperty("frontline.repo", "..")).toAbsolutePath().normalize();
   }
 

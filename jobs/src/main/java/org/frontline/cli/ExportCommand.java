@@ -32,7 +32,7 @@ final class ExportCommand implements Callable<Integer> {
   @Option(names = "--lake", required = true, paramLabel = "DIR", description = "the lake directory")
   String lakeDir;
 
-  @Option(names = "--table", required = true, description = "table name, e.g. articles, duplicates, quarantine")
+  @Option(names = "--table", required = true, description = "table name: articles, duplicates, quarantine, mentions, events")
   String table;
 
   @Option(names = "--format", required = true, description = "${COMPLETION-CANDIDATES}")

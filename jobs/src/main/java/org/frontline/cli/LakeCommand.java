@@ -2,6 +2,8 @@ package org.frontline.cli;
 
 import org.apache.spark.sql.SparkSession;
 import org.frontline.common.Progress;
+import org.frontline.events.EventsJob;
+import org.frontline.extract.ExtractJob;
 import org.frontline.ingest.IngestJob;
 import org.frontline.lake.Lake;
 import org.frontline.lake.RunSummary;
@@ -50,6 +52,18 @@ abstract class LakeCommand implements Callable<Integer> {
     boolean ok = summary.reconciled();
     p.done(summary.totalsLine() + (ok ? " (reconciled)" : " (NOT RECONCILED)"));
     return ok ? 0 : 1;
+  }
+
+  static void extract(Lake lake, RunSummary summary, ExtractOptions options) {
+    long t0 = System.nanoTime();
+    new ExtractJob(lake, options.toOptions()).run(summary);
+    summary.stage("extract", (System.nanoTime() - t0) / 1e9);
+  }
+
+  static void events(Lake lake, RunSummary summary) {
+    long t0 = System.nanoTime();
+    new EventsJob(lake).run(summary);
+    summary.stage("events", (System.nanoTime() - t0) / 1e9);
   }
 
   static void ingest(SparkSession spark, Lake lake, RunSummary summary, IngestOptions options) {

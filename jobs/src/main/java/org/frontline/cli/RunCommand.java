@@ -9,10 +9,13 @@ import picocli.CommandLine.Mixin;
 import java.util.List;
 
 @Command(name = "run", mixinStandardHelpOptions = true,
-    description = "Run every stage over the inputs: ingest (later: extract, events, topics, trends, report).")
+    description = "Run every stage over the inputs: ingest, extract, events (later: topics, trends, report).")
 final class RunCommand extends LakeCommand {
   @Mixin
   IngestOptions ingest;
+
+  @Mixin
+  ExtractOptions extract;
 
   @Override
   String name() {
@@ -27,5 +30,7 @@ final class RunCommand extends LakeCommand {
   @Override
   void stages(SparkSession spark, Lake lake, RunSummary summary) {
     ingest(spark, lake, summary, ingest);
+    extract(lake, summary, extract);
+    events(lake, summary);
   }
 }

@@ -281,7 +281,7 @@ public final class CorpusGenerator {
       sentences.add(pick(rnd, List.of(
           String.format(Locale.ROOT, "%s %s, %s when a %s hit %s, local authorities said.", cap(where), when[0], casualties, w.one(), target),
           String.format(Locale.ROOT, "A %s struck %s %s %s, and %s, according to %s, head of the regional administration.", w.one(), target, where, when[0], casualties, official),
-          String.format(Locale.ROOT, "%s came under %s attack %s; %s said %s.", name, article(w.kind()), when[0], official, casualties))));
+          String.format(Locale.ROOT, "%s came under %s %s; %s said %s.", name, attackNoun(w.kind()), when[0], official, casualties))));
       if (killed == 1 && rnd.nextDouble() < 0.5) {
         sentences.add(String.format(Locale.ROOT, "The victim was a %d-year-old %s.", 20 + rnd.nextInt(70),
             pick(rnd, List.of("man", "woman"))));
@@ -292,7 +292,10 @@ public final class CorpusGenerator {
           "The building at %d Shevchenko Street was badly damaged.",
           "Rescuers searched the rubble in %s until the morning.")), rnd.nextBoolean() ? 3 + rnd.nextInt(40) : 0)
           .replace("%s", name).replace(" 0 ", " several "));
-      a.events.add(event(eventDate, p.iso(), name, w, model, null, null, null, killed, injured));
+      // the truth gives a figure only where the text states it ("no casualties" states both as 0)
+      Integer killedStated = killed == 0 && injured > 0 ? null : killed;
+      Integer injuredStated = injured == 0 && killed > 0 ? null : injured;
+      a.events.add(event(eventDate, p.iso(), name, w, model, null, null, null, killedStated, injuredStated));
     }
     sentences.add(pick(rnd, List.of("The attack came as diplomats prepared for another round of talks.",
         "Officials urged residents to stay in shelters during air raid alerts.",
@@ -313,13 +316,13 @@ public final class CorpusGenerator {
         String.format(Locale.ROOT, "Overnight strike on %s", headlinePlace)));
   }
 
-  private static String article(String kind) {
+  private static String attackNoun(String kind) {
     switch (kind) {
-      case "drone": return "a drone";
-      case "missile": return "a missile";
-      case "artillery": return "an artillery";
-      case "glide_bomb": return "a glide bomb";
-      default: return "an air";
+      case "drone": return "a drone attack";
+      case "missile": return "a missile attack";
+      case "artillery": return "artillery fire";
+      case "glide_bomb": return "a glide bomb attack";
+      default: return "air strikes";
     }
   }
 
@@ -363,7 +366,7 @@ public final class CorpusGenerator {
     Map<String, Object> e = new LinkedHashMap<>();
     e.put("event_date", date.toString());
     e.put("country", iso == null ? "UA" : iso.substring(0, 2));
-    e.put("region_iso", iso == null || iso.startsWith("RU") ? null : iso);
+    e.put("region_iso", iso);
     e.put("place", place);
     e.put("weapon", w.kind());
     e.put("weapon_model", model);

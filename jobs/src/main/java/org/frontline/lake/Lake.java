@@ -99,6 +99,13 @@ public final class Lake {
         .save(path(table));
   }
 
+  /** Replaces the whole table with {@code rows} in one Delta commit (readers see the old or the new table). */
+  public void overwrite(String table, Dataset<Row> rows) {
+    rows.select(columnsOf(table)).write().format("delta").mode("overwrite")
+        .partitionBy(Tables.partitionColumns(table).toArray(new String[0]))
+        .save(path(table));
+  }
+
   private static Column[] columnsOf(String table) {
     String[] names = Tables.schemaOf(table).fieldNames();
     Column[] cols = new Column[names.length];

@@ -60,6 +60,11 @@ public final class RunSummary {
     return (List<Map<String, Object>>) root.getOrDefault("files", List.of());
   }
 
+  /** Adds a stage's own counts (e.g. {@code extract}: articles, mentions, by weapon). */
+  public void section(String name, Map<String, Object> values) {
+    root.put(name, values);
+  }
+
   public void stage(String name, double seconds) {
     stages.put(name, Math.round(seconds * 10) / 10.0);
   }
@@ -114,7 +119,7 @@ public final class RunSummary {
     root.put("skipped_files", skipped);
   }
 
-  private static Map<String, Long> counts(Dataset<Row> rows, String column) {
+  public static Map<String, Long> counts(Dataset<Row> rows, String column) {
     Map<String, Long> m = new TreeMap<>();
     for (Row r : rows.groupBy(column).count().collectAsList()) {
       m.put(r.isNullAt(0) ? "null" : r.get(0).toString(), r.getLong(1));

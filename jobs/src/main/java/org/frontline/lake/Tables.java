@@ -15,10 +15,15 @@ public final class Tables {
   public static final String ARTICLES = "articles";
   public static final String DUPLICATES = "duplicates";
   public static final String QUARANTINE = "quarantine";
+  public static final String MENTIONS = "mentions";
+  public static final String EVENTS = "events";
   /** Run summaries: one JSON file per run under {@code LAKE/runs/}, readable with {@code spark.read.json}. */
   public static final String RUNS = "runs";
 
-  public static final List<String> DATA_TABLES = List.of(ARTICLES, DUPLICATES, QUARANTINE);
+  /** The figures a strike report gives; per event: median, min and max across its sources. */
+  public static final List<String> FIGURES = List.of("launched", "intercepted", "killed", "injured");
+
+  public static final List<String> DATA_TABLES = List.of(ARTICLES, DUPLICATES, QUARANTINE, MENTIONS, EVENTS);
 
   /** Where a record came from: every row of every ingest table carries it. */
   private static StructType provenance(StructType s) {
@@ -64,11 +69,86 @@ public final class Tables {
       .add("raw", DataTypes.StringType, true)
       .add("raw_length", DataTypes.LongType, true));
 
+  /**
+   * One row per strike an article describes (stage {@code extract}); the sentence and its offsets in the
+   * article's {@code text} are the provenance. See {@code docs/TABLES.md}.
+   */
+  /** One strike mention as the extractor emits it; the {@code mentions} table adds ids and article columns. */
+  public static final StructType MENTION = new StructType()
+      .add("sentence_index", DataTypes.IntegerType, false)
+      .add("sentence_start", DataTypes.IntegerType, false)
+      .add("sentence_end", DataTypes.IntegerType, false)
+      .add("sentence", DataTypes.StringType, false)
+      .add("evidence_sentences", DataTypes.createArrayType(DataTypes.IntegerType, false), false)
+      .add("event_date", DataTypes.DateType, true)
+      .add("date_basis", DataTypes.StringType, false)
+      .add("country", DataTypes.StringType, false)
+      .add("region_iso", DataTypes.StringType, true)
+      .add("place", DataTypes.StringType, true)
+      .add("place_canonical", DataTypes.StringType, true)
+      .add("place_kind", DataTypes.StringType, true)
+      .add("weapon", DataTypes.StringType, false)
+      .add("weapon_model", DataTypes.StringType, true)
+      .add("launched", DataTypes.IntegerType, true)
+      .add("launched_qualifier", DataTypes.StringType, true)
+      .add("intercepted", DataTypes.IntegerType, true)
+      .add("killed", DataTypes.IntegerType, true)
+      .add("injured", DataTypes.IntegerType, true)
+      .add("confidence", DataTypes.DoubleType, false);
+
+  public static final StructType MENTIONS_SCHEMA = merge(new StructType()
+      .add("mention_id", DataTypes.StringType, false)
+      .add("doc_id", DataTypes.StringType, false)
+      .add("source_file", DataTypes.StringType, false)
+      .add("published_date", DataTypes.DateType, true)
+      .add("source", DataTypes.StringType, true)
+      .add("url", DataTypes.StringType, true)
+      .add("title", DataTypes.StringType, true), MENTION);
+
+  private static StructType merge(StructType a, StructType b) {
+    StructType out = a;
+    for (var f : b.fields()) {
+      out = out.add(f);
+    }
+    return out;
+  }
+
+  /** One row per real-world strike: the mentions of the same strike across articles (stage {@code events}). */
+  public static final StructType EVENTS_SCHEMA = figures(new StructType()
+      .add("event_id", DataTypes.StringType, false)
+      .add("event_date", DataTypes.DateType, false)
+      .add("country", DataTypes.StringType, false)
+      .add("region_iso", DataTypes.StringType, true)
+      .add("place", DataTypes.StringType, true)
+      .add("weapon", DataTypes.StringType, false)
+      .add("weapon_model", DataTypes.StringType, true)
+      .add("n_mentions", DataTypes.LongType, false)
+      .add("n_articles", DataTypes.LongType, false)
+      .add("n_sources", DataTypes.LongType, false)
+      .add("doc_ids", DataTypes.createArrayType(DataTypes.StringType, false), false)
+      .add("mention_ids", DataTypes.createArrayType(DataTypes.StringType, false), false)
+      .add("launched_qualifier", DataTypes.StringType, true))
+      .add("first_published", DataTypes.DateType, true)
+      .add("confidence", DataTypes.DoubleType, false)
+      .add("example_sentence", DataTypes.StringType, false);
+
+  private static StructType figures(StructType s) {
+    StructType out = s;
+    for (String f : FIGURES) {
+      out = out.add(f + "_median", DataTypes.DoubleType, true)
+          .add(f + "_min", DataTypes.IntegerType, true)
+          .add(f + "_max", DataTypes.IntegerType, true);
+    }
+    return out;
+  }
+
   public static StructType schemaOf(String table) {
     switch (table) {
       case ARTICLES: return ARTICLES_SCHEMA;
       case DUPLICATES: return DUPLICATES_SCHEMA;
       case QUARANTINE: return QUARANTINE_SCHEMA;
+      case MENTIONS: return MENTIONS_SCHEMA;
+      case EVENTS: return EVENTS_SCHEMA;
       default: throw new IllegalArgumentException("unknown table '" + table + "'; tables are " + DATA_TABLES);
     }
   }

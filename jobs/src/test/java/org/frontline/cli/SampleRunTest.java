@@ -39,9 +39,35 @@ class SampleRunTest extends SparkTest {
     }
     spark();
     int code = Frontline.execute(new PrintWriter(new StringWriter()), new PrintWriter(System.err, true),
-        "run", "--input", sample.resolve("corpus").toString(), "--lake", dir.resolve("lake").toString());
+        "run", "--input", sample.resolve("corpus").toString(), "--lake", dir.resolve("lake").toString(),
+        "--as-of", "2026-11-27");
     assertEquals(0, code);
     lake = new Lake(spark(), dir.resolve("lake").toString());
+  }
+
+  @Test
+  void mentionsMatchTheGeneratorsTruth() {
+    Map<String, Object> s = org.frontline.extract.ExtractionEval.score(spark(),
+        repo().resolve("data/sample/truth.jsonl").toString(), lake.read(Tables.ARTICLES), lake.read(Tables.MENTIONS), 0);
+    assertEquals(716L, s.get("scored_documents"));
+    assertTrue((Double) s.get("article_f1") >= 0.99, s.toString());
+    assertTrue((Double) s.get("mention_f1") >= 0.97, s.toString());
+    assertTrue((Double) s.get("killed_exact_rate") >= 0.97, s.toString());
+    assertTrue((Double) s.get("injured_exact_rate") >= 0.97, s.toString());
+    assertTrue((Double) s.get("launched_exact_rate") >= 0.95, s.toString());
+  }
+
+  @Test
+  void eventsCountEachStrikeOnceAndTraceToTheirMentions() {
+    var events = lake.read(Tables.EVENTS);
+    var mentions = lake.read(Tables.MENTIONS);
+    // every dated mention belongs to exactly one event
+    long inEvents = events.select(explode(col("mention_ids"))).distinct().count();
+    assertEquals(mentions.filter(col("event_date").isNotNull()).count(), inEvents);
+    assertEquals(events.select(sum(col("n_mentions"))).first().getLong(0), inEvents);
+    // syndicated copies are duplicates, so no event has two mentions from the same article
+    assertEquals(0, events.filter(col("n_articles").gt(col("n_mentions"))).count());
+    assertEquals(events.count(), events.select("event_id").distinct().count());
   }
 
   @Test

@@ -1,0 +1,78 @@
+package org.frontline.events;
+
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.frontline.common.ColumnTransformer;
+import org.frontline.common.Progress;
+import org.frontline.lake.Lake;
+import org.frontline.lake.RunSummary;
+import org.frontline.lake.Tables;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.apache.spark.sql.functions.*;
+
+/**
+ * Stage {@code events}: mentions → events. Keys each dated mention with {@link EventKeyer} and aggregates
+ * the mentions of one strike into one row: how many mentions, articles and sources report it, which
+ * documents, and each figure's median, minimum and maximum across them. Every count in later trend tables
+ * comes from this table.
+ */
+public final class EventsJob {
+  private final Lake lake;
+
+  public EventsJob(Lake lake) {
+    this.lake = lake;
+  }
+
+  /** The events of a frame of mentions (columns of the mentions table). */
+  public static Dataset<Row> events(Dataset<Row> mentions) {
+    Dataset<Row> keyed = new EventKeyer().transform(mentions).filter(col("event_id").isNotNull());
+    List<Column> aggs = new ArrayList<>();
+    aggs.add(first(col("event_date")).as("event_date"));
+    aggs.add(first(col("country")).as("country"));
+    aggs.add(first(col("region_iso"), true).as("region_iso"));
+    aggs.add(first(col("event_place"), true).as("place"));
+    aggs.add(first(col("event_weapon")).as("weapon"));
+    aggs.add(mode(col("weapon_model"), true).as("weapon_model"));
+    aggs.add(count(lit(1)).as("n_mentions"));
+    aggs.add(count_distinct(col("doc_id")).as("n_articles"));
+    aggs.add(count_distinct(coalesce(col("source"), col("doc_id"))).as("n_sources"));
+    aggs.add(sort_array(collect_set(col("doc_id"))).as("doc_ids"));
+    aggs.add(sort_array(collect_set(col("mention_id"))).as("mention_ids"));
+    aggs.add(max_by(col("launched_qualifier"), struct(col("launched"), col("mention_id"))).as("launched_qualifier"));
+    for (String f : Tables.FIGURES) {
+      aggs.add(median(col(f)).as(f + "_median"));
+      aggs.add(min(col(f)).as(f + "_min"));
+      aggs.add(max(col(f)).as(f + "_max"));
+    }
+    aggs.add(min(col("published_date")).as("first_published"));
+    aggs.add(max(col("confidence")).as("confidence"));
+    aggs.add(max_by(col("sentence"), struct(col("confidence"), col("mention_id"))).as("example_sentence"));
+    return keyed.groupBy(col("event_id")).agg(aggs.get(0), aggs.subList(1, aggs.size()).toArray(new Column[0]));
+  }
+
+  public void run(RunSummary summary) {
+    Progress p = Progress.start("events", "reading mentions");
+    Dataset<Row> mentions = lake.read(Tables.MENTIONS);
+    Dataset<Row> events = ColumnTransformer.materialize(events(mentions));
+    long n = events.count();
+    Progress.info("events", "writing " + n + " events");
+    lake.overwrite(Tables.EVENTS, events);
+    Map<String, Object> s = new LinkedHashMap<>();
+    long nMentions = mentions.count();
+    long undated = mentions.filter(col("event_date").isNull()).count();
+    s.put("mentions", nMentions);
+    s.put("mentions_undated", undated);
+    s.put("events", n);
+    s.put("events_national", events.filter(col("region_iso").isNull()).count());
+    s.put("events_multi_source", events.filter(col("n_articles").gt(1)).count());
+    s.put("by_weapon", RunSummary.counts(events, "weapon"));
+    summary.section("events", s);
+    p.done(n + " events from " + (nMentions - undated) + " dated mentions (" + undated + " undated left out)");
+  }
+}

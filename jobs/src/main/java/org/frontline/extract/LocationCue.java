@@ -1,0 +1,51 @@
+package org.frontline.extract;
+
+import java.util.regex.Pattern;
+
+/**
+ * Whether a place name in a sentence is used as the location of something ("in Kharkiv", "hit Odesa",
+ * "Sumy came under fire", "Kharkiv Mayor Ihor Terekhov said") rather than as a government or a party
+ * ("talks between Kyiv and Moscow", "Kyiv said", "Moscow's demands"). Only cued places can be strike
+ * locations. Each test looks at a short window of text next to the name, with one precompiled pattern.
+ */
+final class LocationCue {
+  private LocationCue() {}
+
+  /** Words that may sit between the cue and the name: "in the central", "near the frontline town of". */
+  private static final String FILLER = "(?:(?:the|a|central|southern|northern|eastern|western|south-eastern|"
+      + "north-eastern|south-western|north-western|southeastern|northeastern|southwestern|northwestern|"
+      + "frontline|front-line|occupied|Russian-occupied|Ukrainian-controlled|Russia's|Ukraine's|capital|"
+      + "port|industrial|border|city|town|village|settlement|region|outskirts|suburbs|district|districts|"
+      + "centre|center|of|Russian|Ukrainian|nearby|key|embattled|besieged|eastern-most|"
+      + "southern-most|hometown|native)\\s+){0,5}";
+  private static final Pattern BEFORE = Pattern.compile("(?:^|\\W)(?:in|In|on|On|at|At|near|Near|over|Over|"
+      + "across|Across|around|Around|outside|Outside|into|toward|towards|inside|throughout|strikes on|"
+      + "strike on|attack on|attacks on|shelling of|bombing of|struck at|fired at|launched at|strikes against|"
+      + "strike against|assault on|(?:district|districts|outskirts|centre|center|city|town|village|villages|"
+      + "port|suburbs?|parts?|areas?|region|settlements?|towns|cities|residents|streets?) of)\\s+" + FILLER + "$"
+      + "|(?:^|\\W)(?:hit|hits|hitting|struck|attacked|attacking|shelled|shelling|targeted|targeting|bombed|"
+      + "pounded|pounding|raided|battered|rocked)\\s+(?:[a-z][\\w-]*\\s+){0,4}(?:of\\s+|in\\s+)?(?:the\\s+)?$");
+  private static final Pattern AFTER = Pattern.compile("^(?:'s|’s)?\\s*(?:city\\s+|region\\s+|regional\\s+)?"
+      + "(?:(?:was|were|has been|had been|is|came|come|comes)\\s+(?:again\\s+|also\\s+|repeatedly\\s+)?"
+      + "(?:hit|struck|attacked|shelled|targeted|bombed|pounded|under)|mayor|Mayor|governor|Governor|"
+      + "military administration|Military Administration|administration|Administration|"
+      + "authorities|officials|police|emergency|rescuers|prosecutor|Prosecutor|City Council|city council"
+      + "|head|Head)\\b");
+  private static final Pattern LIST_GAP = Pattern.compile("^\\s*(?:,|and|or|as well as|, and|, as well as)"
+      + "\\s*(?:the\\s+|in\\s+|in the\\s+)?$");
+
+  private static final int WINDOW = 90;
+
+  static boolean before(String s, int start) {
+    int from = Math.max(0, start - WINDOW);
+    return BEFORE.matcher(s.substring(from, start)).find();
+  }
+
+  static boolean after(String s, int end) {
+    return AFTER.matcher(s.substring(end, Math.min(s.length(), end + 45))).find();
+  }
+
+  static boolean isListGap(String between) {
+    return LIST_GAP.matcher(between).matches();
+  }
+}

@@ -1,0 +1,114 @@
+package org.frontline.extract;
+
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.ml.param.Param;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.api.java.UDF3;
+import org.apache.spark.sql.expressions.UserDefinedFunction;
+import org.apache.spark.sql.types.ArrayType;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.frontline.common.ColumnTransformer;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.apache.spark.sql.functions.*;
+
+/**
+ * Adds the strike mentions of each article as an array of structs ({@link #MENTION}): the rules of
+ * {@link StrikeRules} over the text, with the title as place context and the publication date as the
+ * reference for relative dates. The gazetteer is broadcast once; each executor builds its Aho–Corasick
+ * automaton once.
+ */
+public final class StrikeExtractor extends ColumnTransformer {
+  /** One mention as the transformer emits it (the {@code mentions} table adds ids and article columns). */
+  public static final StructType MENTION = org.frontline.lake.Tables.MENTION;
+
+  private final Param<String> textCol;
+  private final Param<String> titleCol;
+  private final Param<String> dateCol;
+  private final Param<String> outputCol;
+  private final Param<String> asOf;
+
+  public StrikeExtractor() {
+    this(newUid("strikeExtractor"));
+  }
+
+  public StrikeExtractor(String uid) {
+    super(uid);
+    textCol = param("textCol", "article text (string)", "text");
+    titleCol = param("titleCol", "headline (string), used as place context", "title");
+    dateCol = param("dateCol", "publication date (date), the reference for relative dates", "published_date");
+    outputCol = param("outputCol", "strike mentions (array of structs)", "mentions");
+    asOf = param("asOf", "yyyy-MM-dd date undated articles are read against; empty means today (UTC)", "");
+  }
+
+  public Param<String> textCol() { return textCol; }
+  public Param<String> titleCol() { return titleCol; }
+  public Param<String> dateCol() { return dateCol; }
+  public Param<String> asOf() { return asOf; }
+  public Param<String> outputCol() { return outputCol; }
+
+  public StrikeExtractor setAsOf(String v) { set(asOf, v); return this; }
+  public StrikeExtractor setOutputCol(String v) { set(outputCol, v); return this; }
+
+  LocalDate asOfDate() {
+    String v = $(asOf);
+    return v == null || v.isBlank() ? LocalDate.now(ZoneOffset.UTC) : LocalDate.parse(v);
+  }
+
+  @Override
+  public StructType transformSchema(StructType schema) {
+    requireColumn(schema, $(textCol), DataTypes.StringType);
+    requireColumn(schema, $(titleCol), DataTypes.StringType);
+    requireColumn(schema, $(dateCol), DataTypes.DateType);
+    if (!$(asOf).isBlank()) {
+      try {
+        LocalDate.parse($(asOf));
+      } catch (java.time.format.DateTimeParseException e) {
+        throw new IllegalArgumentException("asOf must be a yyyy-MM-dd date but was '" + $(asOf) + "'");
+      }
+    }
+    return withField(schema, $(outputCol), new ArrayType(MENTION, false));
+  }
+
+  private static Gazetteer gazetteer;
+
+  /** The gazetteer, loaded once per driver JVM. */
+  static synchronized Gazetteer gazetteer() {
+    if (gazetteer == null) {
+      gazetteer = Gazetteer.load();
+    }
+    return gazetteer;
+  }
+
+  @Override
+  public Dataset<Row> transform(Dataset<?> dataset) {
+    transformSchema(dataset.schema());
+    Broadcast<Gazetteer> gaz = dataset.sparkSession().sparkContext()
+        .broadcast(gazetteer(), scala.reflect.ClassTag$.MODULE$.apply(Gazetteer.class));
+    LocalDate asOfDate = asOfDate();
+    UserDefinedFunction extract = udf((UDF3<String, String, String, List<Row>>) (title, text, published) ->
+        rows(StrikeRules.extract(title, text, published == null ? null : LocalDate.parse(published), asOfDate,
+            gaz.value())), new ArrayType(MENTION, false));
+    return dataset.withColumn($(outputCol),
+        extract.apply(col($(titleCol)), col($(textCol)), col($(dateCol)).cast(DataTypes.StringType)));
+  }
+
+  static List<Row> rows(List<StrikeRules.Mention> mentions) {
+    List<Row> out = new ArrayList<>(mentions.size());
+    for (StrikeRules.Mention m : mentions) {
+      out.add(RowFactory.create(m.sentenceIndex, m.sentenceStart, m.sentenceEnd, m.sentence,
+          scala.jdk.javaapi.CollectionConverters.asScala(m.evidence).toSeq(),
+          m.eventDate == null ? null : java.sql.Date.valueOf(m.eventDate), m.dateBasis, m.country, m.regionIso,
+          m.place, m.placeCanonical, m.placeKind, m.weapon, m.weaponModel, m.launched, m.launchedQualifier,
+          m.intercepted, m.killed, m.injured, m.confidence));
+    }
+    return out;
+  }
+}

@@ -1,0 +1,746 @@
+package org.frontline.extract;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The strike-extraction rules, as one pure function from an article to its strike mentions. Spark wraps
+ * it in {@link StrikeExtractor}; tests call it directly.
+ *
+ * <p>Per sentence: clauses that speak of what could, would or might happen are blanked (offsets kept);
+ * sentences about cumulative tallies, history, deliveries, production or exercises are skipped whole. A
+ * sentence reports a strike when it has a strike word together with a place used as a location, a weapon
+ * or a national cue ("at Ukraine"), or when it gives casualties or interceptions. It yields one mention per
+ * place it locates; a national summary ("Russia launched 84 missiles and 24 drones at Ukraine") yields one
+ * mention per weapon with no region. A sentence with figures but no place of its own ("Air defences shot
+ * down 80 of them", "The victim was a 68-year-old woman") adds them to the article's latest mention. The
+ * date, the weapon and the place carry over from earlier sentences of the same article. Finally the
+ * mentions of one article with the same date, country, region and weapon are merged (figures: the largest
+ * reported), an unknown weapon joining the one known weapon of the same place and date.
+ */
+public final class StrikeRules {
+  private StrikeRules() {}
+
+  /** One strike an article describes. Offsets are into the article's text; {@code end} is exclusive. */
+  public static final class Mention {
+    public int sentenceIndex;
+    public int sentenceStart;
+    public int sentenceEnd;
+    public String sentence;
+    public final List<Integer> evidence = new ArrayList<>();
+    public LocalDate eventDate;
+    public String dateBasis;
+    public String country;
+    public String regionIso;
+    public String place;
+    public String placeCanonical;
+    public String placeKind;
+    public String weapon;
+    public String weaponModel;
+    public Integer launched;
+    public String launchedQualifier;
+    public Integer intercepted;
+    public Integer killed;
+    public Integer injured;
+    public double confidence;
+    boolean national;
+    boolean ownDate;
+    boolean ownWeapon;
+
+    String key() {
+      return eventDate + "|" + country + "|" + regionIso + "|" + weapon + "|" + placeCanonical;
+    }
+
+    boolean sameStrikeArea(Mention o) {
+      return java.util.Objects.equals(eventDate, o.eventDate) && java.util.Objects.equals(country, o.country)
+          && java.util.Objects.equals(regionIso, o.regionIso);
+    }
+
+    @Override
+    public String toString() {
+      return "Mention{" + eventDate + " " + dateBasis + " " + country + " " + regionIso + " '" + place + "' "
+          + weapon + "/" + weaponModel + " launched=" + launched + "/" + launchedQualifier + " intercepted="
+          + intercepted + " killed=" + killed + " injured=" + injured + " s" + sentenceIndex + " c="
+          + String.format(Locale.ROOT, "%.2f", confidence) + "}";
+    }
+  }
+
+  private static final int CI = Pattern.CASE_INSENSITIVE;
+  private static final String NUM = Numbers.NUM;
+  private static final String QUAL = Numbers.QUALIFIER;
+  private static final String WEAPON_NOUN = "(?:drones?|UAVs?|missiles?|rockets?|Shaheds?|bombs?|shells?|airstrikes|"
+      + "munitions|projectiles|unmanned aerial vehicles|Kalibrs|Iskanders|Kinzhals|KABs)";
+  private static final String PERSON = "(?:people|persons?|civilians?|residents?|men|man|women|woman|children|"
+      + "child|boys?|girls?|teenagers?|pensioners?|soldiers?|servicem[ae]n|police officers?|officers?|rescuers?|"
+      + "firefighters?|workers?|employees?|passengers?|others?|more|infants?|bab(?:y|ies)|volunteers?|"
+      + "journalists?|medics?|doctors?|drivers?|residents|adults?|minors?|elderly|victims?|nurses?|patients?|"
+      + "guards?|teachers?|farmers?|couples?|pupils?|students?|sons?|daughters?|mothers?|fathers?|husbands?|wives|"
+      + "wife|neighbours?|neighbors?|relatives|pedestrians?|cyclists?|fishermen|fisherman|staff|crew members?)";
+  private static final String BE = "(?:were|was|have been|has been|had been|are|is|got|been)";
+  private static final String PERSON_ITEM = "(?:(?:a|the)\\s+family\\s+of\\s+" + NUM + "|(?:" + NUM
+      + "|a|an|the|his|her|their)\\s+(?:" + QUAL + "\\s+)?(?:\\d{1,3}-year-old\\s+)?(?:[\\w-]+\\s+){0,2}" + PERSON + "\\b)";
+  private static final String PERSON_LIST = "(" + PERSON_ITEM + "(?:(?:,\\s*|,?\\s+and\\s+)" + PERSON_ITEM + ")*)"
+      + "(?:,\\s*(?:including|among them)[^,]{1,60},)?";
+  private static final Pattern PERSON_ITEM_P = Pattern.compile("\\b(?:(?:a|the)\\s+family\\s+of\\s+(" + NUM
+      + ")|(" + NUM + "|a|an|the|his|her|their)\\s+(?:" + QUAL + "\\s+)?(?:\\d{1,3}-year-old\\s+)?(?:[\\w-]+\\s+){0,2}("
+      + PERSON + ")\\b)", CI);
+
+  private static final Pattern TRIGGER = Pattern.compile("\\b(?:attack(?:s|ed|ing)?|strik(?:e|es|ing)|struck|"
+      + "hit(?:s|ting)?|shell(?:ed|ing)|bomb(?:ed|ing|ard\\w*)|pound(?:ed|ing)|target(?:ed|ing)|launch(?:ed|es|ing)?|"
+      + "fired|explosions?|blasts?|kill(?:ed|ing)|injur\\w+|wound(?:ed|ing)|damag\\w+|destroy\\w*|shot down|"
+      + "intercept\\w*|downed|raids?|barrage|came under|debris|shot at|rocked)\\b", CI);
+  private static final Pattern CASUALTY_WORD = Pattern.compile("(?i)kill|dead|died|death|injur|wound|hurt|lives|"
+      + "victim|casualt");
+
+  // sentences that do not report a strike that happened
+  private static final Pattern CUMULATIVE = Pattern.compile("\\b(?:since (?:the (?:start|beginning|outbreak) of|"
+      + "February 2022|2014|2022|the (?:full-scale )?invasion|the war began|Russia invaded|Russia's invasion|"
+      + "the war started)|so far this (?:year|month|week)|this year alone|to date|in total since|"
+      + "over the (?:past|last) (?:\\w+ )?(?:weeks|months|years|year|month|week)|throughout the war|"
+      + "during the war|per (?:month|day|night|week)|a month\\b|every (?:night|day|week)|each (?:night|month)|"
+      + "last (?:month|year)|this (?:month|year)|in (?:January|February|March|April|June|July|August|September|"
+      + "October|November|December)(?! \\d)|in (?:19|20)\\d\\d|since (?:January|February|March|April|May|June|"
+      + "July|August|September|October|November|December)|a record|record number|monthly|weekly|daily average|"
+      + "on average|last week|this week|over the weekend|past week|past 24 hours|past day|during the past|"
+      + "a total of \\S+ (?:drones|missiles) (?:this|last|in)|daily|every day|regularly|constantly|routinely|"
+      + "almost every|day after day|night after night)", CI);
+  private static final Pattern HISTORY = Pattern.compile("\\b(?:anniversary|Second World War|World War|"
+      + "Budapest Memorandum|commemorat\\w*|memorial|recall(?:s|ed)?|remember(?:s|ed|ing)?|museum|exhibition|"
+      + "(?:19)\\d\\d|years ago|decades?|documentary|film|book)\\b", CI);
+  private static final Pattern DELIVERY = Pattern.compile("\\b(?:deliver\\w*|suppl(?:y|ied|ies|ying)|shipments?|"
+      + "donat\\w+|pledg\\w+|promis\\w+|contracts?|procure\\w*|purchas\\w+|produc(?:e|es|ed|ing)|"
+      + "production (?:of|rate|capacity|lines?)|"
+      + "manufactur\\w+|aid package|military aid|trained|training|arriv\\w+|sanctions?|budget|"
+      + "exercises?|drills?|test(?:ed|s|ing)? (?:launch|fire|firing)|stockpile\\w*)\\b", CI);
+  private static final Pattern HYPOTHETICAL = Pattern.compile("\\b(?:could|would|might|may|will|plans? to|"
+      + "planning to|threaten(?:s|ed|ing)?|threat of|ready to|prepar(?:es|ed|ing) (?:to|for)|intends? to|"
+      + "vow(?:s|ed)? to|warn(?:s|ed|ing)? (?:of|that|about)|fears? (?:of|that)|feared|expects?|expected|"
+      + "possible|potential|risk of|if|unless|whether|in case|ultimatum|capable of|able to|can)\\b", CI);
+  private static final Pattern NEGATED = Pattern.compile("\\b(?:denied|deny|denies|no evidence|not true|"
+      + "false claims?|fake|no (?:attacks?|strikes?|explosions?|hits?|damage) (?:was|were|had been|has been)|"
+      + "goals?|football|match|league|tournament|championship|scored|concert|festival|election|vote)\\b", CI);
+  /** A year before the reference year said as a time ("in March 2022", "in 2023"): background, not news. */
+  private static final Pattern PAST_YEAR = Pattern.compile("\\b(?:in|In|of|during|During)\\s+"
+      + "(?:(?:early|late|mid-?|the summer of|the spring of|the autumn of|the winter of)\\s*)?(?:(?:January|February|"
+      + "March|April|May|June|July|August|September|October|November|December)\\s+)?((?:19|20)\\d\\d)\\b");
+  /** Strike words that only set a scene: "safe from shelling", "protection against drones", "amid attacks". */
+  private static final Pattern SCENE = Pattern.compile("\\b(?:from|against|amid|despite|of|about|for)\\s+"
+      + "(?:\\w+\\s+)?$", CI);
+
+  private static final Pattern NATIONAL_UA = Pattern.compile("\\b(?:at|on|against|across|over|throughout|all over|"
+      + "into) (?:Ukraine|the country|Ukrainian territory|Ukrainian cities|Ukrainian regions|several regions|"
+      + "multiple regions|many regions)\\b|\\bnationwide\\b|\\b(?:Ukraine's|Ukrainian) (?:Air Force|air force|"
+      + "military|air defen[cs]es?)\\b|\\bAir Force said\\b", CI);
+  private static final Pattern NATIONAL_RU = Pattern.compile("\\b(?:at|on|against|across|over|into) "
+      + "(?:Russia|Russian territory|Russian regions)\\b|\\bUkrainian (?:drones|missiles|UAVs|drone attack|"
+      + "drone strikes?)\\b|\\bRussia's (?:defen[cs]e ministry|Defen[cs]e Ministry|air defen[cs]es?)\\b|"
+      + "\\bRussian (?:air defen[cs]es?|Defen[cs]e Ministry|defen[cs]e ministry)\\b", CI);
+
+  private static final Pattern LAUNCHED = Pattern.compile("\\b(?:(" + QUAL + ")\\s+)?(" + NUM + ")\\s+"
+      + "((?:(?!of\\b)[A-Za-z][\\w-]*\\s+){0,3}?)(" + WEAPON_NOUN + ")\\b(?!\\s+(?:attacks?|strikes?|raids?|alerts?|debris|"
+      + "wreckage|fragments|production|factory|sites?|units?|operators?|crews?))", CI);
+  private static final String DOWN = "(?:shot down|downed|destroyed|intercepted|neutrali[sz]ed|suppressed|"
+      + "repelled|eliminated|taken down|brought down|jammed|disabled|lost|locationally lost)";
+  private static final Pattern INTERCEPT_AFTER = Pattern.compile("(?:" + DOWN + "|(?:shot|took|brought) down)"
+      + "\\s+(?:(" + QUAL + ")\\s+)?(" + NUM + ")\\b(?=\\s*(?:of\\s+(?:them|those|these|the)\\b|(?:[\\w-]+\\s+){0,3}?"
+      + WEAPON_NOUN + "\\b|targets|aerial targets|[,.;]|$|\\s+(?:over|above|in|across|before|by)\\b))", CI);
+  private static final Pattern INTERCEPT_BEFORE = Pattern.compile("\\b(?:(" + QUAL + ")\\s+)?(" + NUM + ")\\s+"
+      + "(?:of\\s+(?:them|those|these|which|the\\s+[\\w-]+)\\s+|(?:[\\w-]+\\s+){0,3}?" + WEAPON_NOUN + "\\s+)?"
+      + BE + "\\s+(?:\\w+\\s+){0,2}?" + DOWN + "\\b", CI);
+  private static final Pattern OF_TOTAL = Pattern.compile("\\b(" + NUM + ")\\s+(?:out\\s+)?of\\s+(?:the\\s+)?$", CI);
+  private static final Pattern DOWN_NEAR = Pattern.compile("(?:" + DOWN + "|air defen[cs]e|shot|took|brought)"
+      + "\\W+(?:\\w+\\W+){0,2}$", CI);
+
+  private static final Pattern KILLED_LIST = Pattern.compile("\\b" + PERSON_LIST + "\\s+(?:\\w+\\s+){0,2}?" + BE
+      + "\\s+(?:\\w+\\s+)?(?:killed|dead|slain)\\b", CI);
+  private static final Pattern KILLED_BY_VERB = Pattern.compile("\\b(?:kill(?:ed|ing)|claimed the lives of|"
+      + "took the lives of|the deaths? of)\\s+(?:(" + QUAL + ")\\s+)?" + PERSON_LIST, CI);
+  private static final Pattern KILLED_BARE = Pattern.compile("\\b(?:kill(?:ed|ing)|leaving|left)\\s+(?:(" + QUAL
+      + ")\\s+)?(" + NUM + ")(?:\\s+(?:dead|killed|people dead))?(?=\\s*(?:[,.;]|$|and\\b|on\\b|in\\b|at\\b|"
+      + "others\\b|more\\b|the\\b|after\\b|when\\b|as\\b|according\\b|dead\\b))", CI);
+  private static final Pattern DEAD = Pattern.compile("\\b(?:(" + QUAL + ")\\s+)?(" + NUM + ")\\s+(?:"
+      + PERSON + "\\s+)?(?:were\\s+|are\\s+)?(?:dead|died|deaths|fatalities|killed)\\b", CI);
+  private static final Pattern TOLL = Pattern.compile("\\b(?:death toll|toll|number of (?:people |those |civilians )?"
+      + "(?:killed|dead))\\s+(?:\\w+\\s+){0,4}?(?:to|at|of|reached|"
+      + "is|was|stands at|stood at)\\s+(?:(" + QUAL + ")\\s+)?(" + NUM + ")\\b", CI);
+  private static final Pattern VICTIM = Pattern.compile("\\b(?:the )?(?:victim|person killed|dead) (?:was|is) "
+      + "(?:a|an)\\b", CI);
+  private static final Pattern INJURED_LIST = Pattern.compile("\\b" + PERSON_LIST + "\\s+(?:\\w+\\s+){0,2}?" + BE
+      + "\\s+(?:\\w+\\s+)?(?:injured|wounded|hurt|hospitali[sz]ed)\\b", CI);
+  private static final Pattern INJURED_BY_VERB = Pattern.compile("\\b(?:injur(?:ed|ing)|wound(?:ed|ing)|"
+      + "hurting)\\s+(?:(" + QUAL + ")\\s+)?" + PERSON_LIST, CI);
+  private static final Pattern INJURED_BY_VERB_BARE = Pattern.compile("\\b(?:injur(?:ed|ing)|wound(?:ed|ing)|"
+      + "hurting)\\s+(?:(" + QUAL + ")\\s+)?(" + NUM + ")(?=\\s*(?:[,.;]|$|and\\b|on\\b|in\\b|at\\b|"
+      + "others\\b|more\\b|the\\b|after\\b|when\\b|as\\b|according\\b))", CI);
+  private static final Pattern SINGLE = Pattern.compile("(?<![Nn]o )\\b(?:a|an|one)\\s+(?:[\\w-]+\\s+){0,3}?(?:was|has been|had been)"
+      + "\\s+(?:\\w+\\s+)?(killed|injured|wounded|hurt)\\b", CI);
+  private static final Pattern INJURED_BARE = Pattern.compile("\\b(?:(" + QUAL + ")\\s+)?(" + NUM + ")\\s+(?:"
+      + PERSON + "\\s+)?(?:were\\s+|was\\s+)?(?:injured|wounded|hurt)\\b", CI);
+  private static final Pattern NO_CASUALTIES = Pattern.compile("\\b(?:no (?:casualties|one was (?:killed|hurt|"
+      + "injured)|injuries|deaths|victims)|nobody was (?:killed|hurt|injured)|without casualties)\\b", CI);
+  private static final Pattern NO_DEATHS = Pattern.compile("\\bno (?:deaths|fatalities|one was killed)\\b", CI);
+
+  private static final Pattern CLAUSE_END = Pattern.compile("[;,:]|\\s(?:but|while|and|as)\\s|\\s[-–—]\\s");
+
+  /** How many days before the reference an event may lie and still be news rather than background. */
+  static final int MAX_AGE_DAYS = 31;
+
+  /**
+   * The strike mentions of one article.
+   *
+   * @param published the publication date, or null
+   * @param asOf      the date an undated article is read against (the run's date)
+   */
+  public static List<Mention> extract(String title, String text, LocalDate published, LocalDate asOf,
+                                      Gazetteer gazetteer) {
+    List<Mention> out = new ArrayList<>();
+    if (text == null || text.isBlank()) {
+      return out;
+    }
+    PlaceMatcher matcher = gazetteer.matcher();
+    List<Sentences.Span> spans = Sentences.split(text);
+    LocalDate reference = published;
+    String defaultBasis = "published";
+    if (reference == null) {
+      for (Sentences.Span s : spans) {
+        EventDates.Found f = EventDates.explicit(s.text(), asOf);
+        if (f.date() != null) {
+          reference = f.date();
+          defaultBasis = "anchor";
+          break;
+        }
+      }
+      if (reference == null) {
+        reference = asOf;
+        defaultBasis = "as_of";
+      }
+    }
+    PlaceMatcher.Hit titlePlace = null;
+    if (title != null) {
+      for (PlaceMatcher.Hit h : matcher.find(title)) {
+        if (h.isPlace() && (h.cued || TRIGGER.matcher(title).find())) {
+          titlePlace = h;
+          break;
+        }
+      }
+    }
+    LocalDate contextDate = null;
+    String contextWeapon = null;
+    String contextModel = null;
+    Mention lastRegional = null;
+    Mention lastNational = null;
+    for (Sentences.Span span : spans) {
+      String s = span.text();
+      if (CUMULATIVE.matcher(s).find() || HISTORY.matcher(s).find() || DELIVERY.matcher(s).find()
+          || NEGATED.matcher(s).find()) {
+        continue;
+      }
+      Matcher py = PAST_YEAR.matcher(s);
+      if (py.find() && Integer.parseInt(py.group(1)) < reference.getYear()) {
+        continue;
+      }
+      s = blankHypotheticals(s);
+      int triggerAt = trigger(s);
+      boolean trigger = triggerAt >= 0;
+      boolean casualtyWords = CASUALTY_WORD.matcher(s).find();
+      if (!trigger && !casualtyWords) {
+        continue;
+      }
+      List<PlaceMatcher.Hit> places = new ArrayList<>();
+      for (PlaceMatcher.Hit h : matcher.find(s)) {
+        if (h.cued && h.isPlace()) {
+          places.add(h);
+        }
+      }
+      List<Weapons.Hit> weapons = Weapons.find(s);
+      Figures fig = figures(s);
+      boolean nationalRu = NATIONAL_RU.matcher(s).find();
+      boolean nationalUa = NATIONAL_UA.matcher(s).find();
+      boolean strike = (trigger && (!places.isEmpty() || !weapons.isEmpty() || nationalUa || nationalRu))
+          || fig.hasCasualties() || fig.intercepted != null;
+      if (!strike) {
+        continue;
+      }
+      EventDates.Found found = EventDates.find(s, reference, triggerAt);
+      LocalDate date;
+      String basis;
+      if (found.date() != null && "as_of".equals(defaultBasis) && "relative".equals(found.basis())) {
+        date = null; // "yesterday" in an article of unknown date: the date cannot be known
+        basis = "unknown";
+      } else if (found.date() != null) {
+        date = found.date();
+        basis = published == null && "relative".equals(found.basis()) ? defaultBasis : found.basis();
+      } else if (found.vague()) {
+        date = null;
+        basis = "vague";
+      } else if (contextDate != null) {
+        date = contextDate;
+        basis = "inherited";
+      } else if ("as_of".equals(defaultBasis)) {
+        date = null;
+        basis = "unknown";
+      } else {
+        date = reference;
+        basis = defaultBasis;
+      }
+      if (date != null && (date.isBefore(reference.minusDays(MAX_AGE_DAYS)) || date.isAfter(reference.plusDays(1)))) {
+        continue; // background or a mistaken date: not this article's news
+      }
+      Weapons.Hit firstWeapon = weapons.isEmpty() ? null : weapons.get(0);
+      String weapon = firstWeapon != null ? firstWeapon.weapon() : contextWeapon != null ? contextWeapon : "unknown";
+      String model = firstWeapon != null ? firstModel(weapons, weapon) : contextWeapon != null ? contextModel : null;
+      List<Mention> made = new ArrayList<>();
+      if (!places.isEmpty()) {
+        Map<String, PlaceMatcher.Hit> byIso = new LinkedHashMap<>();
+        for (PlaceMatcher.Hit h : places) {
+          PlaceMatcher.Hit prev = byIso.get(h.iso);
+          if (prev == null || (prev.kind == Gazetteer.Kind.OBLAST && h.kind == Gazetteer.Kind.CITY)) {
+            byIso.put(h.iso, h);
+          }
+        }
+        List<PlaceMatcher.Hit> distinct = new ArrayList<>(byIso.values());
+        for (PlaceMatcher.Hit h : distinct) {
+          Mention m = mention(span, h.country(), h.iso, h.surface, h.kind.name().toLowerCase(Locale.ROOT),
+              weapon, model, date, basis);
+          m.placeCanonical = h.canonical;
+          m.ownDate = found.date() != null;
+          m.ownWeapon = firstWeapon != null;
+          if (distinct.size() == 1) {
+            fig.applyTo(m, null);
+          } else {
+            fig.applyNearest(m, h, distinct);
+          }
+          made.add(m);
+        }
+      } else if (!fig.launches.isEmpty() || (trigger && !weapons.isEmpty() && (nationalUa || nationalRu))) {
+        String country = nationalRu ? "RU" : "UA";
+        Map<String, Mention> perWeapon = new LinkedHashMap<>();
+        for (Launch l : fig.launches) {
+          Mention m = perWeapon.computeIfAbsent(l.weapon, w -> mention(span, country, null, null, null, w,
+              null, date, basis));
+          m.weaponModel = m.weaponModel != null ? m.weaponModel : l.model;
+          Figures.apply(m, l);
+        }
+        if (perWeapon.isEmpty()) {
+          for (Weapons.Hit w : weapons) {
+            perWeapon.computeIfAbsent(w.weapon(), k -> mention(span, country, null, null, null, k,
+                firstModel(weapons, k), date, basis));
+          }
+        }
+        for (Mention m : perWeapon.values()) {
+          m.national = true;
+          m.ownDate = found.date() != null;
+          m.ownWeapon = true;
+          if (fig.intercepted != null && perWeapon.size() == 1) {
+            m.intercepted = max(m.intercepted, fig.intercepted);
+          }
+          made.add(m);
+        }
+      } else if (fig.intercepted != null && (lastNational != null || lastRegional != null)) {
+        Mention target = lastNational != null ? lastNational : lastRegional;
+        target.intercepted = max(target.intercepted, fig.intercepted);
+        target.evidence.add(span.index());
+      } else if (fig.hasCasualties() && lastRegional != null) {
+        fig.applyTo(lastRegional, null);
+        lastRegional.evidence.add(span.index());
+      } else if (fig.hasCasualties() && titlePlace != null) {
+        Mention m = mention(span, titlePlace.country(), titlePlace.iso, titlePlace.surface,
+            titlePlace.kind.name().toLowerCase(Locale.ROOT), weapon, model, date, basis);
+        m.placeCanonical = titlePlace.canonical;
+        fig.applyTo(m, null);
+        made.add(m);
+      }
+      for (Mention m : made) {
+        out.add(m);
+        if (m.national) {
+          lastNational = m;
+        } else {
+          lastRegional = m;
+        }
+      }
+      if (!made.isEmpty()) {
+        if (found.date() != null) {
+          contextDate = found.date();
+        } else if (contextDate == null && date != null) {
+          contextDate = date;
+        }
+        if (firstWeapon != null) {
+          contextWeapon = firstWeapon.weapon();
+          contextModel = model;
+        }
+      }
+    }
+    List<Mention> merged = merge(out);
+    for (Mention m : merged) {
+      m.confidence = confidence(m);
+    }
+    return merged;
+  }
+
+  /** Where the first strike word that reports (not one that sets the scene) is, or -1. */
+  static int trigger(String s) {
+    Matcher m = TRIGGER.matcher(s);
+    while (m.find()) {
+      if (!SCENE.matcher(s.substring(Math.max(0, m.start() - 25), m.start())).find()) {
+        return m.start();
+      }
+    }
+    return -1;
+  }
+
+  private static Mention mention(Sentences.Span span, String country, String iso, String place, String placeKind,
+                                 String weapon, String model, LocalDate date, String basis) {
+    Mention m = new Mention();
+    m.sentenceIndex = span.index();
+    m.sentenceStart = span.start();
+    m.sentenceEnd = span.end();
+    m.sentence = span.text();
+    m.evidence.add(span.index());
+    m.country = country;
+    m.regionIso = iso;
+    m.place = place;
+    m.placeKind = placeKind;
+    m.weapon = weapon;
+    m.weaponModel = model;
+    m.eventDate = date;
+    m.dateBasis = basis;
+    return m;
+  }
+
+  private static String firstModel(List<Weapons.Hit> weapons, String weapon) {
+    for (Weapons.Hit w : weapons) {
+      if (w.weapon().equals(weapon) && w.model() != null) {
+        return w.model();
+      }
+    }
+    return null;
+  }
+
+  /** Blanks (with spaces, keeping offsets) each clause that speaks of what could or would happen. */
+  static String blankHypotheticals(String s) {
+    Matcher m = HYPOTHETICAL.matcher(s);
+    if (!m.find()) {
+      return s;
+    }
+    char[] c = s.toCharArray();
+    do {
+      int from = m.start();
+      while (from > 0 && ",;:".indexOf(c[from - 1]) < 0) {
+        from--;
+      }
+      Matcher end = CLAUSE_END.matcher(s);
+      int to = end.find(m.end()) ? end.start() : s.length();
+      for (int i = from; i < to; i++) {
+        c[i] = ' ';
+      }
+    } while (m.find());
+    return new String(c);
+  }
+
+  /** A count with a weapon noun: launched, or intercepted when a shoot-down verb governs it. */
+  record Launch(int at, int count, String qualifier, String weapon, String model, boolean intercept) {}
+
+  /** The figures one sentence gives. */
+  static final class Figures {
+    final List<Launch> launches = new ArrayList<>();
+    Integer intercepted;
+    final List<int[]> killed = new ArrayList<>();   // {offset, count}
+    final List<int[]> injured = new ArrayList<>();
+
+    boolean hasCasualties() {
+      return !killed.isEmpty() || !injured.isEmpty();
+    }
+
+    void applyTo(Mention m, int[] range) {
+      for (Launch l : launches) {
+        apply(m, l);
+      }
+      if (intercepted != null) {
+        m.intercepted = max(m.intercepted, intercepted);
+      }
+      for (int[] k : killed) {
+        if (range == null || (k[0] >= range[0] && k[0] < range[1])) {
+          m.killed = max(m.killed, k[1]);
+        }
+      }
+      for (int[] k : injured) {
+        if (range == null || (k[0] >= range[0] && k[0] < range[1])) {
+          m.injured = max(m.injured, k[1]);
+        }
+      }
+    }
+
+    /** A count of the mention's weapon: launched (the largest stated), or intercepted. */
+    private static void apply(Mention m, Launch l) {
+      if (!l.weapon.equals(m.weapon) && !"unknown".equals(m.weapon)) {
+        return;
+      }
+      if (l.intercept) {
+        m.intercepted = max(m.intercepted, l.count);
+      } else if (m.launched == null || l.count > m.launched) {
+        m.launched = l.count;
+        m.launchedQualifier = l.qualifier;
+      }
+    }
+
+    /** With several places, a figure belongs to the place nearest before it (else the first place). */
+    void applyNearest(Mention m, PlaceMatcher.Hit h, List<PlaceMatcher.Hit> all) {
+      int idx = all.indexOf(h);
+      int from = idx == 0 ? 0 : h.start;
+      int to = idx == all.size() - 1 ? Integer.MAX_VALUE : all.get(idx + 1).start;
+      for (Launch l : launches) {
+        if (l.at >= from && l.at < to) {
+          apply(m, l);
+        }
+      }
+      for (int[] k : killed) {
+        if (k[0] >= from && k[0] < to) {
+          m.killed = max(m.killed, k[1]);
+        }
+      }
+      for (int[] k : injured) {
+        if (k[0] >= from && k[0] < to) {
+          m.injured = max(m.injured, k[1]);
+        }
+      }
+    }
+  }
+
+  static Figures figures(String s) {
+    Figures f = new Figures();
+    Matcher m = LAUNCHED.matcher(s);
+    while (m.find()) {
+      Integer n = Numbers.parse(m.group(2));
+      if (n == null || n == 0) {
+        continue;
+      }
+      String phrase = s.substring(m.start(3), m.end(4));
+      List<Weapons.Hit> w = Weapons.find(phrase);
+      if (w.isEmpty()) {
+        continue;
+      }
+      Weapons.Hit last = w.get(w.size() - 1);
+      String model = null;
+      for (Weapons.Hit h : w) {
+        model = h.model() != null ? h.model() : model;
+      }
+      String before = s.substring(Math.max(0, m.start() - 30), m.start());
+      Matcher of = OF_TOTAL.matcher(before);
+      if (of.find()) {
+        // "shot down 45 of 60 drones": 60 launched, 45 intercepted
+        f.launches.add(new Launch(m.start(), n, Numbers.qualifier(m.group(1)), last.weapon(), null, false));
+        f.intercepted = max(f.intercepted, Numbers.parse(of.group(1)));
+        continue;
+      }
+      boolean intercept = DOWN_NEAR.matcher(before).find()
+          || s.substring(m.end()).matches("(?is)^\\s+(?:\\w+\\s+){0,2}?" + BE + "\\s+(?:\\w+\\s+){0,2}?" + DOWN + "\\b.*");
+      f.launches.add(new Launch(m.start(), n, Numbers.qualifier(m.group(1)), last.weapon(), model, intercept));
+    }
+    m = INTERCEPT_AFTER.matcher(s);
+    while (m.find()) {
+      f.intercepted = max(f.intercepted, Numbers.parse(m.group(2)));
+    }
+    m = INTERCEPT_BEFORE.matcher(s);
+    while (m.find()) {
+      f.intercepted = max(f.intercepted, Numbers.parse(m.group(2)));
+    }
+    if (!CASUALTY_WORD.matcher(s).find()) {
+      return f;
+    }
+    m = KILLED_LIST.matcher(s);
+    while (m.find()) {
+      f.killed.add(new int[] {m.start(), people(m.group(1))});
+    }
+    m = KILLED_BY_VERB.matcher(s);
+    while (m.find()) {
+      f.killed.add(new int[] {m.start(), people(m.group(2))});
+    }
+    m = KILLED_BARE.matcher(s);
+    while (m.find()) {
+      add(f.killed, m.start(), Numbers.parse(m.group(2)));
+    }
+    m = DEAD.matcher(s);
+    while (m.find()) {
+      add(f.killed, m.start(), Numbers.parse(m.group(2)));
+    }
+    m = TOLL.matcher(s);
+    while (m.find()) {
+      add(f.killed, m.start(), Numbers.parse(m.group(2)));
+    }
+    m = VICTIM.matcher(s);
+    if (m.find()) {
+      f.killed.add(new int[] {m.start(), 1});
+    }
+    m = INJURED_LIST.matcher(s);
+    while (m.find()) {
+      f.injured.add(new int[] {m.start(), people(m.group(1))});
+    }
+    m = INJURED_BY_VERB.matcher(s);
+    while (m.find()) {
+      f.injured.add(new int[] {m.start(), people(m.group(2))});
+    }
+    m = INJURED_BARE.matcher(s);
+    while (m.find()) {
+      add(f.injured, m.start(), Numbers.parse(m.group(2)));
+    }
+    m = INJURED_BY_VERB_BARE.matcher(s);
+    while (m.find()) {
+      add(f.injured, m.start(), Numbers.parse(m.group(2)));
+    }
+    m = SINGLE.matcher(s);
+    while (m.find()) {
+      List<int[]> into = m.group(1).equalsIgnoreCase("killed") ? f.killed : f.injured;
+      if (into.isEmpty()) {
+        into.add(new int[] {m.start(), 1});
+      }
+    }
+    m = NO_CASUALTIES.matcher(s);
+    if (m.find()) {
+      if (f.killed.isEmpty()) {
+        f.killed.add(new int[] {m.start(), 0});
+      }
+      if (f.injured.isEmpty() && !NO_DEATHS.matcher(s).find()) {
+        f.injured.add(new int[] {m.start(), 0});
+      }
+    }
+    return f;
+  }
+
+  private static void add(List<int[]> list, int at, Integer n) {
+    if (n != null) {
+      list.add(new int[] {at, n});
+    }
+  }
+
+  /** The number of people in "a 68-year-old woman and a 38-year-old man" (2), "two civilians" (2). */
+  static int people(String list) {
+    int total = 0;
+    Matcher m = PERSON_ITEM_P.matcher(list);
+    while (m.find()) {
+      if (m.group(1) != null) {
+        Integer n = Numbers.parse(m.group(1));
+        total += n == null ? 0 : n;
+        continue;
+      }
+      String det = m.group(2).toLowerCase(Locale.ROOT);
+      Integer n = det.equals("the") || det.equals("his") || det.equals("her") || det.equals("their") ? Integer.valueOf(1)
+          : Numbers.parse(det);
+      String noun = m.group(3).toLowerCase(Locale.ROOT);
+      if (n != null && (noun.equals("couple") || noun.equals("couples"))) {
+        n = n * 2;
+      } else if (n != null && n == 1 && noun.endsWith("s") && !noun.endsWith("ss") && !det.equals("a") && !det.equals("an")
+          && !noun.equals("others")) {
+        n = null; // "the residents": a number we cannot know
+      }
+      total += n == null ? 0 : n;
+    }
+    return total;
+  }
+
+  private static Integer max(Integer a, Integer b) {
+    if (a == null) {
+      return b;
+    }
+    return b == null ? a : Math.max(a, b);
+  }
+
+  /**
+   * Merges an article's mentions of one strike: same date, country, region, weapon and city. A mention of
+   * the region without a city joins the region's one city mention; an unknown weapon joins the one known
+   * weapon of the same date and region.
+   */
+  static List<Mention> merge(List<Mention> mentions) {
+    Map<String, Mention> byKey = new LinkedHashMap<>();
+    for (Mention m : mentions) {
+      Mention into = byKey.get(m.key());
+      if (into == null) {
+        byKey.put(m.key(), m);
+      } else {
+        absorb(into, m);
+      }
+    }
+    List<Mention> step = new ArrayList<>(byKey.values());
+    step = joinSingle(step, m -> m.placeCanonical == null && m.regionIso != null,
+        (m, k) -> k.placeCanonical != null && k.weapon.equals(m.weapon));
+    step = joinSingle(step, m -> "unknown".equals(m.weapon),
+        (m, k) -> !"unknown".equals(k.weapon)
+            && (m.placeCanonical == null || k.placeCanonical == null || m.placeCanonical.equals(k.placeCanonical)));
+    step.sort((a, b) -> Integer.compare(a.sentenceIndex, b.sentenceIndex));
+    return step;
+  }
+
+  /** Each mention that {@code loose} selects joins the single other mention of its area that {@code fits}. */
+  private static List<Mention> joinSingle(List<Mention> all, java.util.function.Predicate<Mention> loose,
+                                          java.util.function.BiPredicate<Mention, Mention> fits) {
+    List<Mention> out = new ArrayList<>();
+    java.util.Set<Mention> absorbed = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    for (Mention m : all) {
+      if (loose.test(m)) {
+        Mention only = null;
+        int n = 0;
+        for (Mention k : all) {
+          if (k != m && !absorbed.contains(k) && !loose.test(k) && k.sameStrikeArea(m) && fits.test(m, k)) {
+            only = k;
+            n++;
+          }
+        }
+        if (n == 1) {
+          absorb(only, m);
+          absorbed.add(m);
+        }
+      }
+    }
+    for (Mention m : all) {
+      if (!absorbed.contains(m)) {
+        out.add(m);
+      }
+    }
+    return out;
+  }
+
+  private static void absorb(Mention into, Mention m) {
+    for (Integer e : m.evidence) {
+      if (!into.evidence.contains(e)) {
+        into.evidence.add(e);
+      }
+    }
+    into.evidence.sort(Integer::compare);
+    if (into.place == null || ("oblast".equals(into.placeKind) && "city".equals(m.placeKind))) {
+      if (m.place != null) {
+        into.place = m.place;
+        into.placeKind = m.placeKind;
+        into.placeCanonical = m.placeCanonical;
+      }
+    }
+    into.weaponModel = into.weaponModel != null ? into.weaponModel : m.weaponModel;
+    if (m.launched != null && (into.launched == null || m.launched > into.launched)) {
+      into.launched = m.launched;
+      into.launchedQualifier = m.launchedQualifier;
+    }
+    into.intercepted = max(into.intercepted, m.intercepted);
+    into.killed = max(into.killed, m.killed);
+    into.injured = max(into.injured, m.injured);
+    into.ownDate |= m.ownDate;
+    into.ownWeapon |= m.ownWeapon;
+  }
+
+  /**
+   * How sure the mention is, 0–1: a located or national strike starts at 0.5; a date of its own, a named
+   * weapon and figures each add; a date read against the run date instead of the publication lowers it.
+   */
+  static double confidence(Mention m) {
+    double c = 0.5;
+    c += m.ownDate ? 0.15 : "inherited".equals(m.dateBasis) ? 0.1 : 0.0;
+    c += "unknown".equals(m.weapon) ? 0.0 : m.ownWeapon ? 0.15 : 0.1;
+    c += m.launched != null || m.killed != null || m.injured != null || m.intercepted != null ? 0.15 : 0.0;
+    c += m.evidence.size() > 1 ? 0.05 : 0.0;
+    c -= "unknown".equals(m.dateBasis) || "vague".equals(m.dateBasis) ? 0.15 : 0.0;
+    return Math.round(Math.max(0.05, Math.min(1.0, c)) * 100) / 100.0;
+  }
+}

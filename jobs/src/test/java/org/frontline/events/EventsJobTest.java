@@ -1,0 +1,63 @@
+package org.frontline.events;
+
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.frontline.SparkTest;
+import org.frontline.extract.ExtractJob;
+import org.frontline.lake.Tables;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Date;
+import java.util.List;
+
+import static org.apache.spark.sql.functions.*;
+import static org.junit.jupiter.api.Assertions.*;
+
+/** Three outlets report one strike with different tolls; a fourth reports another city the same night. */
+class EventsJobTest extends SparkTest {
+  static Dataset<Row> articles(Object[]... rows) {
+    List<Row> list = new java.util.ArrayList<>();
+    for (Object[] r : rows) {
+      list.add(RowFactory.create(r[0], "f.jsonl", Date.valueOf((String) r[1]), r[2], null, r[3], r[4]));
+    }
+    return spark().createDataFrame(list, new org.apache.spark.sql.types.StructType()
+        .add("doc_id", "string").add("source_file", "string").add("published_date", "date").add("source", "string")
+        .add("url", "string").add("title", "string").add("text", "string"));
+  }
+
+  @Test
+  void mentionsOfOneStrikeBecomeOneEventWithReconciledFigures() {
+    Dataset<Row> arts = articles(
+        new Object[] {"a", "2026-03-12", "Outlet A", "Drone hits Kharkiv",
+            "A Russian drone hit an apartment block in Kharkiv overnight, killing two people and injuring 10."},
+        new Object[] {"b", "2026-03-12", "Outlet B", "Kharkov attacked",
+            "Three people were killed and 12 injured when a drone struck Kharkov overnight, officials said."},
+        new Object[] {"c", "2026-03-12", "Outlet C", "Strike on Kharkiv region",
+            "A drone attack on the Kharkiv region overnight killed three people."},
+        new Object[] {"d", "2026-03-12", "Outlet C", "Izium hit",
+            "A drone hit a house in Izium overnight, injuring one person."});
+    Dataset<Row> mentions = ExtractJob.mentions(arts, "2026-11-27");
+    assertEquals(4, mentions.count());
+    Dataset<Row> events = EventsJob.events(mentions);
+    assertEquals(2, events.count(), () -> events.collectAsList().toString());
+    Row k = events.filter(col("place").equalTo("Kharkiv")).first();
+    assertEquals(3L, k.<Long>getAs("n_mentions"));
+    assertEquals(3L, k.<Long>getAs("n_sources"));
+    assertEquals(List.of("a", "b", "c"), k.getList(k.fieldIndex("doc_ids")));
+    assertEquals(3.0, k.<Double>getAs("killed_median"));
+    assertEquals(2, k.<Integer>getAs("killed_min"));
+    assertEquals(3, k.<Integer>getAs("killed_max"));
+    assertEquals(11.0, k.<Double>getAs("injured_median"));
+    assertEquals("UA-63", k.getAs("region_iso"));
+    assertEquals(Date.valueOf("2026-03-12"), k.getAs("event_date"));
+    Row i = events.filter(col("place").equalTo("Izium")).first();
+    assertEquals(1L, i.<Long>getAs("n_mentions"));
+    // the same mentions always give the same ids
+    assertEquals(events.select("event_id").orderBy("event_id").collectAsList(),
+        EventsJob.events(mentions).select("event_id").orderBy("event_id").collectAsList());
+    assertEquals(Tables.EVENTS_SCHEMA.fieldNames().length,
+        events.select(java.util.Arrays.stream(Tables.EVENTS_SCHEMA.fieldNames()).map(org.apache.spark.sql.functions::col)
+            .toArray(org.apache.spark.sql.Column[]::new)).columns().length);
+  }
+}

@@ -1,0 +1,145 @@
+package org.frontline.extract;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.frontline.SparkTest;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** The extraction rules as a pure function: hand-written sentences and the labelled dev set. */
+class StrikeRulesTest {
+  static final Gazetteer G = Gazetteer.load();
+  static final LocalDate AS_OF = LocalDate.of(2026, 11, 27);
+
+  static List<StrikeRules.Mention> extract(String text, String published) {
+    return StrikeRules.extract(null, text, published == null ? null : LocalDate.parse(published), AS_OF, G);
+  }
+
+  /** An undated article shaped like the seed (own words): talks, a night of drones, a hit oblast, Kyiv. */
+  @Test
+  void undatedArticleLikeTheSeed() {
+    String text = "Strikes go on while diplomats talk: Russian forces sent another wave of attack drones across "
+        + "Ukraine on February 4, even as negotiators from Kyiv and Moscow sat down in the Emirates.\n"
+        + "The Air Force reported that more than 100 drones were fired at the country overnight.\n"
+        + "In the Dnipropetrovsk region two civilians were killed and two others injured when a drone hit houses.\n"
+        + "The head of the Dnipropetrovsk regional administration said the dead were a 68-year-old woman and a "
+        + "38-year-old man.\n"
+        + "Delegations met in Abu Dhabi for direct talks that began on January 23.\n"
+        + "An analyst recalled the 1994 Budapest Memorandum.\n"
+        + "The latest strikes, which hit Kyiv and other regions, deepened those fears.";
+    List<StrikeRules.Mention> ms = extract(text, null);
+    LocalDate feb4 = LocalDate.of(2026, 2, 4);
+    StrikeRules.Mention national = only(ms, null);
+    assertEquals(feb4, national.eventDate);
+    assertEquals("drone", national.weapon);
+    assertEquals(100, national.launched);
+    assertEquals("at_least", national.launchedQualifier);
+    StrikeRules.Mention dnipro = only(ms, "UA-12");
+    assertEquals(feb4, dnipro.eventDate);
+    assertEquals(2, dnipro.killed);
+    assertEquals(2, dnipro.injured);
+    assertEquals("drone", dnipro.weapon);
+    StrikeRules.Mention kyiv = only(ms, "UA-30");
+    assertEquals(feb4, kyiv.eventDate);
+    assertEquals(3, ms.size(), ms.toString()); // nothing for the talks, Moscow or the memorandum
+  }
+
+  @Test
+  void nationalSummaryGivesOneMentionPerWeapon() {
+    List<StrikeRules.Mention> ms = extract("Russia launched 84 missiles and 24 drones at Ukraine overnight, the Air"
+        + " Force said. Air defences shot down 63 missiles and 22 drones.", "2026-03-12");
+    assertEquals(2, ms.size(), ms.toString());
+    assertEquals("missile", ms.get(0).weapon);
+    assertEquals(84, ms.get(0).launched);
+    assertEquals("drone", ms.get(1).weapon);
+    assertEquals(24, ms.get(1).launched);
+    assertNull(ms.get(0).regionIso);
+    assertEquals(LocalDate.of(2026, 3, 12), ms.get(0).eventDate);
+  }
+
+  @Test
+  void agesYearsAndHouseNumbersAreNotCounts() {
+    List<StrikeRules.Mention> ms = extract("A drone struck the building at 14 Sadova Street in Sumy on Thursday; "
+        + "a 17-year-old girl was injured.", "2026-03-12");
+    assertEquals(1, ms.size(), ms.toString());
+    assertEquals(1, ms.get(0).injured);
+    assertNull(ms.get(0).launched);
+    assertNull(ms.get(0).killed);
+  }
+
+  @Test
+  void notStrikes() {
+    for (String s : List.of(
+        "Moscow threatened to strike government buildings in Kyiv if the deliveries continued.",
+        "Germany will deliver 3 more air defence launchers to Ukraine in May.",
+        "Since the start of the full-scale invasion, Russia has launched more than 9,000 missiles at Ukraine.",
+        "Analysts recalled that the 1994 Budapest Memorandum failed to protect Ukraine.",
+        "If air defence is not reinforced, drones could hit Kharkiv more often, an expert said.",
+        "Talks between Kyiv and Moscow resumed in Geneva on Thursday.",
+        "Shakhtar hit three goals past their rivals in Lviv on Wednesday.")) {
+      assertEquals(List.of(), extract(s, "2026-03-12"), s);
+    }
+  }
+
+  @Test
+  void relativeDatesResolveAgainstThePublicationDate() {
+    // 2026-03-12 is a Thursday
+    assertEquals(LocalDate.of(2026, 3, 11), extract("Missiles hit Odesa yesterday.", "2026-03-12").get(0).eventDate);
+    assertEquals(LocalDate.of(2026, 3, 10), extract("Missiles hit Odesa on Tuesday.", "2026-03-12").get(0).eventDate);
+    assertEquals(LocalDate.of(2026, 3, 11), extract("Drones hit Odesa on Tuesday night.", "2026-03-12").get(0).eventDate);
+    assertEquals(LocalDate.of(2025, 12, 31), extract("Drones struck Kyiv on December 31.", "2026-01-03").get(0).eventDate);
+    assertEquals(LocalDate.of(2026, 2, 4), extract("A missile hit Kharkiv on Feb. 4.", "2026-02-05").get(0).eventDate);
+    assertEquals(LocalDate.of(2026, 3, 11),
+        extract("During the night of 10 to 11 March, a missile struck Kharkiv.", "2026-03-12").get(0).eventDate);
+    // an undated article with no explicit date: "yesterday" cannot be known
+    assertNull(extract("Missiles hit Odesa yesterday, killing two.", null).get(0).eventDate);
+  }
+
+  /** The labelled dev set in data/gold: the rules must keep scoring as they did when it was written. */
+  @Test
+  void devSetScores() throws Exception {
+    ObjectMapper json = new ObjectMapper();
+    int tp = 0;
+    int fp = 0;
+    int fn = 0;
+    for (String line : Files.readAllLines(SparkTest.repo().resolve("data/gold/extraction-dev.jsonl"))) {
+      JsonNode g = json.readTree(line);
+      Set<String> gold = new HashSet<>();
+      for (JsonNode s : g.get("strikes")) {
+        gold.add(s.get("event_date").asText() + "|" + s.get("country").asText() + "|" + s.get("region_iso").asText(null)
+            + "|" + s.get("weapon").asText());
+      }
+      Set<String> got = new HashSet<>();
+      for (StrikeRules.Mention m : StrikeRules.extract(g.get("title").asText(), g.get("text").asText(),
+          LocalDate.parse(g.get("published").asText()), AS_OF, G)) {
+        got.add(m.eventDate + "|" + m.country + "|" + m.regionIso + "|" + m.weapon);
+      }
+      Set<String> both = new HashSet<>(gold);
+      both.retainAll(got);
+      tp += both.size();
+      fp += got.size() - both.size();
+      fn += gold.size() - both.size();
+    }
+    double f1 = 2.0 * tp / (2.0 * tp + fp + fn);
+    assertTrue(f1 >= 0.97, "dev-set mention F1 " + f1 + " tp=" + tp + " fp=" + fp + " fn=" + fn);
+  }
+
+  static StrikeRules.Mention only(List<StrikeRules.Mention> ms, String region) {
+    StrikeRules.Mention found = null;
+    for (StrikeRules.Mention m : ms) {
+      if (java.util.Objects.equals(m.regionIso, region)) {
+        assertNull(found, "two mentions for " + region + ": " + ms);
+        found = m;
+      }
+    }
+    assertNotNull(found, "no mention for " + region + ": " + ms);
+    return found;
+  }
+}
