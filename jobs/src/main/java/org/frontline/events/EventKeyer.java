@@ -17,11 +17,14 @@ import static org.apache.spark.sql.functions.*;
  * they share the date, the country, the region and the weapon class, and their places agree: a mention
  * naming only the region joins the region's most-mentioned city for that weapon; an unknown weapon takes
  * the region's one known weapon that day. National mentions (no region) form one event per weapon per
- * day. The id is a hash of that key, so the same mentions always give the same ids. Undated mentions get
- * no id. Window functions only, no row loops.
+ * day. A mention whose article gives no date for it ({@code date_basis = published}: dated by publication)
+ * takes the date of a dated mention of the same region and weapon up to {@code maxLagDays} before — a report
+ * of Tuesday's strike published on Friday is Tuesday's strike, not a new one. The id is a hash of the key, so
+ * the same mentions always give the same ids. Undated mentions get no id. Joins and window functions only.
  */
 public final class EventKeyer extends ColumnTransformer {
   private final Param<String> outputCol;
+  private final org.apache.spark.ml.param.IntParam maxLagDays;
 
   public EventKeyer() {
     this(newUid("eventKeyer"));
@@ -30,32 +33,53 @@ public final class EventKeyer extends ColumnTransformer {
   public EventKeyer(String uid) {
     super(uid);
     outputCol = param("outputCol", "event id (string, null for undated mentions)", "event_id");
+    maxLagDays = new org.apache.spark.ml.param.IntParam(this, "maxLagDays",
+        "how many days before its publication a mention dated only by publication may join a dated strike",
+        org.apache.spark.ml.param.ParamValidators.inRange(0, 31));
+    setDefault(maxLagDays, 7);
   }
+
+  public org.apache.spark.ml.param.IntParam maxLagDays() { return maxLagDays; }
 
   public Param<String> outputCol() { return outputCol; }
 
   @Override
   public StructType transformSchema(StructType schema) {
     requireColumn(schema, "event_date", DataTypes.DateType);
-    for (String c : new String[] {"country", "region_iso", "weapon", "place_canonical"}) {
+    for (String c : new String[] {"mention_id", "date_basis", "country", "region_iso", "weapon", "place_canonical"}) {
       requireColumn(schema, c, DataTypes.StringType);
     }
-    return withField(withField(withField(schema, "event_weapon", DataTypes.StringType), "event_place",
+    StructType out = withField(schema, "event_day", DataTypes.DateType);
+    return withField(withField(withField(out, "event_weapon", DataTypes.StringType), "event_place",
         DataTypes.StringType), $(outputCol), DataTypes.StringType);
   }
 
   @Override
   public Dataset<Row> transform(Dataset<?> dataset) {
     transformSchema(dataset.schema());
-    Column[] area = {col("event_date"), col("country"), col("region_iso")};
+    Dataset<Row> in = dataset.toDF();
+    Dataset<Row> dated = in.filter(col("date_basis").isin("explicit", "relative", "inherited")
+            .and(col("region_iso").isNotNull()))
+        .select(col("country").as("d_country"), col("region_iso").as("d_region"), col("weapon").as("d_weapon"),
+            col("event_date").as("d_date")).distinct();
+    Dataset<Row> adopted = in.filter(col("date_basis").equalTo("published").and(col("region_iso").isNotNull()))
+        .join(dated, col("country").equalTo(col("d_country")).and(col("region_iso").equalTo(col("d_region")))
+            .and(col("weapon").equalTo(col("d_weapon")).or(col("weapon").equalTo("unknown"))
+                .or(col("d_weapon").equalTo("unknown")))
+            .and(col("d_date").between(date_sub(col("event_date"), (Integer) $(maxLagDays)), col("event_date"))))
+        .groupBy(col("mention_id").as("a_mention_id")).agg(max(col("d_date")).as("adopted_date"));
+    in = in.join(adopted, col("mention_id").equalTo(col("a_mention_id")), "left")
+        .withColumn("event_day", coalesce(col("adopted_date"), col("event_date")))
+        .drop("a_mention_id", "adopted_date");
+    Column[] area = {col("event_day"), col("country"), col("region_iso")};
     WindowSpec byArea = Window.partitionBy(area);
     Column known = array_distinct(filter(collect_list(col("weapon")).over(byArea), w -> w.notEqual(lit("unknown"))));
-    Dataset<Row> d = dataset.toDF()
+    Dataset<Row> d = in
         .withColumn("event_weapon", when(col("weapon").equalTo("unknown").and(size(known).equalTo(1)),
             element_at(known, 1)).otherwise(col("weapon")));
-    WindowSpec byCity = Window.partitionBy(col("event_date"), col("country"), col("region_iso"),
+    WindowSpec byCity = Window.partitionBy(col("event_day"), col("country"), col("region_iso"),
         col("event_weapon"), col("place_canonical"));
-    WindowSpec rankCities = Window.partitionBy(col("event_date"), col("country"), col("region_iso"),
+    WindowSpec rankCities = Window.partitionBy(col("event_day"), col("country"), col("region_iso"),
             col("event_weapon"))
         .orderBy(col("place_canonical").isNull(), col("__n_city").desc(), col("place_canonical"))
         .rowsBetween(Window.unboundedPreceding(), Window.unboundedFollowing());
@@ -63,9 +87,9 @@ public final class EventKeyer extends ColumnTransformer {
         .withColumn("event_place", when(col("region_iso").isNull(), lit(null).cast("string"))
             .otherwise(coalesce(col("place_canonical"), first(col("place_canonical")).over(rankCities))))
         .drop("__n_city");
-    Column key = concat_ws("|", col("event_date").cast("string"), col("country"), coalesce(col("region_iso"), lit("")),
+    Column key = concat_ws("|", col("event_day").cast("string"), col("country"), coalesce(col("region_iso"), lit("")),
         col("event_weapon"), coalesce(col("event_place"), lit("")));
-    return d.withColumn($(outputCol), when(col("event_date").isNull(), lit(null).cast("string"))
+    return d.withColumn($(outputCol), when(col("event_day").isNull(), lit(null).cast("string"))
         .otherwise(substring(sha2(key, 256), 1, 16)));
   }
 }

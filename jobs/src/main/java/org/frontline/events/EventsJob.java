@@ -33,7 +33,7 @@ public final class EventsJob {
   public static Dataset<Row> events(Dataset<Row> mentions) {
     Dataset<Row> keyed = new EventKeyer().transform(mentions).filter(col("event_id").isNotNull());
     List<Column> aggs = new ArrayList<>();
-    aggs.add(first(col("event_date")).as("event_date"));
+    aggs.add(first(col("event_day")).as("event_date"));
     aggs.add(first(col("country")).as("country"));
     aggs.add(first(col("region_iso"), true).as("region_iso"));
     aggs.add(first(col("event_place"), true).as("place"));

@@ -55,7 +55,8 @@ final class EventDates {
       + "(?:into|to|on)\\s+" + WEEKDAY + "\\b");
   private static final Pattern ON_WEEKDAY = Pattern.compile("\\b(?:on|On|late on|early on|since|last|Last)?\\s*"
       + WEEKDAY + "(?:'s)?(?:\\s+(night|evening|morning|afternoon))?\\b");
-  private static final Pattern TODAY = Pattern.compile("(?i)\\b(overnight|last night|tonight|this morning|"
+  private static final Pattern TODAY = Pattern.compile("(?i)\\b(over the past day|in the past day|past 24 hours|"
+      + "over the last day|last day|overnight|last night|tonight|this morning|"
       + "early this morning|this afternoon|this evening|today|earlier today|in the early hours|"
       + "during the night|at night|the day before yesterday|yesterday)\\b");
   private static final Pattern VAGUE = Pattern.compile("(?i)\\b(last week|this week|earlier this week|"
@@ -99,7 +100,9 @@ final class EventDates {
     m = TODAY.matcher(s);
     while (m.find()) {
       String w = m.group(1).toLowerCase(Locale.ROOT);
-      LocalDate d = w.equals("yesterday") ? reference.minusDays(1)
+      // a "past day" report sums the 24 hours before its (morning) publication: mostly the day before
+      boolean pastDay = w.contains("past day") || w.contains("past 24 hours") || w.contains("last day");
+      LocalDate d = w.equals("yesterday") || pastDay ? reference.minusDays(1)
           : w.equals("the day before yesterday") ? reference.minusDays(2) : reference;
       days.add(new Found(d, "relative", m.start(), false));
     }

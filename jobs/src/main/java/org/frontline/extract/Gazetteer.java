@@ -42,6 +42,8 @@ public final class Gazetteer implements Serializable {
     public final String iso;
     /** The place's one name for grouping (a city's current English spelling); null for oblasts. */
     public final String canonical;
+    /** Other oblasts with a place of this name ("Vilkhivka" is in Zakarpattia and in Kharkiv Oblast). */
+    public final Set<String> alternates = new java.util.TreeSet<>();
 
     Entry(String surface, Kind kind, String iso, String canonical) {
       this.surface = surface;
@@ -183,7 +185,10 @@ public final class Gazetteer implements Serializable {
   private static void add(Map<String, Entry> bySurface, String surface, Kind kind, String iso, String canonical) {
     String s = surface == null ? "" : surface.trim();
     if (!s.isEmpty() && (kind != Kind.CITY || usable(s))) {
-      bySurface.putIfAbsent(s, new Entry(s, kind, iso, canonical));
+      Entry first = bySurface.putIfAbsent(s, new Entry(s, kind, iso, canonical));
+      if (first != null && first.kind == Kind.CITY && kind == Kind.CITY && iso != null && !iso.equals(first.iso)) {
+        first.alternates.add(iso);
+      }
     }
   }
 

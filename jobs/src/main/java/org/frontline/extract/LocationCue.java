@@ -24,13 +24,17 @@ final class LocationCue {
       + "strike against|assault on|(?:district|districts|outskirts|centre|center|city|town|village|villages|"
       + "port|suburbs?|parts?|areas?|region|settlements?|towns|cities|residents|streets?) of)\\s+" + FILLER + "$"
       + "|(?:^|\\W)(?:hit|hits|hitting|struck|attacked|attacking|shelled|shelling|targeted|targeting|bombed|"
-      + "pounded|pounding|raided|battered|rocked)\\s+(?:[a-z][\\w-]*\\s+){0,4}(?:of\\s+|in\\s+)?(?:the\\s+)?$");
+      + "pounded|pounding|raided|battered|rocked)\\s+(?:[a-z][\\w-]*\\s+){0,4}(?:of\\s+|in\\s+)?(?:the\\s+)?$"
+      // "in Lyiutezh, the Kyiv region", "in Obolonskyi residential district, Kyiv city": an unknown place, then its area
+      + "|(?:^|\\W)(?:in|In|at|At|near|Near|on|On)\\s+(?:the\\s+)?(?:village of\\s+|town of\\s+|city of\\s+)?"
+      + "[A-Z][\\w'’-]+(?:\\s+[\\w'’-]+){0,3},\\s+(?:the\\s+)?$");
   private static final Pattern AFTER = Pattern.compile("^(?:'s|’s)?\\s*(?:city\\s+|region\\s+|regional\\s+)?"
       + "(?:(?:was|were|has been|had been|is|came|come|comes)\\s+(?:again\\s+|also\\s+|repeatedly\\s+)?"
       + "(?:hit|struck|attacked|shelled|targeted|bombed|pounded|under)|mayor|Mayor|governor|Governor|"
       + "military administration|Military Administration|administration|Administration|"
       + "authorities|officials|police|emergency|rescuers|prosecutor|Prosecutor|City Council|city council"
-      + "|head|Head)\\b");
+      + "|head|Head|(?:Drama\\s+)?[Tt]heat(?:er|re)|railway station|[Ss]tation|hospital|[Pp]lant|mall|airport|"
+      + "port|bridge|refinery|airfield|oil depot|TPP|CHP|NPP|shopping (?:centre|center|mall))\\b");
   private static final Pattern LIST_GAP = Pattern.compile("^\\s*(?:,|and|or|as well as|, and|, as well as)"
       + "\\s*(?:the\\s+|in\\s+|in the\\s+)?$");
 

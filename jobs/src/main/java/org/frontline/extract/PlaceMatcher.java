@@ -66,12 +66,28 @@ public final class PlaceMatcher {
     if (sentence == null || sentence.isEmpty()) {
       return raw;
     }
-    for (PayloadEmit<Gazetteer.Entry> e : trie.parseText(sentence)) {
+    java.util.Set<String> namedOblasts = new java.util.HashSet<>();
+    java.util.Collection<PayloadEmit<Gazetteer.Entry>> emits = trie.parseText(sentence);
+    for (PayloadEmit<Gazetteer.Entry> e : emits) {
+      if (e.getPayload().kind == Gazetteer.Kind.OBLAST && e.getPayload().iso != null) {
+        namedOblasts.add(e.getPayload().iso);
+      }
+    }
+    for (PayloadEmit<Gazetteer.Entry> e : emits) {
       Gazetteer.Entry entry = e.getPayload();
       int start = e.getStart();
       int end = e.getEnd() + 1;
       Gazetteer.Kind kind = entry.kind;
       String iso = entry.iso;
+      if (kind == Gazetteer.Kind.CITY && !namedOblasts.contains(iso)) {
+        // "Vilkhivka, Kharkiv Region": the oblast named beside an ambiguous town decides which one it is
+        for (String alt : entry.alternates) {
+          if (namedOblasts.contains(alt)) {
+            iso = alt;
+            break;
+          }
+        }
+      }
       if (kind == Gazetteer.Kind.CITY && entry.surface.matches(".*(skyi|skyy|sky|ske|skyi's)")
           && sentence.startsWith(" district", end)) {
         continue; // "the Kyivskyi district" of a city, not a town of that name

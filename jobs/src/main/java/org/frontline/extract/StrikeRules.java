@@ -76,6 +76,11 @@ public final class StrikeRules {
   private static final String QUAL = Numbers.QUALIFIER;
   private static final String WEAPON_NOUN = "(?:drones?|UAVs?|missiles?|rockets?|Shaheds?|bombs?|shells?|airstrikes|"
       + "munitions|projectiles|unmanned aerial vehicles|Kalibrs|Iskanders|Kinzhals|KABs)";
+  /** Words that may stand between a number and the weapon it counts: "84 Kh-101 cruise missiles". */
+  private static final String WEAPON_ADJECTIVE = "(?:(?-i:[A-Z][\\w-]*)|\\w+-\\w[\\w-]*|cruise|ballistic|attack|strike|"
+      + "kamikaze|guided|aerial|hypersonic|enemy|more|other|combat|decoy|unmanned|heavy|high-precision|explosive|"
+      + "suicide|reconnaissance|artillery|rocket|air|anti-ship|jet|missile|type|various|different|new|glide|smart|"
+      + "precision|Iranian-made|Russian-made|North Korean|S-300|S-400)";
   private static final String PERSON = "(?:people|persons?|civilians?|residents?|men|man|women|woman|children|"
       + "child|boys?|girls?|teenagers?|pensioners?|soldiers?|servicem[ae]n|police officers?|officers?|rescuers?|"
       + "firefighters?|workers?|employees?|passengers?|others?|more|infants?|bab(?:y|ies)|volunteers?|"
@@ -94,7 +99,7 @@ public final class StrikeRules {
   private static final Pattern TRIGGER = Pattern.compile("\\b(?:attack(?:s|ed|ing)?|strik(?:e|es|ing)|struck|"
       + "hit(?:s|ting)?|shell(?:ed|ing)|bomb(?:ed|ing|ard\\w*)|pound(?:ed|ing)|target(?:ed|ing)|launch(?:ed|es|ing)?|"
       + "fired|explosions?|blasts?|kill(?:ed|ing)|injur\\w+|wound(?:ed|ing)|damag\\w+|destroy\\w*|shot down|"
-      + "intercept\\w*|downed|raids?|barrage|came under|debris|shot at|rocked)\\b", CI);
+      + "downed|raids?|barrage|came under|debris|shot at|rocked)\\b", CI);
   private static final Pattern CASUALTY_WORD = Pattern.compile("(?i)kill|dead|died|death|injur|wound|hurt|lives|"
       + "victim|casualt");
 
@@ -107,7 +112,7 @@ public final class StrikeRules {
       + "last (?:month|year)|this (?:month|year)|in (?:January|February|March|April|June|July|August|September|"
       + "October|November|December)(?! \\d)|in (?:19|20)\\d\\d|since (?:January|February|March|April|May|June|"
       + "July|August|September|October|November|December)|a record|record number|monthly|weekly|daily average|"
-      + "on average|last week|this week|over the weekend|past week|past 24 hours|past day|during the past|"
+      + "on average|last week|this week|over the weekend|past week|as of|continuously|"
       + "a total of \\S+ (?:drones|missiles) (?:this|last|in)|daily|every day|regularly|constantly|routinely|"
       + "almost every|day after day|night after night)", CI);
   private static final Pattern HISTORY = Pattern.compile("\\b(?:anniversary|Second World War|World War|"
@@ -119,19 +124,40 @@ public final class StrikeRules {
       + "manufactur\\w+|aid package|military aid|trained|training|arriv\\w+|sanctions?|budget|"
       + "exercises?|drills?|test(?:ed|s|ing)? (?:launch|fire|firing)|stockpile\\w*)\\b", CI);
   private static final Pattern HYPOTHETICAL = Pattern.compile("\\b(?:could|would|might|may|will|plans? to|"
+      + "in preparation for|preparing|"
       + "planning to|threaten(?:s|ed|ing)?|threat of|ready to|prepar(?:es|ed|ing) (?:to|for)|intends? to|"
       + "vow(?:s|ed)? to|warn(?:s|ed|ing)? (?:of|that|about)|fears? (?:of|that)|feared|expects?|expected|"
       + "possible|potential|risk of|if|unless|whether|in case|ultimatum|capable of|able to|can)\\b", CI);
   private static final Pattern NEGATED = Pattern.compile("\\b(?:denied|deny|denies|no evidence|not true|"
       + "false claims?|fake|no (?:attacks?|strikes?|explosions?|hits?|damage) (?:was|were|had been|has been)|"
       + "goals?|football|match|league|tournament|championship|scored|concert|festival|election|vote)\\b", CI);
+  /** Ground combat, occupation, atrocities, losses reports and accusations: not a strike on a place. */
+  private static final Pattern NOT_A_STRIKE = Pattern.compile("\\b(?:repel\\w*|repuls\\w*|launched an offensive|"
+      + "offensive (?:in|on|towards|near|against)|counter-?offensives?|enemy positions|positions of|combat missions|"
+      + "prisoners of war|POWs|poll(?:ing|s)?|survey|directions?|clashes|battles?|fighting|captured|liberat\\w*|recaptur\\w*|retreat\\w*|"
+      + "encircl\\w*|bodies|exhum\\w*|mass graves?|execut\\w*|tortur\\w*|war crim\\w*|war criminals?|"
+      + "after the (?:Russian )?occupation|under occupation|during the occupation|accus\\w*|alleged\\w*|provocation|siege|besieged|helicopters?|personnel|"
+      + "(?:months|weeks) of|constant|mines?|landmines?|tripwire|unexploded|ordnance)\\b", CI);
+  /** "the town", "the city", "there": the sentence continues about a place named before. */
+  private static final Pattern ANAPHORA = Pattern.compile("\\b(?:the|that|this) (?:town|city|village|region|"
+      + "area|district|settlement|community|port)\\b|\\bthere\\b", CI);
+  /** "Russia's attack on Ukraine", "the war in Ukraine": the war as a whole, not one strike. */
+  private static final Pattern WAR_AS_WHOLE = Pattern.compile("(?:(?:Russia's|Russian|full-scale|Moscow's)\\s+"
+      + "(?:attack|assault|war|invasion|aggression)|the (?:war|invasion|aggression))\\s+(?:on|against|in|of)\\s+"
+      + "Ukraine\\b(?!\\s+(?:on|overnight|yesterday|last night|early))", CI);
+
   /** A year before the reference year said as a time ("in March 2022", "in 2023"): background, not news. */
   private static final Pattern PAST_YEAR = Pattern.compile("\\b(?:in|In|of|during|During)\\s+"
       + "(?:(?:early|late|mid-?|the summer of|the spring of|the autumn of|the winter of)\\s*)?(?:(?:January|February|"
       + "March|April|May|June|July|August|September|October|November|December)\\s+)?((?:19|20)\\d\\d)\\b");
+  private static final Pattern SUPERLATIVE = Pattern.compile("\\b(?:most \\w+|\\w+est|largest|biggest|worst|first|"
+      + "heaviest|deadliest|strongest)\\s+(?:\\w+\\s+){0,3}$", CI);
+
   /** Strike words that only set a scene: "safe from shelling", "protection against drones", "amid attacks". */
-  private static final Pattern SCENE = Pattern.compile("\\b(?:from|against|amid|despite|of|about|for)\\s+"
-      + "(?:\\w+\\s+)?$", CI);
+  private static final Pattern SCENE = Pattern.compile("(?:\\b(?:from|against|amid|despite|about|into|"
+      + "condemn\\w*|investigat\\w*|facts of|details of|information about|"
+      + "memory of|victims of|responsib\\w+ for|evacuation of|sensitive about|agreed with)\\s+(?:[\\w’'-]+\\s+){0,4}|\\bthe\\s+(?=(?:wounded|"
+      + "injured|killed|dead)\\b))$", CI);
 
   private static final Pattern NATIONAL_UA = Pattern.compile("\\b(?:at|on|against|across|over|throughout|all over|"
       + "into) (?:Ukraine|the country|Ukrainian territory|Ukrainian cities|Ukrainian regions|several regions|"
@@ -143,7 +169,7 @@ public final class StrikeRules {
       + "\\bRussian (?:air defen[cs]es?|Defen[cs]e Ministry|defen[cs]e ministry)\\b", CI);
 
   private static final Pattern LAUNCHED = Pattern.compile("\\b(?:(" + QUAL + ")\\s+)?(" + NUM + ")\\s+"
-      + "((?:(?!of\\b)[A-Za-z][\\w-]*\\s+){0,3}?)(" + WEAPON_NOUN + ")\\b(?!\\s+(?:attacks?|strikes?|raids?|alerts?|debris|"
+      + "((?:" + WEAPON_ADJECTIVE + "\\s+){0,3}?)(" + WEAPON_NOUN + ")\\b(?!\\s+(?:attacks?|strikes?|raids?|alerts?|debris|"
       + "wreckage|fragments|production|factory|sites?|units?|operators?|crews?))", CI);
   private static final String DOWN = "(?:shot down|downed|destroyed|intercepted|neutrali[sz]ed|suppressed|"
       + "repelled|eliminated|taken down|brought down|jammed|disabled|lost|locationally lost)";
@@ -167,8 +193,11 @@ public final class StrikeRules {
   private static final Pattern DEAD = Pattern.compile("\\b(?:(" + QUAL + ")\\s+)?(" + NUM + ")\\s+(?:"
       + PERSON + "\\s+)?(?:were\\s+|are\\s+)?(?:dead|died|deaths|fatalities|killed)\\b", CI);
   private static final Pattern TOLL = Pattern.compile("\\b(?:death toll|toll|number of (?:people |those |civilians )?"
-      + "(?:killed|dead))\\s+(?:\\w+\\s+){0,4}?(?:to|at|of|reached|"
+      + "(?:killed|dead))\\s+(?:[\\w'’,-]+\\s+){0,16}?(?:to|at|of|reached|"
       + "is|was|stands at|stood at)\\s+(?:(" + QUAL + ")\\s+)?(" + NUM + ")\\b", CI);
+  private static final Pattern INJURED_TOLL = Pattern.compile("\\bnumber of (?:the )?(?:injured|wounded)(?: people)?\\s+"
+      + "(?:[\\w'’,-]+\\s+){0,16}?(?:to|at|of|reached|is|was|stands at|stood at)\\s+(?:(" + QUAL + ")\\s+)?(" + NUM
+      + ")\\b", CI);
   private static final Pattern VICTIM = Pattern.compile("\\b(?:the )?(?:victim|person killed|dead) (?:was|is) "
       + "(?:a|an)\\b", CI);
   private static final Pattern INJURED_LIST = Pattern.compile("\\b" + PERSON_LIST + "\\s+(?:\\w+\\s+){0,2}?" + BE
@@ -233,12 +262,19 @@ public final class StrikeRules {
     LocalDate contextDate = null;
     String contextWeapon = null;
     String contextModel = null;
+    if (title != null) {
+      Weapons.Hit w = primary(Weapons.find(title));
+      if (w != null) {
+        contextWeapon = w.weapon();
+        contextModel = w.model();
+      }
+    }
     Mention lastRegional = null;
     Mention lastNational = null;
     for (Sentences.Span span : spans) {
       String s = span.text();
-      if (CUMULATIVE.matcher(s).find() || HISTORY.matcher(s).find() || DELIVERY.matcher(s).find()
-          || NEGATED.matcher(s).find()) {
+      if (cumulative(s) || HISTORY.matcher(s).find() || DELIVERY.matcher(s).find()
+          || NEGATED.matcher(s).find() || NOT_A_STRIKE.matcher(s).find()) {
         continue;
       }
       Matcher py = PAST_YEAR.matcher(s);
@@ -292,7 +328,7 @@ public final class StrikeRules {
       if (date != null && (date.isBefore(reference.minusDays(MAX_AGE_DAYS)) || date.isAfter(reference.plusDays(1)))) {
         continue; // background or a mistaken date: not this article's news
       }
-      Weapons.Hit firstWeapon = weapons.isEmpty() ? null : weapons.get(0);
+      Weapons.Hit firstWeapon = primary(weapons);
       String weapon = firstWeapon != null ? firstWeapon.weapon() : contextWeapon != null ? contextWeapon : "unknown";
       String model = firstWeapon != null ? firstModel(weapons, weapon) : contextWeapon != null ? contextModel : null;
       List<Mention> made = new ArrayList<>();
@@ -318,7 +354,8 @@ public final class StrikeRules {
           }
           made.add(m);
         }
-      } else if (!fig.launches.isEmpty() || (trigger && !weapons.isEmpty() && (nationalUa || nationalRu))) {
+      } else if ((!fig.launches.isEmpty() && !ANAPHORA.matcher(s).find())
+          || (trigger && !weapons.isEmpty() && (nationalUa || nationalRu))) {
         String country = nationalRu ? "RU" : "UA";
         Map<String, Mention> perWeapon = new LinkedHashMap<>();
         for (Launch l : fig.launches) {
@@ -346,10 +383,17 @@ public final class StrikeRules {
         Mention target = lastNational != null ? lastNational : lastRegional;
         target.intercepted = max(target.intercepted, fig.intercepted);
         target.evidence.add(span.index());
-      } else if (fig.hasCasualties() && lastRegional != null) {
+      } else if ((fig.hasCasualties() || !fig.launches.isEmpty()) && lastRegional != null) {
         fig.applyTo(lastRegional, null);
         lastRegional.evidence.add(span.index());
-      } else if (fig.hasCasualties() && titlePlace != null) {
+      } else if (trigger && ANAPHORA.matcher(s).find() && lastRegional != null && lastRegional.sentenceIndex == span.index() - 1) {
+        lastRegional.evidence.add(span.index());
+        if (firstWeapon != null && "unknown".equals(lastRegional.weapon)) {
+          lastRegional.weapon = firstWeapon.weapon();
+          lastRegional.weaponModel = model;
+        }
+      } else if ((fig.hasCasualties() || (trigger && ANAPHORA.matcher(s).find() && firstWeapon != null))
+          && titlePlace != null) {
         Mention m = mention(span, titlePlace.country(), titlePlace.iso, titlePlace.surface,
             titlePlace.kind.name().toLowerCase(Locale.ROOT), weapon, model, date, basis);
         m.placeCanonical = titlePlace.canonical;
@@ -383,11 +427,30 @@ public final class StrikeRules {
     return merged;
   }
 
+  /** A tally over a period ("since the start of the war"), unless it only ranks a strike ("the heaviest since"). */
+  static boolean cumulative(String s) {
+    Matcher m = CUMULATIVE.matcher(s);
+    while (m.find()) {
+      if (!SUPERLATIVE.matcher(s.substring(Math.max(0, m.start() - 40), m.start())).find()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Where the first strike word that reports (not one that sets the scene) is, or -1. */
   static int trigger(String s) {
+    Matcher whole = WAR_AS_WHOLE.matcher(s);
+    int wholeStart = -1;
+    int wholeEnd = -1;
+    if (whole.find()) {
+      wholeStart = whole.start();
+      wholeEnd = whole.end();
+    }
     Matcher m = TRIGGER.matcher(s);
     while (m.find()) {
-      if (!SCENE.matcher(s.substring(Math.max(0, m.start() - 25), m.start())).find()) {
+      boolean inWhole = m.start() >= wholeStart && m.end() <= wholeEnd;
+      if (!inWhole && !SCENE.matcher(s.substring(Math.max(0, m.start() - 70), m.start())).find()) {
         return m.start();
       }
     }
@@ -411,6 +474,27 @@ public final class StrikeRules {
     m.eventDate = date;
     m.dateBasis = basis;
     return m;
+  }
+
+  /**
+   * The weapon a sentence is about: the first named system ("Tochka-U"), else the first munition ("aerial
+   * bombs" rather than the "aviation" that dropped them), else the first weapon word.
+   */
+  static Weapons.Hit primary(List<Weapons.Hit> weapons) {
+    for (Weapons.Hit w : weapons) {
+      if (w.model() != null) {
+        return w;
+      }
+    }
+    Weapons.Hit first = weapons.isEmpty() ? null : weapons.get(0);
+    if (first != null && first.carrier()) {
+      for (Weapons.Hit w : weapons) {
+        if (w.weapon().equals("glide_bomb") || w.weapon().equals("missile")) {
+          return w;
+        }
+      }
+    }
+    return first;
   }
 
   private static String firstModel(List<Weapons.Hit> weapons, String weapon) {
@@ -586,6 +670,10 @@ public final class StrikeRules {
       f.injured.add(new int[] {m.start(), people(m.group(2))});
     }
     m = INJURED_BARE.matcher(s);
+    while (m.find()) {
+      add(f.injured, m.start(), Numbers.parse(m.group(2)));
+    }
+    m = INJURED_TOLL.matcher(s);
     while (m.find()) {
       add(f.injured, m.start(), Numbers.parse(m.group(2)));
     }

@@ -18,8 +18,11 @@ final class Weapons {
   static final String NONE = "none";
   static final List<String> CLASSES = List.of("drone", "missile", "artillery", "airstrike", "glide_bomb", "unknown");
 
-  /** A weapon word found in a sentence. */
-  record Hit(int start, int end, String weapon, String model) {}
+  /** A weapon word found in a sentence; a carrier ("aircraft") yields to the munition it drops. */
+  record Hit(int start, int end, String weapon, String model, boolean carrier) {}
+
+  private static final java.util.Set<String> CARRIERS = java.util.Set.of("aircraft", "aviation", "warplane",
+      "warplanes", "fighter jet");
 
   private record Term(String weapon, String model) {}
 
@@ -68,7 +71,9 @@ final class Weapons {
       {"airstrike", "airstrike", null}, {"airstrikes", "airstrike", null}, {"air strike", "airstrike", null},
       {"air strikes", "airstrike", null}, {"air raid", "airstrike", null}, {"air raids", "airstrike", null},
       {"aerial bombardment", "airstrike", null}, {"bomb", "airstrike", null}, {"bombs", "airstrike", null},
-      {"warplane", "airstrike", null}, {"warplanes", "airstrike", null}, {"fighter jet", "airstrike", null},
+      {"warplane", "airstrike", null}, {"aircraft", "airstrike", null}, {"aviation", "airstrike", null},
+      {"anti-aircraft", NONE, null}, {"anti-aircraft missile", NONE, null}, {"anti-aircraft gun", NONE, null},
+      {"aircraft carrier", NONE, null}, {"warplanes", "airstrike", null}, {"fighter jet", "airstrike", null},
       {"Su-34", "airstrike", "Su-34"}, {"Su-35", "airstrike", "Su-35"}, {"Su-25", "airstrike", "Su-25"},
       {"air raid alert", NONE, null}, {"air raid alerts", NONE, null}, {"air raid siren", NONE, null},
       {"air raid sirens", NONE, null}, {"bomb shelter", NONE, null}, {"bomb shelters", NONE, null},
@@ -102,7 +107,8 @@ final class Weapons {
     for (PayloadEmit<Term> e : TRIE.parseText(text)) {
       Term t = e.getPayload();
       if (!NONE.equals(t.weapon())) {
-        out.add(new Hit(e.getStart(), e.getEnd() + 1, t.weapon(), t.model()));
+        out.add(new Hit(e.getStart(), e.getEnd() + 1, t.weapon(), t.model(),
+            CARRIERS.contains(e.getKeyword().toLowerCase(java.util.Locale.ROOT))));
       }
     }
     out.sort((a, b) -> Integer.compare(a.start(), b.start()));

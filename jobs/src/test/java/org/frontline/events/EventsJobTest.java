@@ -14,7 +14,10 @@ import java.util.List;
 import static org.apache.spark.sql.functions.*;
 import static org.junit.jupiter.api.Assertions.*;
 
-/** Three outlets report one strike with different tolls; a fourth reports another city the same night. */
+/**
+ * Four outlets report one strike with different tolls (one two days later without a date of its own);
+ * another article reports another city the same night.
+ */
 class EventsJobTest extends SparkTest {
   static Dataset<Row> articles(Object[]... rows) {
     List<Row> list = new java.util.ArrayList<>();
@@ -36,15 +39,18 @@ class EventsJobTest extends SparkTest {
         new Object[] {"c", "2026-03-12", "Outlet C", "Strike on Kharkiv region",
             "A drone attack on the Kharkiv region overnight killed three people."},
         new Object[] {"d", "2026-03-12", "Outlet C", "Izium hit",
-            "A drone hit a house in Izium overnight, injuring one person."});
+            "A drone hit a house in Izium overnight, injuring one person."},
+        // two days later, without a date of its own: the same strike, not a new one
+        new Object[] {"e", "2026-03-14", "Outlet D", "Kharkiv mourns",
+            "A drone hit an apartment block in Kharkiv, killing three people, officials said."});
     Dataset<Row> mentions = ExtractJob.mentions(arts, "2026-11-27");
-    assertEquals(4, mentions.count());
+    assertEquals(5, mentions.count());
     Dataset<Row> events = EventsJob.events(mentions);
     assertEquals(2, events.count(), () -> events.collectAsList().toString());
     Row k = events.filter(col("place").equalTo("Kharkiv")).first();
-    assertEquals(3L, k.<Long>getAs("n_mentions"));
-    assertEquals(3L, k.<Long>getAs("n_sources"));
-    assertEquals(List.of("a", "b", "c"), k.getList(k.fieldIndex("doc_ids")));
+    assertEquals(4L, k.<Long>getAs("n_mentions"), () -> events.collectAsList().toString());
+    assertEquals(4L, k.<Long>getAs("n_sources"));
+    assertEquals(List.of("a", "b", "c", "e"), k.getList(k.fieldIndex("doc_ids")));
     assertEquals(3.0, k.<Double>getAs("killed_median"));
     assertEquals(2, k.<Integer>getAs("killed_min"));
     assertEquals(3, k.<Integer>getAs("killed_max"));
@@ -53,6 +59,7 @@ class EventsJobTest extends SparkTest {
     assertEquals(Date.valueOf("2026-03-12"), k.getAs("event_date"));
     Row i = events.filter(col("place").equalTo("Izium")).first();
     assertEquals(1L, i.<Long>getAs("n_mentions"));
+    assertNull(k.getAs("launched_median"));
     // the same mentions always give the same ids
     assertEquals(events.select("event_id").orderBy("event_id").collectAsList(),
         EventsJob.events(mentions).select("event_id").orderBy("event_id").collectAsList());
