@@ -50,7 +50,7 @@ abstract class LakeCommand implements Callable<Integer> {
     }
     System.out.println("  runs      " + lake.path(Tables.RUNS) + "/" + summary.runId() + ".json");
     boolean ok = summary.reconciled();
-    p.done(summary.totalsLine() + (ok ? " (reconciled)" : " (NOT RECONCILED)"));
+    p.done(summary.totalsLine() + (summary.get("read") == 0 ? "" : ok ? " (reconciled)" : " (NOT RECONCILED)"));
     return ok ? 0 : 1;
   }
 

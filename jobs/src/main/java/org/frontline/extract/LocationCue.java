@@ -14,7 +14,8 @@ final class LocationCue {
   /** Words that may sit between the cue and the name: "in the central", "near the frontline town of". */
   private static final String FILLER = "(?:(?:the|a|central|southern|northern|eastern|western|south-eastern|"
       + "north-eastern|south-western|north-western|southeastern|northeastern|southwestern|northwestern|"
-      + "frontline|front-line|occupied|Russian-occupied|Ukrainian-controlled|Russia's|Ukraine's|capital|"
+      + "frontline|front-line|occupied|temporarily|Russian-occupied|Russian-captured|Russian-held|Russian-controlled|"
+      + "Ukrainian-held|Ukrainian-controlled|Russia's|Ukraine's|capital|"
       + "port|industrial|border|city|town|village|settlement|region|outskirts|suburbs|district|districts|"
       + "centre|center|of|Russian|Ukrainian|nearby|key|embattled|besieged|eastern-most|"
       + "southern-most|hometown|native)\\s+){0,5}";

@@ -103,7 +103,7 @@ public final class StrikeExtractor extends ColumnTransformer {
   static List<Row> rows(List<StrikeRules.Mention> mentions) {
     List<Row> out = new ArrayList<>(mentions.size());
     for (StrikeRules.Mention m : mentions) {
-      out.add(RowFactory.create(m.sentenceIndex, m.sentenceStart, m.sentenceEnd, m.sentence,
+      out.add(RowFactory.create(m.sentenceIndex, m.sentenceStart, m.sentenceEnd, m.sentence, m.field,
           scala.jdk.javaapi.CollectionConverters.asScala(m.evidence).toSeq(),
           m.eventDate == null ? null : java.sql.Date.valueOf(m.eventDate), m.dateBasis, m.country, m.regionIso,
           m.place, m.placeCanonical, m.placeKind, m.weapon, m.weaponModel, m.launched, m.launchedQualifier,

@@ -33,6 +33,8 @@ public final class StrikeRules {
     public int sentenceStart;
     public int sentenceEnd;
     public String sentence;
+    /** Where the sentence is: {@code text}, or {@code title} for an article that has only a headline. */
+    public String field = "text";
     public final List<Integer> evidence = new ArrayList<>();
     public LocalDate eventDate;
     public String dateBasis;
@@ -128,16 +130,20 @@ public final class StrikeRules {
       + "planning to|threaten(?:s|ed|ing)?|threat of|ready to|prepar(?:es|ed|ing) (?:to|for)|intends? to|"
       + "vow(?:s|ed)? to|warn(?:s|ed|ing)? (?:of|that|about)|fears? (?:of|that)|feared|expects?|expected|"
       + "possible|potential|risk of|if|unless|whether|in case|ultimatum|capable of|able to|can)\\b", CI);
-  private static final Pattern NEGATED = Pattern.compile("\\b(?:denied|deny|denies|no evidence|not true|"
+  private static final Pattern NEGATED = Pattern.compile("\\b(?:(?:denied|deny|denies) (?:that|it|its|any|"
+      + "responsibility|involvement|attacking|striking|targeting|the (?:attack|strike|reports?))|no evidence|not true|"
       + "false claims?|fake|no (?:attacks?|strikes?|explosions?|hits?|damage) (?:was|were|had been|has been)|"
       + "goals?|football|match|league|tournament|championship|scored|concert|festival|election|vote)\\b", CI);
   /** Ground combat, occupation, atrocities, losses reports and accusations: not a strike on a place. */
   private static final Pattern NOT_A_STRIKE = Pattern.compile("\\b(?:repel\\w*|repuls\\w*|launched an offensive|"
       + "offensive (?:in|on|towards|near|against)|counter-?offensives?|enemy positions|positions of|combat missions|"
-      + "prisoners of war|POWs|poll(?:ing|s)?|survey|directions?|clashes|battles?|fighting|captured|liberat\\w*|recaptur\\w*|retreat\\w*|"
-      + "encircl\\w*|bodies|exhum\\w*|mass graves?|execut\\w*|tortur\\w*|war crim\\w*|war criminals?|"
-      + "after the (?:Russian )?occupation|under occupation|during the occupation|accus\\w*|alleged\\w*|provocation|siege|besieged|helicopters?|personnel|"
-      + "(?:months|weeks) of|constant|mines?|landmines?|tripwire|unexploded|ordnance)\\b", CI);
+      + "prisoners of war|POWs|poll(?:ing|s)?|survey|directions?|clashes|battles?|fighting|"
+      + "captured (?:the )?(?:city|town|village|territor\\w+|districts?|settlements?|regions?)|liberat\\w*|"
+      + "recaptur\\w*|retreat\\w*|encircl\\w*|bodies|exhum\\w*|mass graves?|execut\\w*|tortur\\w*|war crim\\w*|"
+      + "war criminals?|after the (?:Russian )?occupation|under occupation|during the occupation|accus\\w*|"
+      + "alleged\\w*|provocation|siege|besieged|helicopters?|personnel|(?:months|weeks) of|constant|mines?|"
+      + "landmines?|tripwire|unexploded|ordnance|atrocit\\w+|informers?|informants?|collaborat\\w+|detained|"
+      + "arrested|sentenced|eliminat\\w+|tanks?)\\b", CI);
   /** "the town", "the city", "there": the sentence continues about a place named before. */
   private static final Pattern ANAPHORA = Pattern.compile("\\b(?:the|that|this) (?:town|city|village|region|"
       + "area|district|settlement|community|port)\\b|\\bthere\\b", CI);
@@ -229,6 +235,15 @@ public final class StrikeRules {
   public static List<Mention> extract(String title, String text, LocalDate published, LocalDate asOf,
                                       Gazetteer gazetteer) {
     List<Mention> out = new ArrayList<>();
+    boolean headlineOnly = (text == null || text.isBlank()) && title != null && !title.isBlank();
+    if (headlineOnly) {
+      // many wire items are a headline alone: it is then the text (offsets are into the title)
+      List<Mention> fromTitle = extract(null, title, published, asOf, gazetteer);
+      for (Mention m : fromTitle) {
+        m.field = "title";
+      }
+      return fromTitle;
+    }
     if (text == null || text.isBlank()) {
       return out;
     }
@@ -273,6 +288,10 @@ public final class StrikeRules {
     Mention lastNational = null;
     for (Sentences.Span span : spans) {
       String s = span.text();
+      // cheapest test first: most sentences have no strike or casualty word at all
+      if (!TRIGGER.matcher(s).find() && !CASUALTY_WORD.matcher(s).find()) {
+        continue;
+      }
       if (cumulative(s) || HISTORY.matcher(s).find() || DELIVERY.matcher(s).find()
           || NEGATED.matcher(s).find() || NOT_A_STRIKE.matcher(s).find()) {
         continue;

@@ -127,9 +127,21 @@ public final class RunSummary {
     return m;
   }
 
+  /** One line with what the run's stages produced: ingest totals, mentions, events. */
+  @SuppressWarnings("unchecked")
   public String totalsLine() {
-    return String.format(Locale.ROOT, "read=%d kept=%d duplicates=%d quarantined=%d",
-        get("read"), get("kept"), get("duplicates"), get("quarantined"));
+    StringBuilder b = new StringBuilder();
+    if (root.containsKey("read")) {
+      b.append(String.format(Locale.ROOT, "read=%d kept=%d duplicates=%d quarantined=%d",
+          get("read"), get("kept"), get("duplicates"), get("quarantined")));
+    }
+    for (String[] s : new String[][] {{"extract", "mentions"}, {"events", "events"}}) {
+      Object section = root.get(s[0]);
+      if (section instanceof Map) {
+        b.append(b.length() == 0 ? "" : " ").append(s[1]).append('=').append(((Map<String, Object>) section).get(s[1]));
+      }
+    }
+    return b.toString();
   }
 
   public String toJson() {

@@ -79,6 +79,7 @@ public final class Tables {
       .add("sentence_start", DataTypes.IntegerType, false)
       .add("sentence_end", DataTypes.IntegerType, false)
       .add("sentence", DataTypes.StringType, false)
+      .add("sentence_field", DataTypes.StringType, false)
       .add("evidence_sentences", DataTypes.createArrayType(DataTypes.IntegerType, false), false)
       .add("event_date", DataTypes.DateType, true)
       .add("date_basis", DataTypes.StringType, false)

@@ -102,6 +102,37 @@ class StrikeRulesTest {
     assertNull(extract("Missiles hit Odesa yesterday, killing two.", null).get(0).eventDate);
   }
 
+  /** Patterns met in real wire reporting, in Frontline's own words. */
+  @Test
+  void wireReportPatterns() {
+    // a headline with no body is the text
+    List<StrikeRules.Mention> h = StrikeRules.extract("Missiles hit Odesa port overnight, two injured", null,
+        LocalDate.of(2026, 3, 12), AS_OF, G);
+    assertEquals(1, h.size(), h.toString());
+    assertEquals("title", h.get(0).field);
+    assertEquals("UA-51", h.get(0).regionIso);
+    assertEquals(2, h.get(0).injured);
+    // a region's report over the past day is dated the day before publication
+    StrikeRules.Mention d = only(extract("Over the past day, Russian shelling killed three civilians in the"
+        + " Donetsk region.", "2026-03-12"), "UA-14");
+    assertEquals(LocalDate.of(2026, 3, 11), d.eventDate);
+    assertEquals(3, d.killed);
+    assertEquals("artillery", d.weapon);
+    // an unknown village followed by its oblast; an ambiguous town takes the oblast named beside it
+    assertEquals("UA-63", extract("A drone struck a school in Lypivka, the Kharkiv region, on Thursday.",
+        "2026-03-12").get(0).regionIso);
+    List<StrikeRules.Mention> v = extract("Shelling hit the village of Vilkhivka, Kharkiv region, on Thursday.",
+        "2026-03-12");
+    assertEquals(1, v.size(), v.toString());
+    assertEquals("UA-63", v.get(0).regionIso);
+    // ground combat, atrocities and losses reports are not strikes
+    for (String s : List.of("Ukrainian forces repelled 12 attacks near Bakhmut on Thursday.",
+        "Investigators exhumed the bodies of civilians killed during the occupation of Izium.",
+        "Over the past day the army destroyed four tanks and eliminated 30 invaders near Kupiansk.")) {
+      assertEquals(List.of(), extract(s, "2026-03-12"), s);
+    }
+  }
+
   /** The labelled dev set in data/gold: the rules must keep scoring as they did when it was written. */
   @Test
   void devSetScores() throws Exception {
