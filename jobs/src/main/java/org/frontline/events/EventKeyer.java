@@ -15,7 +15,8 @@ import static org.apache.spark.sql.functions.*;
 /**
  * Gives each dated mention the id of the real-world strike it reports. Mentions are the same strike when
  * they share the date, the country, the region and the weapon class, and their places agree: a mention
- * naming only the region joins the region's most-mentioned city for that weapon; an unknown weapon takes
+ * naming only the region joins one of the region's city events of that day and weapon, the one whose killed
+ * and injured figures agree with its own, else the most reported; an unknown weapon takes
  * the region's one known weapon that day. National mentions (no region) form one event per weapon per
  * day. A mention whose article gives no date for it ({@code date_basis = published}: dated by publication)
  * takes the date of a dated mention of the same region and weapon up to {@code maxLagDays} before — a report
@@ -49,9 +50,21 @@ public final class EventKeyer extends ColumnTransformer {
     for (String c : new String[] {"mention_id", "date_basis", "country", "region_iso", "weapon", "place_canonical"}) {
       requireColumn(schema, c, DataTypes.StringType);
     }
+    requireColumn(schema, "killed", DataTypes.IntegerType);
+    requireColumn(schema, "injured", DataTypes.IntegerType);
     StructType out = withField(schema, "event_day", DataTypes.DateType);
     return withField(withField(withField(out, "event_weapon", DataTypes.StringType), "event_place",
         DataTypes.StringType), $(outputCol), DataTypes.StringType);
+  }
+
+  /**
+   * +1 when two reports of a figure agree (equal, or within half of the larger: tolls grow as the day goes
+   * on), -1 when they clearly differ, 0 when either is silent.
+   */
+  static Column agreement(Column a, Column b) {
+    return when(a.isNull().or(b.isNull()), lit(0))
+        .when(abs(a.minus(b)).leq(greatest(lit(1), greatest(a, b).divide(2))), lit(1))
+        .otherwise(lit(-1));
   }
 
   @Override
@@ -77,16 +90,30 @@ public final class EventKeyer extends ColumnTransformer {
     Dataset<Row> d = in
         .withColumn("event_weapon", when(col("weapon").equalTo("unknown").and(size(known).equalTo(1)),
             element_at(known, 1)).otherwise(col("weapon")));
-    WindowSpec byCity = Window.partitionBy(col("event_day"), col("country"), col("region_iso"),
-        col("event_weapon"), col("place_canonical"));
-    WindowSpec rankCities = Window.partitionBy(col("event_day"), col("country"), col("region_iso"),
-            col("event_weapon"))
-        .orderBy(col("place_canonical").isNull(), col("__n_city").desc(), col("place_canonical"))
-        .rowsBetween(Window.unboundedPreceding(), Window.unboundedFollowing());
-    d = d.withColumn("__n_city", count(lit(1)).over(byCity))
+    // a mention naming only the region joins one of the region's city events that day: the one whose
+    // figures agree with its own, then the most reported, then the first by name
+    Column[] group = {col("event_day"), col("country"), col("region_iso"), col("event_weapon")};
+    Dataset<Row> cities = d.filter(col("place_canonical").isNotNull())
+        .groupBy(col("event_day").as("c_day"), col("country").as("c_country"), col("region_iso").as("c_region"),
+            col("event_weapon").as("c_weapon"), col("place_canonical").as("c_place"))
+        .agg(count(lit(1)).as("c_n"), max(col("killed")).as("c_killed"), max(col("injured")).as("c_injured"));
+    Column sameGroup = col("event_day").equalTo(col("c_day")).and(col("country").equalTo(col("c_country")))
+        .and(col("region_iso").equalTo(col("c_region"))).and(col("event_weapon").equalTo(col("c_weapon")));
+    Column score = agreement(col("killed"), col("c_killed")).plus(agreement(col("injured"), col("c_injured")));
+    WindowSpec best = Window.partitionBy(col("mention_id"))
+        .orderBy(col("c_score").desc(), col("c_n").desc(), col("c_place"));
+    Dataset<Row> chosen = d.filter(col("place_canonical").isNull().and(col("region_iso").isNotNull()))
+        .select(col("mention_id"), col("event_day"), col("country"), col("region_iso"), col("event_weapon"),
+            col("killed"), col("injured"))
+        .join(cities, sameGroup)
+        .withColumn("c_score", score)
+        .withColumn("c_rank", row_number().over(best))
+        .filter(col("c_rank").equalTo(1))
+        .select(col("mention_id").as("c_mention_id"), col("c_place").as("chosen_place"));
+    d = d.join(chosen, col("mention_id").equalTo(col("c_mention_id")), "left")
         .withColumn("event_place", when(col("region_iso").isNull(), lit(null).cast("string"))
-            .otherwise(coalesce(col("place_canonical"), first(col("place_canonical")).over(rankCities))))
-        .drop("__n_city");
+            .otherwise(coalesce(col("place_canonical"), col("chosen_place"))))
+        .drop("c_mention_id", "chosen_place");
     Column key = concat_ws("|", col("event_day").cast("string"), col("country"), coalesce(col("region_iso"), lit("")),
         col("event_weapon"), coalesce(col("event_place"), lit("")));
     return d.withColumn($(outputCol), when(col("event_day").isNull(), lit(null).cast("string"))

@@ -39,13 +39,13 @@ class FrontlineCliTest extends SparkTest {
         LocalDate.parse("2026-02-01"), 7)).write();
     corpus = dir.resolve("gen/corpus");
     lake = dir.resolve("lake");
-    Result r = run("ingest", "--input", corpus.toString(), "--lake", lake.toString());
+    Result r = run("run", "--input", corpus.toString(), "--lake", lake.toString(), "--as-of", "2026-11-27");
     assertEquals(0, r.code(), r.err());
   }
 
   @Test
   void helpIsAvailableEverywhere() {
-    for (String cmd : List.of("run", "ingest", "generate", "export")) {
+    for (String cmd : List.of("run", "ingest", "extract", "events", "eval", "generate", "export")) {
       Result r = run(cmd, "--help");
       assertEquals(0, r.code());
       assertTrue(r.out().contains("Usage: frontline " + cmd), r.out());
@@ -90,15 +90,19 @@ class FrontlineCliTest extends SparkTest {
 
   @Test
   void exportsEveryTableInEveryFormat() throws Exception {
-    long articles = spark().read().format("delta").load(lake.resolve("articles").toString()).count();
-    for (String format : List.of("jsonl", "csv", "parquet")) {
-      Path out = dir.resolve("export/articles." + format);
-      Result r = run("export", "--lake", lake.toString(), "--table", "articles", "--format", format, "--out", out.toString());
-      assertEquals(0, r.code(), r.err());
-      assertTrue(Files.isRegularFile(out), "one file: " + out);
-      long n = spark().read().format(format.equals("jsonl") ? "json" : format).option("header", "true")
-          .option("multiLine", format.equals("csv")).load(out.toString()).count();
-      assertEquals(articles, n, format);
+    for (String table : List.of("articles", "mentions", "events")) {
+      long rows = spark().read().format("delta").load(lake.resolve(table).toString()).count();
+      assertTrue(rows > 0, table);
+      for (String format : List.of("jsonl", "csv", "parquet")) {
+        Path out = dir.resolve("export/" + table + "." + format);
+        Result r = run("export", "--lake", lake.toString(), "--table", table, "--format", format, "--out",
+            out.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(Files.isRegularFile(out), "one file: " + out);
+        long n = spark().read().format(format.equals("jsonl") ? "json" : format).option("header", "true")
+            .option("multiLine", format.equals("csv")).load(out.toString()).count();
+        assertEquals(rows, n, table + " as " + format);
+      }
     }
     Path parts = dir.resolve("export/quarantine-dir");
     assertEquals(0, run("export", "--lake", lake.toString(), "--table", "quarantine", "--format", "jsonl",
