@@ -19,8 +19,9 @@ import static org.apache.spark.sql.functions.*;
  * and injured figures agree with its own, else the most reported; an unknown weapon takes
  * the region's one known weapon that day. National mentions (no region) form one event per weapon per
  * day. A mention whose article gives no date for it ({@code date_basis = published}: dated by publication)
- * takes the date of a dated mention of the same region and weapon up to {@code maxLagDays} before — a report
- * of Tuesday's strike published on Friday is Tuesday's strike, not a new one. The id is a hash of the key, so
+ * takes the date of a dated mention of the same region, weapon and place up to {@code maxLagDays} before — a
+ * report of Tuesday's strike published on Friday is Tuesday's strike, not a new one; a follow-up ("the death
+ * toll has risen to 38") joins the latest earlier report of that place however it was dated. The id is a hash of the key, so
  * the same mentions always give the same ids. Undated mentions get no id. Joins and window functions only.
  */
 public final class EventKeyer extends ColumnTransformer {
@@ -50,6 +51,7 @@ public final class EventKeyer extends ColumnTransformer {
     for (String c : new String[] {"mention_id", "date_basis", "country", "region_iso", "weapon", "place_canonical"}) {
       requireColumn(schema, c, DataTypes.StringType);
     }
+    requireColumn(schema, "follow_up", DataTypes.BooleanType);
     requireColumn(schema, "killed", DataTypes.IntegerType);
     requireColumn(schema, "injured", DataTypes.IntegerType);
     StructType out = withField(schema, "event_day", DataTypes.DateType);
@@ -71,14 +73,19 @@ public final class EventKeyer extends ColumnTransformer {
   public Dataset<Row> transform(Dataset<?> dataset) {
     transformSchema(dataset.schema());
     Dataset<Row> in = dataset.toDF();
-    Dataset<Row> dated = in.filter(col("date_basis").isin("explicit", "relative", "inherited")
-            .and(col("region_iso").isNotNull()))
+    // candidates: mentions that report a strike (not a follow-up) in a region; "dated" ones give their own date
+    Dataset<Row> candidates = in.filter(col("region_iso").isNotNull().and(not(col("follow_up"))))
         .select(col("country").as("d_country"), col("region_iso").as("d_region"), col("weapon").as("d_weapon"),
-            col("event_date").as("d_date")).distinct();
+            col("place_canonical").as("d_place"), col("event_date").as("d_date"),
+            col("date_basis").isin("explicit", "relative", "inherited").as("d_dated")).distinct();
     Dataset<Row> adopted = in.filter(col("date_basis").equalTo("published").and(col("region_iso").isNotNull()))
-        .join(dated, col("country").equalTo(col("d_country")).and(col("region_iso").equalTo(col("d_region")))
+        .join(candidates, col("country").equalTo(col("d_country")).and(col("region_iso").equalTo(col("d_region")))
             .and(col("weapon").equalTo(col("d_weapon")).or(col("weapon").equalTo("unknown"))
                 .or(col("d_weapon").equalTo("unknown")))
+            .and(col("place_canonical").isNull().or(col("d_place").isNull())
+                .or(col("place_canonical").equalTo(col("d_place"))))
+            // a follow-up ("the toll has risen to 38") joins the earlier strike however that was dated
+            .and(col("d_dated").or(col("follow_up").and(col("d_date").lt(col("event_date")))))
             .and(col("d_date").between(date_sub(col("event_date"), (Integer) $(maxLagDays)), col("event_date"))))
         .groupBy(col("mention_id").as("a_mention_id")).agg(max(col("d_date")).as("adopted_date"));
     in = in.join(adopted, col("mention_id").equalTo(col("a_mention_id")), "left")

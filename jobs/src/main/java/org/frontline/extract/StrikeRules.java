@@ -38,6 +38,8 @@ public final class StrikeRules {
     public final List<Integer> evidence = new ArrayList<>();
     public LocalDate eventDate;
     public String dateBasis;
+    /** The sentence follows up an earlier strike (toll rising, rubble, missing people) rather than reporting it fresh. */
+    public boolean followUp;
     public String country;
     public String regionIso;
     public String place;
@@ -144,6 +146,11 @@ public final class StrikeRules {
       + "alleged\\w*|provocation|siege|besieged|helicopters?|personnel|(?:months|weeks) of|constant|mines?|"
       + "landmines?|tripwire|unexploded|ordnance|atrocit\\w+|informers?|informants?|collaborat\\w+|detained|"
       + "arrested|sentenced|eliminat\\w+|tanks?)\\b", CI);
+  /** A report about the aftermath of a strike that happened earlier. */
+  private static final Pattern FOLLOW_UP = Pattern.compile("\\b(?:death toll|toll|number of (?:the )?(?:dead|killed|"
+      + "injured|wounded|victims)|(?:has|have) (?:risen|grown|climbed|increased)|rose to|missing|rubble|aftermath|"
+      + "consequences of|funeral|mourning|day of mourning|continue to be rescued|still searching)\\b", CI);
+
   /** "the town", "the city", "there": the sentence continues about a place named before. */
   private static final Pattern ANAPHORA = Pattern.compile("\\b(?:the|that|this) (?:town|city|village|region|"
       + "area|district|settlement|community|port)\\b|\\bthere\\b", CI);
@@ -492,6 +499,7 @@ public final class StrikeRules {
     m.weaponModel = model;
     m.eventDate = date;
     m.dateBasis = basis;
+    m.followUp = FOLLOW_UP.matcher(span.text()).find();
     return m;
   }
 
@@ -834,6 +842,7 @@ public final class StrikeRules {
     into.killed = max(into.killed, m.killed);
     into.injured = max(into.injured, m.injured);
     into.ownDate |= m.ownDate;
+    into.followUp &= m.followUp;
     into.ownWeapon |= m.ownWeapon;
   }
 

@@ -83,6 +83,7 @@ public final class Tables {
       .add("evidence_sentences", DataTypes.createArrayType(DataTypes.IntegerType, false), false)
       .add("event_date", DataTypes.DateType, true)
       .add("date_basis", DataTypes.StringType, false)
+      .add("follow_up", DataTypes.BooleanType, false)
       .add("country", DataTypes.StringType, false)
       .add("region_iso", DataTypes.StringType, true)
       .add("place", DataTypes.StringType, true)

@@ -74,4 +74,26 @@ class EventsJobTest extends SparkTest {
         events.select(java.util.Arrays.stream(Tables.EVENTS_SCHEMA.fieldNames()).map(org.apache.spark.sql.functions::col)
             .toArray(org.apache.spark.sql.Column[]::new)).columns().length);
   }
+
+  @Test
+  void aFollowUpJoinsTheStrikeItFollowsUp() {
+    Dataset<Row> arts = articles(
+        new Object[] {"x", "2026-03-12", "Outlet A", "Mall hit in Kremenchuk",
+            "A missile struck a shopping mall in Kremenchuk, killing 13 people."},
+        new Object[] {"y", "2026-03-13", "Outlet B", "Toll rises in Kremenchuk",
+            "The death toll from the missile strike on a shopping mall in Kremenchuk has risen to 18."},
+        // a fresh report of another day is not a follow-up: it stays its own event
+        new Object[] {"z", "2026-03-14", "Outlet C", "Kremenchuk hit again",
+            "A missile struck an oil refinery in Kremenchuk, injuring two workers."});
+    Dataset<Row> mentions = ExtractJob.mentions(arts, "2026-11-27");
+    assertEquals(List.of(false, true, false), mentions.orderBy("doc_id").select("follow_up").collectAsList().stream()
+        .map(r -> r.getBoolean(0)).toList());
+    Dataset<Row> events = EventsJob.events(mentions).orderBy("event_date");
+    assertEquals(2, events.count(), () -> events.collectAsList().toString());
+    Row first = events.first();
+    assertEquals(Date.valueOf("2026-03-12"), first.getAs("event_date"));
+    assertEquals(List.of("x", "y"), first.getList(first.fieldIndex("doc_ids")));
+    assertEquals(13, first.<Integer>getAs("killed_min"));
+    assertEquals(18, first.<Integer>getAs("killed_max"));
+  }
 }
