@@ -23,7 +23,8 @@ final class LocationCue {
       + "across|Across|around|Around|outside|Outside|into|toward|towards|inside|throughout|strikes on|"
       + "strike on|attack on|attacks on|shelling of|bombing of|struck at|fired at|launched at|strikes against|"
       + "strike against|assault on|(?:district|districts|outskirts|centre|center|city|town|village|villages|"
-      + "port|suburbs?|parts?|areas?|region|settlements?|towns|cities|residents|streets?) of)\\s+" + FILLER + "$"
+      + "port|suburbs?|parts?|areas?|region|settlements?|towns|cities|residents|streets?|infrastructure|territory|"
+      + "territories|communities|community) of)\\s+" + FILLER + "$"
       + "|(?:^|\\W)(?:hit|hits|hitting|struck|attacked|attacking|shelled|shelling|targeted|targeting|bombed|"
       + "pounded|pounding|raided|battered|rocked)\\s+(?:[a-z][\\w-]*\\s+){0,4}(?:of\\s+|in\\s+)?(?:the\\s+)?$"
       // "in Lyiutezh, the Kyiv region", "in Obolonskyi residential district, Kyiv city": an unknown place, then its area
@@ -33,7 +34,8 @@ final class LocationCue {
       + "(?:(?:was|were|has been|had been|is|came|come|comes)\\s+(?:again\\s+|also\\s+|repeatedly\\s+)?"
       + "(?:hit|struck|attacked|shelled|targeted|bombed|pounded|under)|mayor|Mayor|governor|Governor|"
       + "military administration|Military Administration|administration|Administration|"
-      + "authorities|officials|police|emergency|rescuers|prosecutor|Prosecutor|City Council|city council"
+      + "authorities|officials|police|emergency|rescuers|prosecutors?|Prosecutors?|prosecutor's office|City Council|"
+      + "city council|council|Council|governor's office"
       + "|head|Head|(?:Drama\\s+)?[Tt]heat(?:er|re)|railway station|[Ss]tation|hospital|[Pp]lant|mall|airport|"
       + "port|bridge|refinery|airfield|oil depot|TPP|CHP|NPP|shopping (?:centre|center|mall))\\b");
   private static final Pattern LIST_GAP = Pattern.compile("^\\s*(?:,|and|or|as well as|, and|, as well as)"

@@ -117,8 +117,10 @@ public final class StrikeRules {
       + "October|November|December)(?! \\d)|in (?:19|20)\\d\\d|since (?:January|February|March|April|May|June|"
       + "July|August|September|October|November|December)|a record|record number|monthly|weekly|daily average|"
       + "on average|last week|this week|over the weekend|past week|as of|continuously|"
-      + "a total of \\S+ (?:drones|missiles) (?:this|last|in)|daily|every day|regularly|constantly|routinely|"
+      + "a total of \\S+ (?:drones|missiles) (?:this|last|in)|every day|regularly|constantly|routinely|"
       + "almost every|day after day|night after night)", CI);
+  private static final Pattern HABITUAL_DAILY = Pattern.compile("\\b(?:(?:shelled|attacked|hit|struck|targeted|"
+      + "bombed) daily|daily (?:shelling|attacks|strikes|bombardment))\\b", CI);
   private static final Pattern HISTORY = Pattern.compile("\\b(?:anniversary|Second World War|World War|"
       + "Budapest Memorandum|commemorat\\w*|memorial|recall(?:s|ed)?|remember(?:s|ed|ing)?|museum|exhibition|"
       + "(?:19)\\d\\d|years ago|decades?|documentary|film|book)\\b", CI);
@@ -128,7 +130,7 @@ public final class StrikeRules {
       + "manufactur\\w+|aid package|military aid|trained|training|arriv\\w+|sanctions?|budget|"
       + "exercises?|drills?|test(?:ed|s|ing)? (?:launch|fire|firing)|stockpile\\w*)\\b", CI);
   private static final Pattern HYPOTHETICAL = Pattern.compile("\\b(?:could|would|might|may|will|plans? to|"
-      + "in preparation for|preparing|"
+      + "in preparation for|preparing|in the event of|(?:do|does|did) not have time|unable to|cannot|can't|"
       + "planning to|threaten(?:s|ed|ing)?|threat of|ready to|prepar(?:es|ed|ing) (?:to|for)|intends? to|"
       + "vow(?:s|ed)? to|warn(?:s|ed|ing)? (?:of|that|about)|fears? (?:of|that)|feared|expects?|expected|"
       + "possible|potential|risk of|if|unless|whether|in case|ultimatum|capable of|able to|can)\\b", CI);
@@ -141,7 +143,8 @@ public final class StrikeRules {
       + "offensive (?:in|on|towards|near|against)|counter-?offensives?|enemy positions|positions of|combat missions|"
       + "prisoners of war|POWs|poll(?:ing|s)?|survey|directions?|clashes|battles?|fighting|"
       + "captured (?:the )?(?:city|town|village|territor\\w+|districts?|settlements?|regions?)|liberat\\w*|"
-      + "recaptur\\w*|retreat\\w*|encircl\\w*|bodies|exhum\\w*|mass graves?|execut\\w*|tortur\\w*|war crim\\w*|"
+      + "recaptur\\w*|retreat\\w*|encircl\\w*|bodies (?:[\\w,]+ ){0,4}(?:found|identified|discovered|exhumed)|"
+      + "found (?:\\w+ ){0,3}bodies|exhum\\w*|sunk|sank|sinking|flagship|command posts?|mass graves?|execut\\w*|tortur\\w*|war crim\\w*|"
       + "war criminals?|after the (?:Russian )?occupation|under occupation|during the occupation|accus\\w*|"
       + "alleged\\w*|provocation|siege|besieged|helicopters?|personnel|(?:months|weeks) of|constant|mines?|"
       + "landmines?|tripwire|unexploded|ordnance|atrocit\\w+|informers?|informants?|collaborat\\w+|detained|"
@@ -418,7 +421,7 @@ public final class StrikeRules {
           lastRegional.weapon = firstWeapon.weapon();
           lastRegional.weaponModel = model;
         }
-      } else if ((fig.hasCasualties() || (trigger && ANAPHORA.matcher(s).find() && firstWeapon != null))
+      } else if ((fig.hasCasualties() || (trigger && ANAPHORA.matcher(s).find() && !"unknown".equals(weapon)))
           && titlePlace != null) {
         Mention m = mention(span, titlePlace.country(), titlePlace.iso, titlePlace.surface,
             titlePlace.kind.name().toLowerCase(Locale.ROOT), weapon, model, date, basis);
@@ -455,6 +458,9 @@ public final class StrikeRules {
 
   /** A tally over a period ("since the start of the war"), unless it only ranks a strike ("the heaviest since"). */
   static boolean cumulative(String s) {
+    if (HABITUAL_DAILY.matcher(s).find()) {
+      return true;
+    }
     Matcher m = CUMULATIVE.matcher(s);
     while (m.find()) {
       if (!SUPERLATIVE.matcher(s.substring(Math.max(0, m.start() - 40), m.start())).find()) {

@@ -125,10 +125,22 @@ class StrikeRulesTest {
         "2026-03-12");
     assertEquals(1, v.size(), v.toString());
     assertEquals("UA-63", v.get(0).regionIso);
+    // officials and areas named with the region locate the strike
+    assertEquals("UA-63", extract("Kharkiv regional prosecutors said two civilians were wounded in shelling of a"
+        + " village on Thursday.", "2026-03-12").get(0).regionIso);
+    assertEquals("UA-14", extract("Russian troops launched rocket attacks on the infrastructure of the Donetsk"
+        + " region on Thursday.", "2026-03-12").get(0).regionIso);
+    // rescuers recovering bodies from rubble follow up a strike; bodies found after an occupation do not
+    assertEquals(1, extract("Rescuers removed two bodies from the rubble of a hotel in Bakhmut hit by shelling.",
+        "2026-03-12").size());
     // ground combat, atrocities and losses reports are not strikes
     for (String s : List.of("Ukrainian forces repelled 12 attacks near Bakhmut on Thursday.",
         "Investigators exhumed the bodies of civilians killed during the occupation of Izium.",
-        "Over the past day the army destroyed four tanks and eliminated 30 invaders near Kupiansk.")) {
+        "Over the past day the army destroyed four tanks and eliminated 30 invaders near Kupiansk.",
+        "Bodies of 40 residents were found in Izium after the Russian retreat, investigators said.",
+        "In the event of another strike on the line, the plant in Enerhodar would lose power.",
+        "Residents of Nikopol live in basements because the town is shelled daily.",
+        "A Russian warship that sank in the Black Sea was struck by two missiles, officials said.")) {
       assertEquals(List.of(), extract(s, "2026-03-12"), s);
     }
   }
