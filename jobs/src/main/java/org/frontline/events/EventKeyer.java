@@ -126,4 +126,12 @@ public final class EventKeyer extends ColumnTransformer {
     return d.withColumn($(outputCol), when(col("event_day").isNull(), lit(null).cast("string"))
         .otherwise(substring(sha2(key, 256), 1, 16)));
   }
+
+  public static org.apache.spark.ml.util.MLReader<EventKeyer> read() {
+    return new org.apache.spark.ml.util.DefaultParamsReader<>();
+  }
+
+  public static EventKeyer load(String path) {
+    return read().load(path);
+  }
 }

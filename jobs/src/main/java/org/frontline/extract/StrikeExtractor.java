@@ -112,4 +112,12 @@ public final class StrikeExtractor extends ColumnTransformer {
     }
     return out;
   }
+
+  public static org.apache.spark.ml.util.MLReader<StrikeExtractor> read() {
+    return new org.apache.spark.ml.util.DefaultParamsReader<>();
+  }
+
+  public static StrikeExtractor load(String path) {
+    return read().load(path);
+  }
 }

@@ -96,4 +96,22 @@ class EventsJobTest extends SparkTest {
     assertEquals(13, first.<Integer>getAs("killed_min"));
     assertEquals(18, first.<Integer>getAs("killed_max"));
   }
+
+  @Test
+  void transformersPersistTheirParams(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+    spark();
+    org.frontline.extract.StrikeExtractor x = new org.frontline.extract.StrikeExtractor().setAsOf("2026-02-04");
+    x.write().overwrite().save(dir.resolve("x").toString());
+    org.frontline.extract.StrikeExtractor xb = org.frontline.extract.StrikeExtractor.load(dir.resolve("x").toString());
+    assertEquals("2026-02-04", xb.getOrDefault(xb.asOf()));
+    EventKeyer k = new EventKeyer();
+    k.set(k.maxLagDays(), 3);
+    k.write().overwrite().save(dir.resolve("k").toString());
+    EventKeyer kb = EventKeyer.load(dir.resolve("k").toString());
+    assertEquals(3, kb.getOrDefault(kb.maxLagDays()));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> new org.frontline.extract.StrikeExtractor().setAsOf("Feb 4").transformSchema(
+            articles(new Object[] {"a", "2026-03-12", "A", "t", "x"}).schema()));
+    assertTrue(e.getMessage().contains("asOf must be a yyyy-MM-dd date"), e.getMessage());
+  }
 }
