@@ -659,60 +659,27 @@ public final class StrikeRules {
           || s.substring(m.end()).matches("(?is)^\\s+(?:\\w+\\s+){0,2}?" + BE + "\\s+(?:\\w+\\s+){0,2}?" + DOWN + "\\b.*");
       f.launches.add(new Launch(m.start(), n, Numbers.qualifier(m.group(1)), last.weapon(), model, intercept));
     }
-    m = INTERCEPT_AFTER.matcher(s);
-    while (m.find()) {
-      f.intercepted = max(f.intercepted, Numbers.parse(m.group(2)));
-    }
-    m = INTERCEPT_BEFORE.matcher(s);
-    while (m.find()) {
-      f.intercepted = max(f.intercepted, Numbers.parse(m.group(2)));
+    for (Pattern p : new Pattern[] {INTERCEPT_AFTER, INTERCEPT_BEFORE}) {
+      for (int[] c : counts(p, s, 2, false)) {
+        f.intercepted = max(f.intercepted, c[1]);
+      }
     }
     if (!CASUALTY_WORD.matcher(s).find()) {
       return f;
     }
-    m = KILLED_LIST.matcher(s);
-    while (m.find()) {
-      f.killed.add(new int[] {m.start(), people(m.group(1))});
-    }
-    m = KILLED_BY_VERB.matcher(s);
-    while (m.find()) {
-      f.killed.add(new int[] {m.start(), people(m.group(2))});
-    }
-    m = KILLED_BARE.matcher(s);
-    while (m.find()) {
-      add(f.killed, m.start(), Numbers.parse(m.group(2)));
-    }
-    m = DEAD.matcher(s);
-    while (m.find()) {
-      add(f.killed, m.start(), Numbers.parse(m.group(2)));
-    }
-    m = TOLL.matcher(s);
-    while (m.find()) {
-      add(f.killed, m.start(), Numbers.parse(m.group(2)));
+    f.killed.addAll(counts(KILLED_LIST, s, 1, true));
+    f.killed.addAll(counts(KILLED_BY_VERB, s, 2, true));
+    for (Pattern p : new Pattern[] {KILLED_BARE, DEAD, TOLL}) {
+      f.killed.addAll(counts(p, s, 2, false));
     }
     m = VICTIM.matcher(s);
     if (m.find()) {
       f.killed.add(new int[] {m.start(), 1});
     }
-    m = INJURED_LIST.matcher(s);
-    while (m.find()) {
-      f.injured.add(new int[] {m.start(), people(m.group(1))});
-    }
-    m = INJURED_BY_VERB.matcher(s);
-    while (m.find()) {
-      f.injured.add(new int[] {m.start(), people(m.group(2))});
-    }
-    m = INJURED_BARE.matcher(s);
-    while (m.find()) {
-      add(f.injured, m.start(), Numbers.parse(m.group(2)));
-    }
-    m = INJURED_TOLL.matcher(s);
-    while (m.find()) {
-      add(f.injured, m.start(), Numbers.parse(m.group(2)));
-    }
-    m = INJURED_BY_VERB_BARE.matcher(s);
-    while (m.find()) {
-      add(f.injured, m.start(), Numbers.parse(m.group(2)));
+    f.injured.addAll(counts(INJURED_LIST, s, 1, true));
+    f.injured.addAll(counts(INJURED_BY_VERB, s, 2, true));
+    for (Pattern p : new Pattern[] {INJURED_BARE, INJURED_TOLL, INJURED_BY_VERB_BARE}) {
+      f.injured.addAll(counts(p, s, 2, false));
     }
     m = SINGLE.matcher(s);
     while (m.find()) {
@@ -733,10 +700,20 @@ public final class StrikeRules {
     return f;
   }
 
-  private static void add(List<int[]> list, int at, Integer n) {
-    if (n != null) {
-      list.add(new int[] {at, n});
+  /**
+   * Every match of a count pattern as {offset, count}: the group is a number, or (when {@code people}) a
+   * list of people ("a 68-year-old woman and a 38-year-old man").
+   */
+  private static List<int[]> counts(Pattern pattern, String s, int group, boolean people) {
+    List<int[]> out = new ArrayList<>();
+    Matcher m = pattern.matcher(s);
+    while (m.find()) {
+      Integer n = people ? Integer.valueOf(people(m.group(group))) : Numbers.parse(m.group(group));
+      if (n != null) {
+        out.add(new int[] {m.start(), n});
+      }
     }
+    return out;
   }
 
   /** The number of people in "a 68-year-old woman and a 38-year-old man" (2), "two civilians" (2). */
