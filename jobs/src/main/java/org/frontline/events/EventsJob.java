@@ -60,17 +60,21 @@ public final class EventsJob {
     Progress p = Progress.start("events", "reading mentions");
     Dataset<Row> mentions = lake.read(Tables.MENTIONS);
     Dataset<Row> events = ColumnTransformer.materialize(events(mentions));
-    long n = events.count();
+    // one pass over the materialised events and one over the mentions for the totals
+    Row e = events.agg(count(lit(1)), sum(when(col("region_iso").isNull(), 1).otherwise(0)),
+        sum(when(col("n_articles").gt(1), 1).otherwise(0))).first();
+    long n = e.getLong(0);
     Progress.info("events", "writing " + n + " events");
     lake.overwrite(Tables.EVENTS, events);
+    Row m = mentions.agg(count(lit(1)), sum(when(col("event_date").isNull(), 1).otherwise(0))).first();
+    long nMentions = m.getLong(0);
+    long undated = m.isNullAt(1) ? 0L : m.getLong(1);
     Map<String, Object> s = new LinkedHashMap<>();
-    long nMentions = mentions.count();
-    long undated = mentions.filter(col("event_date").isNull()).count();
     s.put("mentions", nMentions);
     s.put("mentions_undated", undated);
     s.put("events", n);
-    s.put("events_national", events.filter(col("region_iso").isNull()).count());
-    s.put("events_multi_source", events.filter(col("n_articles").gt(1)).count());
+    s.put("events_national", e.isNullAt(1) ? 0L : e.getLong(1));
+    s.put("events_multi_source", e.isNullAt(2) ? 0L : e.getLong(2));
     s.put("by_weapon", RunSummary.counts(events, "weapon"));
     summary.section("events", s);
     p.done(n + " events from " + (nMentions - undated) + " dated mentions (" + undated + " undated left out)");

@@ -47,18 +47,21 @@ public final class ExtractJob {
     Progress p = Progress.start("extract", "reading articles");
     Dataset<Row> articles = lake.read(Tables.ARTICLES);
     Dataset<Row> mentions = ColumnTransformer.materialize(mentions(articles, options.asOf()));
-    long n = mentions.count();
+    // one pass over the materialised mentions for the totals
+    Row totals = mentions.agg(count(lit(1)), count_distinct(col("doc_id")),
+        sum(when(col("region_iso").isNull(), 1).otherwise(0))).first();
+    long n = totals.getLong(0);
     Progress.info("extract", "writing " + n + " mentions");
     lake.overwrite(Tables.MENTIONS, mentions);
     Map<String, Object> s = new LinkedHashMap<>();
     long nArticles = articles.count();
     s.put("articles", nArticles);
-    s.put("articles_with_mentions", mentions.select("doc_id").distinct().count());
+    s.put("articles_with_mentions", totals.getLong(1));
     s.put("mentions", n);
     s.put("by_weapon", RunSummary.counts(mentions, "weapon"));
     s.put("by_country", RunSummary.counts(mentions, "country"));
     s.put("by_date_basis", RunSummary.counts(mentions, "date_basis"));
-    s.put("national", mentions.filter(col("region_iso").isNull()).count());
+    s.put("national", totals.isNullAt(2) ? 0L : totals.getLong(2));
     summary.section("extract", s);
     p.done(n + " mentions from " + s.get("articles_with_mentions") + " of " + nArticles + " articles");
   }

@@ -16,7 +16,6 @@ final class Weapons {
   private Weapons() {}
 
   static final String NONE = "none";
-  static final List<String> CLASSES = List.of("drone", "missile", "artillery", "airstrike", "glide_bomb", "unknown");
 
   /** A weapon word found in a sentence; a carrier ("aircraft") yields to the munition it drops. */
   record Hit(int start, int end, String weapon, String model, boolean carrier) {}
