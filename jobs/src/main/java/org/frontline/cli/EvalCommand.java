@@ -7,6 +7,7 @@ import org.frontline.common.Progress;
 import org.frontline.extract.ExtractionEval;
 import org.frontline.lake.Lake;
 import org.frontline.lake.Tables;
+import org.frontline.topics.TopicEval;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -17,11 +18,11 @@ import java.util.concurrent.Callable;
 
 @Command(name = "eval", mixinStandardHelpOptions = true,
     description = "Measure a stage's output against labels.",
-    subcommands = {EvalCommand.Extraction.class})
+    subcommands = {EvalCommand.Extraction.class, EvalCommand.Topics.class})
 final class EvalCommand implements Runnable {
   @Override
   public void run() {
-    throw new IllegalArgumentException("eval needs a subcommand: extraction");
+    throw new IllegalArgumentException("eval needs a subcommand: extraction or topics");
   }
 
   @Command(name = "extraction", mixinStandardHelpOptions = true,
@@ -58,6 +59,46 @@ final class EvalCommand implements Runnable {
       p.done(String.format(java.util.Locale.ROOT, "article F1 %s, mention P/R/F1 %s/%s/%s, exact launched %s killed %s injured %s",
           s.get("article_f1"), s.get("mention_precision"), s.get("mention_recall"), s.get("mention_f1"),
           s.get("launched_exact_rate"), s.get("killed_exact_rate"), s.get("injured_exact_rate")));
+      return 0;
+    }
+  }
+
+  @Command(name = "topics", mixinStandardHelpOptions = true,
+      description = "Measure the lake's topics: NMI, ARI and purity against a gold label column; NPMI coherence"
+          + " (top 10 words, window 10, as gensim's c_npmi) and diversity (top 25) on the corpus itself.")
+  static final class Topics implements Callable<Integer> {
+    @Option(names = "--lake", required = true, paramLabel = "DIR", description = "lake holding articles and topics")
+    String lakeDir;
+
+    @Option(names = "--labels", paramLabel = "COLUMN",
+        description = "the gold label column of the input records (e.g. category); without it only NPMI and diversity")
+    String labels;
+
+    @Option(names = "--labels-file", paramLabel = "FILE",
+        description = "read the labels from this file instead of the files the lake's articles came from")
+    List<String> labelsFiles;
+
+    @Mixin
+    SparkOptions sparkOptions;
+
+    @Override
+    public Integer call() throws Exception {
+      Progress p = Progress.start("eval", "starting Spark");
+      SparkSession spark = sparkOptions.session("frontline-eval");
+      Lake lake = new Lake(spark, lakeDir);
+      var gold = labels == null ? null : TopicEval.labels(spark,
+          labelsFiles != null ? labelsFiles : TopicEval.sourceFiles(lake), labels);
+      Map<String, Object> s = TopicEval.evaluate(lake, gold);
+      @SuppressWarnings("unchecked")
+      List<Map<String, Object>> perTopic = (List<Map<String, Object>>) s.get("per_topic");
+      for (Map<String, Object> t : perTopic) {
+        System.out.println(String.format(java.util.Locale.ROOT, "topic %4s  %6s articles  NPMI %7.4f  %s",
+            t.get("topic_id"), t.get("size"), (Double) t.get("npmi"), t.get("top_words")));
+      }
+      System.out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(s));
+      p.done(String.format(java.util.Locale.ROOT, "%s topics: NMI %s, ARI %s, purity %s, NPMI %s, diversity %s",
+          s.get("topics"), s.getOrDefault("nmi", "-"), s.getOrDefault("ari", "-"), s.getOrDefault("purity", "-"),
+          s.get("npmi"), s.get("diversity")));
       return 0;
     }
   }

@@ -8,6 +8,7 @@ import org.frontline.ingest.IngestJob;
 import org.frontline.lake.Lake;
 import org.frontline.lake.RunSummary;
 import org.frontline.lake.Tables;
+import org.frontline.topics.TopicsJob;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -58,6 +59,12 @@ abstract class LakeCommand implements Callable<Integer> {
     long t0 = System.nanoTime();
     new ExtractJob(lake, options.toOptions()).run(summary);
     summary.stage("extract", (System.nanoTime() - t0) / 1e9);
+  }
+
+  static void topics(Lake lake, RunSummary summary, TopicOptions options) {
+    long t0 = System.nanoTime();
+    new TopicsJob(lake, options.toOptions()).run(summary);
+    summary.stage("topics", (System.nanoTime() - t0) / 1e9);
   }
 
   static void events(Lake lake, RunSummary summary) {

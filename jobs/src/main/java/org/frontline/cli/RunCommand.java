@@ -9,13 +9,16 @@ import picocli.CommandLine.Mixin;
 import java.util.List;
 
 @Command(name = "run", mixinStandardHelpOptions = true,
-    description = "Run every stage over the inputs: ingest, extract, events (later: topics, trends, report).")
+    description = "Run every stage over the inputs: ingest, extract, events, topics (later: trends, report).")
 final class RunCommand extends LakeCommand {
   @Mixin
   IngestOptions ingest;
 
   @Mixin
   ExtractOptions extract;
+
+  @Mixin
+  TopicOptions topics;
 
   @Override
   String name() {
@@ -32,5 +35,6 @@ final class RunCommand extends LakeCommand {
     ingest(spark, lake, summary, ingest);
     extract(lake, summary, extract);
     events(lake, summary);
+    topics(lake, summary, topics);
   }
 }

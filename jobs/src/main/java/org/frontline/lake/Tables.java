@@ -17,13 +17,19 @@ public final class Tables {
   public static final String QUARANTINE = "quarantine";
   public static final String MENTIONS = "mentions";
   public static final String EVENTS = "events";
+  public static final String TOPICS = "topics";
+  public static final String ARTICLE_TOPICS = "article_topics";
+  public static final String TOPIC_TRENDS = "topic_trends";
+  /** Fitted topic models: {@code LAKE/models/topics/<model_id>/} plus a {@code CURRENT} file naming the one in use. */
+  public static final String TOPIC_MODELS = "models/topics";
   /** Run summaries: one JSON file per run under {@code LAKE/runs/}, readable with {@code spark.read.json}. */
   public static final String RUNS = "runs";
 
   /** The figures a strike report gives; per event: median, min and max across its sources. */
   public static final List<String> FIGURES = List.of("launched", "intercepted", "killed", "injured");
 
-  public static final List<String> DATA_TABLES = List.of(ARTICLES, DUPLICATES, QUARANTINE, MENTIONS, EVENTS);
+  public static final List<String> DATA_TABLES = List.of(ARTICLES, DUPLICATES, QUARANTINE, MENTIONS, EVENTS,
+      TOPICS, ARTICLE_TOPICS, TOPIC_TRENDS);
 
   /** Where a record came from: every row of every ingest table carries it. */
   private static StructType provenance(StructType s) {
@@ -144,6 +150,48 @@ public final class Tables {
     return out;
   }
 
+  /** A weighted term: a topic's distinctive terms are an array of these, best first. */
+  public static final StructType TERM = new StructType()
+      .add("term", DataTypes.StringType, false)
+      .add("weight", DataTypes.DoubleType, false);
+
+  /**
+   * One row per topic ever issued (stage {@code topics}): its label and distinctive terms from the model that
+   * last defined it, its size under the current model ({@code status} active), or 0 once it vanished
+   * ({@code status} retired: its id is never given to another topic).
+   */
+  public static final StructType TOPICS_SCHEMA = new StructType()
+      .add("topic_id", DataTypes.IntegerType, false)
+      .add("label", DataTypes.StringType, false)
+      .add("terms", DataTypes.createArrayType(TERM, false), false)
+      .add("size", DataTypes.LongType, false)
+      .add("share", DataTypes.DoubleType, false)
+      .add("status", DataTypes.StringType, false)
+      .add("model_id", DataTypes.StringType, false)
+      .add("algorithm", DataTypes.StringType, false);
+
+  /** Each kept article's topic under the current model and how firmly it belongs (cosine or probability). */
+  public static final StructType ARTICLE_TOPICS_SCHEMA = new StructType()
+      .add("doc_id", DataTypes.StringType, false)
+      .add("published_date", DataTypes.DateType, true)
+      .add("topic_id", DataTypes.IntegerType, false)
+      .add("score", DataTypes.DoubleType, false)
+      .add("model_id", DataTypes.StringType, false);
+
+  /**
+   * Articles per topic per day and per ISO week (Monday start), zeros included, with the share of the
+   * period's dated articles and the terms most distinctive of the topic in that period.
+   */
+  public static final StructType TOPIC_TRENDS_SCHEMA = new StructType()
+      .add("period", DataTypes.StringType, false)
+      .add("period_start", DataTypes.DateType, false)
+      .add("topic_id", DataTypes.IntegerType, false)
+      .add("label", DataTypes.StringType, false)
+      .add("articles", DataTypes.LongType, false)
+      .add("period_articles", DataTypes.LongType, false)
+      .add("share", DataTypes.DoubleType, false)
+      .add("top_terms", DataTypes.createArrayType(DataTypes.StringType, true), false);
+
   public static StructType schemaOf(String table) {
     switch (table) {
       case ARTICLES: return ARTICLES_SCHEMA;
@@ -151,6 +199,9 @@ public final class Tables {
       case QUARANTINE: return QUARANTINE_SCHEMA;
       case MENTIONS: return MENTIONS_SCHEMA;
       case EVENTS: return EVENTS_SCHEMA;
+      case TOPICS: return TOPICS_SCHEMA;
+      case ARTICLE_TOPICS: return ARTICLE_TOPICS_SCHEMA;
+      case TOPIC_TRENDS: return TOPIC_TRENDS_SCHEMA;
       default: throw new IllegalArgumentException("unknown table '" + table + "'; tables are " + DATA_TABLES);
     }
   }

@@ -26,11 +26,24 @@ public final class TopicTerms {
    *         struct {@code term, weight}, best first) and {@code label} (the best three terms)
    */
   public static Dataset<Row> distinctive(Dataset<Row> assigned, String topicCol, String termsCol, int n) {
+    return distinctive(assigned, topicCol, termsCol, n, null);
+  }
+
+  /**
+   * As {@link #distinctive(Dataset, String, String, int)}, counting only the terms of {@code vocabulary}
+   * (one string column {@code term}; broadcast), e.g. the model's own vocabulary so that a name seen in one
+   * article never labels a topic. Null: every term counts.
+   */
+  public static Dataset<Row> distinctive(Dataset<Row> assigned, String topicCol, String termsCol, int n,
+                                         Dataset<Row> vocabulary) {
     if (n < 1) {
       throw new IllegalArgumentException("n must be at least 1 but was " + n);
     }
-    Dataset<Row> counts = assigned.select(col(topicCol).as("__topic"), explode(col(termsCol)).as("term"))
-        .groupBy("__topic", "term").agg(count(lit(1)).as("tf"));
+    Dataset<Row> exploded = assigned.select(col(topicCol).as("__topic"), explode(col(termsCol)).as("term"));
+    if (vocabulary != null) {
+      exploded = exploded.join(broadcast(vocabulary.select("term")), "term");
+    }
+    Dataset<Row> counts = exploded.groupBy("__topic", "term").agg(count(lit(1)).as("tf"));
     Dataset<Row> classTotals = counts.groupBy("__topic").agg(sum("tf").as("class_terms"));
     Dataset<Row> termTotals = counts.groupBy("term").agg(sum("tf").as("f"));
     double avgTermsPerClass = classTotals.agg(avg("class_terms")).first().getDouble(0);

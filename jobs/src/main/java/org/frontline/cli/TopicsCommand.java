@@ -1,0 +1,25 @@
+package org.frontline.cli;
+
+import org.apache.spark.sql.SparkSession;
+import org.frontline.lake.Lake;
+import org.frontline.lake.RunSummary;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+@Command(name = "topics", mixinStandardHelpOptions = true,
+    description = "Give every kept article a topic: fit a topic model (or use the lake's saved one), write"
+        + " topics, article_topics and topic_trends.")
+final class TopicsCommand extends LakeCommand {
+  @Mixin
+  TopicOptions topics;
+
+  @Override
+  String name() {
+    return "topics";
+  }
+
+  @Override
+  void stages(SparkSession spark, Lake lake, RunSummary summary) {
+    topics(lake, summary, topics);
+  }
+}

@@ -1,0 +1,126 @@
+package org.frontline.topics;
+
+import org.apache.spark.ml.Transformer;
+import org.apache.spark.ml.clustering.BisectingKMeans;
+import org.apache.spark.ml.clustering.BisectingKMeansModel;
+import org.apache.spark.ml.clustering.KMeans;
+import org.apache.spark.ml.clustering.KMeansModel;
+import org.apache.spark.ml.clustering.LDA;
+import org.apache.spark.ml.clustering.LDAModel;
+import org.apache.spark.ml.linalg.DenseMatrix;
+import org.apache.spark.ml.linalg.Matrix;
+import org.apache.spark.ml.linalg.Vector;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Fits one topic clustering of prepared document vectors and returns the stages that assign a topic:
+ * the fitted model and a scorer that outputs {@code topic_index} and {@code topic_score}.
+ * <ul>
+ *   <li>{@code kmeans}: Spark's KMeans with cosine distance; {@code restarts} fits with seeds
+ *   {@code seed, seed+1, ...}, the one with the lowest training cost is kept (k-means lands in a different
+ *   local optimum per start; the lowest cost is the documented, label-free choice).</li>
+ *   <li>{@code bisecting}: BisectingKMeans with cosine distance, restarts likewise.</li>
+ *   <li>{@code lda}: online LDA on the term counts; one fit.</li>
+ * </ul>
+ */
+public final class TopicClustering {
+  private TopicClustering() {}
+
+  public enum Algorithm {
+    KMEANS, BISECTING, LDA;
+
+    public static Algorithm parse(String s) {
+      try {
+        return valueOf(s.strip().toUpperCase(Locale.ROOT));
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("unknown algorithm '" + s + "'; use kmeans, bisecting or lda");
+      }
+    }
+
+    public String id() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+  }
+
+  /**
+   * @param vectorsCol the document vectors for kmeans / bisecting (L2-normalised)
+   * @param countsCol  the term counts for LDA
+   */
+  public record Options(Algorithm algorithm, int k, long seed, int restarts, int maxIter,
+                        String vectorsCol, String countsCol) {
+    public Options {
+      if (k < 2) {
+        throw new IllegalArgumentException("k must be at least 2 but was " + k);
+      }
+      if (restarts < 1) {
+        throw new IllegalArgumentException("restarts must be at least 1 but was " + restarts);
+      }
+      if (maxIter < 1) {
+        throw new IllegalArgumentException("maxIter must be at least 1 but was " + maxIter);
+      }
+    }
+  }
+
+  /** The assigning stages and the fit's cost (k-means: sum of cosine distances; LDA: −log-likelihood bound). */
+  public record Fitted(List<Transformer> stages, double cost) {}
+
+  public static Fitted fit(Dataset<Row> docs, Options o) {
+    switch (o.algorithm()) {
+      case KMEANS: {
+        KMeansModel best = null;
+        double bestCost = Double.POSITIVE_INFINITY;
+        for (int r = 0; r < o.restarts(); r++) {
+          KMeansModel m = new KMeans().setK(o.k()).setSeed(o.seed() + r).setDistanceMeasure("cosine")
+              .setMaxIter(o.maxIter()).setFeaturesCol(o.vectorsCol()).setPredictionCol("topic_cluster")
+              .fit(docs);
+          double cost = m.summary().trainingCost();
+          if (cost < bestCost) {
+            best = m;
+            bestCost = cost;
+          }
+        }
+        return new Fitted(List.of(best, scorer(best.clusterCenters(), o.vectorsCol())), bestCost);
+      }
+      case BISECTING: {
+        BisectingKMeansModel best = null;
+        double bestCost = Double.POSITIVE_INFINITY;
+        for (int r = 0; r < o.restarts(); r++) {
+          BisectingKMeansModel m = new BisectingKMeans().setK(o.k()).setSeed(o.seed() + r)
+              .setDistanceMeasure("cosine").setMaxIter(o.maxIter()).setFeaturesCol(o.vectorsCol())
+              .setPredictionCol("topic_cluster").fit(docs);
+          double cost = m.summary().trainingCost();
+          if (cost < bestCost) {
+            best = m;
+            bestCost = cost;
+          }
+        }
+        return new Fitted(List.of(best, scorer(best.clusterCenters(), o.vectorsCol())), bestCost);
+      }
+      case LDA: {
+        LDAModel m = new LDA().setK(o.k()).setSeed(o.seed()).setOptimizer("online").setMaxIter(o.maxIter())
+            .setFeaturesCol(o.countsCol()).setTopicDistributionCol("topic_distribution").fit(docs);
+        double cost = -m.logLikelihood(docs);
+        return new Fitted(List.of(m, new DistributionScorer().setDistributionCol("topic_distribution")), cost);
+      }
+      default:
+        throw new IllegalStateException(o.algorithm().toString());
+    }
+  }
+
+  private static CentroidScorer scorer(Vector[] centers, String vectorsCol) {
+    int k = centers.length;
+    int d = centers[0].size();
+    double[] values = new double[k * d]; // column-major
+    for (int i = 0; i < k; i++) {
+      for (int j = 0; j < d; j++) {
+        values[j * k + i] = centers[i].apply(j);
+      }
+    }
+    Matrix m = new DenseMatrix(k, d, values);
+    return new CentroidScorer().setCenters(m).setFeaturesCol(vectorsCol).setPredictionCol("topic_cluster");
+  }
+}

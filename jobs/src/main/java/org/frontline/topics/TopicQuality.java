@@ -1,0 +1,53 @@
+package org.frontline.topics;
+
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.apache.spark.sql.functions.col;
+
+/**
+ * The label-free quality of a topic assignment, as the literature measures it: each topic's top words are
+ * its class-based TF-IDF words among the model's single-word vocabulary; coherence is the mean NPMI of each
+ * topic's top 10 (gensim {@code c_npmi}, sliding window of 10 over the documents' vocabulary tokens);
+ * diversity is the share of unique words among the top 25 of all topics; quality is their product
+ * (Dieng, Ruiz and Blei, 2020), the criterion that chooses k when none is given.
+ */
+public final class TopicQuality {
+  private TopicQuality() {}
+
+  public static final int COHERENCE_WORDS = 10;
+  public static final int DIVERSITY_WORDS = 25;
+  public static final int WINDOW = 10;
+
+  /** The measures and, per topic (in {@code ids} order), its top words and NPMI. */
+  public record Result(int topics, double npmi, double diversity, double quality, List<Object> ids,
+                       List<List<String>> topWords, double[] npmiPerTopic) {}
+
+  /**
+   * @param docs      one row per document: {@code topicCol} and {@code tokensCol} (vocabulary tokens in order)
+   * @param unigrams  the model's single-word vocabulary
+   */
+  public static Result measure(Dataset<Row> docs, String topicCol, String tokensCol, Vocabulary unigrams) {
+    List<Row> terms = TopicTerms.distinctive(docs.select(col(topicCol), col(tokensCol)), topicCol, tokensCol,
+        DIVERSITY_WORDS, unigrams.table(docs.sparkSession())).orderBy(topicCol).collectAsList();
+    List<List<String>> top = new ArrayList<>();
+    List<List<String>> top10 = new ArrayList<>();
+    List<Object> ids = new ArrayList<>();
+    for (Row r : terms) {
+      ids.add(r.get(0));
+      List<String> words = new ArrayList<>();
+      for (Object o : r.getList(r.fieldIndex("terms"))) {
+        words.add(((Row) o).getString(0));
+      }
+      top.add(words);
+      top10.add(words.subList(0, Math.min(COHERENCE_WORDS, words.size())));
+    }
+    double[] perTopic = TopicMetrics.npmi(docs.select(col(tokensCol)), tokensCol, top10, WINDOW);
+    double npmi = TopicMetrics.mean(perTopic);
+    double diversity = TopicMetrics.diversity(top, DIVERSITY_WORDS);
+    return new Result(top.size(), npmi, diversity, npmi * diversity, ids, top, perTopic);
+  }
+}

@@ -1,0 +1,368 @@
+package org.frontline.topics;
+
+import org.apache.spark.ml.PipelineModel;
+import org.apache.spark.ml.Transformer;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.frontline.common.ColumnTransformer;
+import org.frontline.common.Progress;
+import org.frontline.lake.Lake;
+import org.frontline.lake.RunSummary;
+import org.frontline.lake.Tables;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.apache.spark.sql.functions.*;
+
+/**
+ * Stage {@code topics}: articles → {@code article_topics}, {@code topics}, {@code topic_trends}.
+ * <ol>
+ *   <li>Model: the lake's current topic model, or, when there is none or a refit is asked for, a new one:
+ *   {@link TopicFeatures} → (LSA, {@link LsaReducer}) → {@link TopicClustering}, fitted on at most
+ *   {@code maxFitDocs} articles (a fixed hash sample), with k given or chosen by {@link TopicQuality}.</li>
+ *   <li>Ids: a new model's topics are matched one-to-one to every topic known so far ({@link TopicMatcher});
+ *   a topic that matches none gets an id never issued before.</li>
+ *   <li>Assign every kept article with the model, then write the three tables.</li>
+ * </ol>
+ */
+public final class TopicsJob {
+  /** Terms kept per topic for matching across refits (the table shows the first {@link #LABEL_TERMS}). */
+  static final int MATCH_TERMS = 50;
+  static final int LABEL_TERMS = 10;
+  static final int TREND_TERMS = 5;
+
+  public record Options(TopicClustering.Algorithm algorithm, Integer k, int kMin, int kMax, int kStep, long seed,
+                        int restarts, int maxIter, int dims, int vocabSize, double minDf, double maxDf,
+                        long maxFitDocs, boolean refit, double matchThreshold) {
+    public Options {
+      if (k == null && (kMin < 2 || kMax < kMin || kStep < 1)) {
+        throw new IllegalArgumentException("k range must be 2 <= min <= max with step >= 1 but was "
+            + kMin + ":" + kMax + ":" + kStep);
+      }
+      if (dims < 0) {
+        throw new IllegalArgumentException("dims must be >= 0 (0: no reduction) but was " + dims);
+      }
+      if (maxFitDocs < 10) {
+        throw new IllegalArgumentException("maxFitDocs must be at least 10 but was " + maxFitDocs);
+      }
+      if (matchThreshold < 0 || matchThreshold > 1) {
+        throw new IllegalArgumentException("matchThreshold must be in [0, 1] but was " + matchThreshold);
+      }
+    }
+
+    public static Options defaults() {
+      return new Options(TopicClustering.Algorithm.KMEANS, null, 5, 30, 5, 42L, 10, 50, 50, 20_000, 5, 0.5,
+          50_000, false, 0.3);
+    }
+
+    public List<Integer> candidates() {
+      if (k != null) {
+        return List.of(k);
+      }
+      List<Integer> out = new ArrayList<>();
+      for (int c = kMin; c <= kMax; c += kStep) {
+        out.add(c);
+      }
+      return out;
+    }
+  }
+
+  private final Lake lake;
+  private final Options options;
+
+  public TopicsJob(Lake lake, Options options) {
+    this.lake = lake;
+    this.options = options;
+  }
+
+  /** The articles as the topic stage reads them: the title and the text are one document. */
+  public static Dataset<Row> documents(Dataset<Row> articles) {
+    return articles.select(col("doc_id"), col("published_date"),
+        concat_ws(". ", col("title"), col("text")).as("document"));
+  }
+
+  public void run(RunSummary summary) {
+    SparkSession spark = lake.read(Tables.ARTICLES).sparkSession();
+    Dataset<Row> docs = documents(lake.read(Tables.ARTICLES));
+    TopicModelStore store = new TopicModelStore(lake);
+    Optional<String> current = store.currentId();
+    TopicModelStore.Saved model;
+    boolean fitted;
+    if (options.refit() || current.isEmpty()) {
+      model = fit(spark, docs, store);
+      store.save(model);
+      fitted = true;
+    } else {
+      Progress.info("topics", "assigning with the saved model " + current.get());
+      model = store.load(current.get());
+      fitted = false;
+    }
+    TopicModelStore.Description d = model.description();
+    Vocabulary vocab = new Vocabulary(model.vocabulary(), false);
+    Map<Integer, Integer> ids = new HashMap<>();
+    List<Row> idRows = new ArrayList<>();
+    for (TopicModelStore.Topic t : d.topics()) {
+      ids.put(t.index(), t.topicId());
+      idRows.add(RowFactory.create(t.index(), t.topicId()));
+    }
+    Dataset<Row> idTable = spark.createDataFrame(idRows,
+        new StructType().add("topic_index", DataTypes.IntegerType).add("topic_id", DataTypes.IntegerType));
+    Progress p = Progress.start("topics", "assigning articles to " + d.topics().size() + " topics of " + d.modelId());
+    Dataset<Row> assigned = ColumnTransformer.materialize(model.pipeline().transform(docs)
+        .join(broadcast(idTable), "topic_index")
+        .select(col("doc_id"), col("published_date"), col("topic_id"), col("topic_score").as("score"),
+            vocab.filter(spark).apply(col("terms")).as("vterms")));
+    Dataset<Row> articleTopics = assigned.withColumn("model_id", lit(d.modelId()));
+    lake.overwrite(Tables.ARTICLE_TOPICS, articleTopics);
+
+    Dataset<Row> sizes = assigned.groupBy("topic_id").agg(count(lit(1)).as("size"));
+    long total = 0;
+    Map<Integer, Long> sizeOf = new HashMap<>();
+    for (Row r : sizes.collectAsList()) {
+      sizeOf.put(r.getInt(0), r.getLong(1));
+      total += r.getLong(1);
+    }
+    Dataset<Row> topicsTable = topicsTable(spark, d, sizeOf, total);
+    lake.overwrite(Tables.TOPICS, topicsTable);
+    p.done(total + " articles assigned");
+
+    Progress t = Progress.start("topics", "topic trends per day and week");
+    Dataset<Row> active = topicsTable.filter(col("status").equalTo("active")).select("topic_id", "label");
+    Dataset<Row> trends = ColumnTransformer.materialize(
+        TopicTrends.compute(assigned, active, "vterms", TREND_TERMS, vocab.table(spark)));
+    lake.overwrite(Tables.TOPIC_TRENDS, trends);
+    Row tr = trends.agg(count(lit(1)), sum(when(col("period").equalTo(TopicTrends.DAY), 1).otherwise(0)),
+        sum(when(col("period").equalTo(TopicTrends.WEEK), 1).otherwise(0))).first();
+    t.done(tr.getLong(0) + " rows (" + tr.getLong(1) + " topic-days, " + tr.getLong(2) + " topic-weeks)");
+
+    Map<String, Object> s = new LinkedHashMap<>();
+    s.put("model_id", d.modelId());
+    s.put("fitted", fitted);
+    s.put("algorithm", d.algorithm());
+    s.put("k", d.k());
+    s.put("k_choice", d.kChoice());
+    s.put("seed", d.seed());
+    s.put("fit_documents", d.fitDocuments());
+    s.put("articles_assigned", total);
+    s.put("topics_active", sizeOf.size());
+    Map<String, Long> bySize = new LinkedHashMap<>();
+    d.topics().stream().sorted((a, b) -> Long.compare(sizeOf.getOrDefault(b.topicId(), 0L),
+            sizeOf.getOrDefault(a.topicId(), 0L)))
+        .limit(10).forEach(x -> bySize.put(x.topicId() + " " + x.label(), sizeOf.getOrDefault(x.topicId(), 0L)));
+    s.put("largest", bySize);
+    summary.section("topics", s);
+  }
+
+  /** The current model's topics with their sizes, plus every earlier topic not in it (retired, size 0). */
+  private Dataset<Row> topicsTable(SparkSession spark, TopicModelStore.Description d, Map<Integer, Long> sizeOf,
+                                   long total) {
+    List<Row> rows = new ArrayList<>();
+    java.util.Set<Integer> inModel = new java.util.HashSet<>();
+    for (TopicModelStore.Topic t : d.topics()) {
+      inModel.add(t.topicId());
+      long size = sizeOf.getOrDefault(t.topicId(), 0L);
+      rows.add(RowFactory.create(t.topicId(), t.label(), termRows(t.terms(), LABEL_TERMS), size,
+          total == 0 ? 0.0 : (double) size / total, "active", d.modelId(), d.algorithm()));
+    }
+    Dataset<Row> out = spark.createDataFrame(rows, Tables.TOPICS_SCHEMA);
+    if (lake.exists(Tables.TOPICS)) {
+      Dataset<Row> earlier = lake.read(Tables.TOPICS);
+      List<Row> retired = new ArrayList<>();
+      for (Row r : earlier.collectAsList()) { // one row per topic ever issued: hundreds at most
+        if (!inModel.contains(r.<Integer>getAs("topic_id"))) {
+          retired.add(RowFactory.create(r.<Integer>getAs("topic_id"), r.<String>getAs("label"), r.getList(r.fieldIndex("terms")),
+              0L, 0.0, "retired", r.<String>getAs("model_id"), r.<String>getAs("algorithm")));
+        }
+      }
+      out = out.unionByName(spark.createDataFrame(retired, Tables.TOPICS_SCHEMA));
+    }
+    return out.orderBy("topic_id");
+  }
+
+  private static List<Row> termRows(List<TopicModelStore.Term> terms, int n) {
+    List<Row> out = new ArrayList<>();
+    for (TopicModelStore.Term t : terms.subList(0, Math.min(n, terms.size()))) {
+      out.add(RowFactory.create(t.term(), t.weight()));
+    }
+    return out;
+  }
+
+  /** Fits a new model on (a sample of) the documents and gives its topics stable ids. */
+  TopicModelStore.Saved fit(SparkSession spark, Dataset<Row> docs, TopicModelStore store) {
+    Progress p = Progress.start("topics", "fitting a " + options.algorithm().id() + " topic model");
+    long n = docs.count();
+    Dataset<Row> sample = docs;
+    if (n > options.maxFitDocs()) {
+      long per = Math.round(1_000_000.0 * options.maxFitDocs() / n);
+      sample = docs.filter(pmod(xxhash64(col("doc_id"), lit(options.seed())), lit(1_000_000L)).lt(per));
+    }
+    PipelineModel features = TopicFeatures.pipeline(new TopicFeatures.Options("document", options.vocabSize(),
+        options.minDf(), options.maxDf(), true)).fit(sample);
+    Dataset<Row> x = features.transform(sample);
+    List<Transformer> stages = new ArrayList<>(List.of(features.stages()));
+    String vectors = "features";
+    if (options.algorithm() != TopicClustering.Algorithm.LDA && options.dims() > 0) {
+      LsaModel lsa = new LsaReducer().setInputCol("features").setOutputCol("reduced").setDims(options.dims()).fit(x);
+      stages.add(lsa);
+      x = lsa.transform(x);
+      vectors = "reduced";
+    }
+    String[] vocabulary = TopicModelStore.vocabulary(features);
+    Vocabulary unigrams = new Vocabulary(vocabulary, true);
+    Vocabulary all = new Vocabulary(vocabulary, false);
+    x = ColumnTransformer.materialize(x.select(col("doc_id"), col("tf"), col(vectors),
+        unigrams.filter(spark).apply(col("tokens")).as("vtokens"), all.filter(spark).apply(col("terms")).as("vterms")));
+    long fitDocs = x.count();
+    Progress.info("topics", fitDocs + " documents, vocabulary " + vocabulary.length + " terms"
+        + (vectors.equals("reduced") ? ", LSA to " + options.dims() + " dimensions" : ""));
+
+    List<TopicModelStore.KScore> scores = new ArrayList<>();
+    TopicClustering.Fitted best = null;
+    int bestK = -1;
+    double bestQuality = Double.NEGATIVE_INFINITY;
+    for (int k : options.candidates()) {
+      long t0 = System.nanoTime();
+      TopicClustering.Fitted f = TopicClustering.fit(x, new TopicClustering.Options(options.algorithm(), k,
+          options.seed(), options.restarts(), options.maxIter(), vectors, "tf"));
+      if (options.k() != null) {
+        best = f;
+        bestK = k;
+        break;
+      }
+      Dataset<Row> y = apply(f.stages(), x).cache();
+      TopicQuality.Result q = TopicQuality.measure(y, "topic_index", "vtokens", unigrams);
+      y.unpersist();
+      scores.add(new TopicModelStore.KScore(k, q.npmi(), q.diversity(), q.quality()));
+      Progress.info("topics", String.format(Locale.ROOT, "k=%d: NPMI %.3f, diversity %.3f, quality %.4f (%.1f s)",
+          k, q.npmi(), q.diversity(), q.quality(), (System.nanoTime() - t0) / 1e9));
+      if (q.quality() > bestQuality) {
+        bestQuality = q.quality();
+        best = f;
+        bestK = k;
+      }
+    }
+    Dataset<Row> y = apply(best.stages(), x);
+    List<Row> described = TopicTerms.distinctive(y, "topic_index", "vterms", MATCH_TERMS,
+        all.table(spark)).orderBy("topic_index").collectAsList();
+    Map<Integer, List<TopicModelStore.Term>> terms = new HashMap<>();
+    Map<Integer, Long> fitSize = new HashMap<>();
+    for (Row r : described) {
+      List<TopicModelStore.Term> ts = new ArrayList<>();
+      for (Object o : r.getList(r.fieldIndex("terms"))) {
+        ts.add(new TopicModelStore.Term(((Row) o).getString(0), ((Row) o).getDouble(1)));
+      }
+      terms.put(r.getInt(0), ts);
+      fitSize.put(r.getInt(0), r.getLong(r.fieldIndex("size")));
+    }
+    List<TopicModelStore.Topic> topics = identify(spark, bestK, terms, fitSize);
+    stages.addAll(best.stages());
+    PipelineModel pipeline = new PipelineModel(store.nextId(), stages.toArray(new Transformer[0]));
+    String kChoice = options.k() != null ? "given" : "max NPMI x diversity over " + options.candidates();
+    TopicModelStore.Description d = new TopicModelStore.Description(store.nextId(), options.algorithm().id(), bestK,
+        options.seed(), vectors.equals("reduced") ? options.dims() : 0, fitDocs, kChoice, scores, topics);
+    p.done("k=" + bestK + " (" + kChoice + "), " + topics.size() + " topics, model " + d.modelId());
+    return new TopicModelStore.Saved(d, pipeline);
+  }
+
+  private static Dataset<Row> apply(List<Transformer> stages, Dataset<Row> x) {
+    Dataset<Row> y = x;
+    for (Transformer t : stages) {
+      y = t.transform(y);
+    }
+    return y;
+  }
+
+  /** Gives each topic index of a new model its id: the matched known topic's, else a fresh one. */
+  private List<TopicModelStore.Topic> identify(SparkSession spark, int k, Map<Integer, List<TopicModelStore.Term>> terms,
+                                               Map<Integer, Long> fitSize) {
+    List<Map<String, Double>> known = new ArrayList<>();
+    List<Integer> knownIds = new ArrayList<>();
+    int nextId = 1;
+    if (lake.exists(Tables.TOPICS)) {
+      for (Row r : lake.read(Tables.TOPICS).orderBy("topic_id").collectAsList()) {
+        int id = r.getAs("topic_id");
+        nextId = Math.max(nextId, id + 1);
+        knownIds.add(id);
+        known.add(vector(r.getList(r.fieldIndex("terms")).stream()
+            .map(o -> new TopicModelStore.Term(((Row) o).getString(0), ((Row) o).getDouble(1))).toList()));
+      }
+    }
+    // the model's terms of earlier refits (all MATCH_TERMS of them) are sharper than the table's first ten
+    for (int i = 0; i < knownIds.size(); i++) {
+      List<TopicModelStore.Term> full = fullTerms(knownIds.get(i));
+      if (full != null) {
+        known.set(i, vector(full));
+      }
+    }
+    List<Map<String, Double>> fresh = new ArrayList<>();
+    for (int i = 0; i < k; i++) {
+      fresh.add(vector(terms.getOrDefault(i, List.of())));
+    }
+    int[] ids = TopicMatcher.match(fresh, known, knownIds, nextId, options.matchThreshold());
+    List<TopicModelStore.Topic> out = new ArrayList<>();
+    for (int i = 0; i < k; i++) {
+      List<TopicModelStore.Term> ts = terms.getOrDefault(i, List.of());
+      out.add(new TopicModelStore.Topic(i, ids[i], label(ts), fitSize.getOrDefault(i, 0L), ts));
+    }
+    return out;
+  }
+
+  private Map<Integer, List<TopicModelStore.Term>> previousTerms;
+
+  private List<TopicModelStore.Term> fullTerms(int topicId) {
+    if (previousTerms == null) {
+      previousTerms = new HashMap<>();
+      TopicModelStore store = new TopicModelStore(lake);
+      store.currentId().ifPresent(id -> {
+        for (TopicModelStore.Topic t : store.load(id).description().topics()) {
+          previousTerms.put(t.topicId(), t.terms());
+        }
+      });
+    }
+    return previousTerms.get(topicId);
+  }
+
+  private static Map<String, Double> vector(List<TopicModelStore.Term> terms) {
+    Map<String, Double> v = new HashMap<>();
+    for (TopicModelStore.Term t : terms) {
+      v.put(t.term(), t.weight());
+    }
+    return v;
+  }
+
+  /** The first three terms, leaving out a single word already inside a chosen two-word term. */
+  static String label(List<TopicModelStore.Term> terms) {
+    List<String> chosen = new ArrayList<>();
+    for (TopicModelStore.Term t : terms) {
+      String term = t.term();
+      boolean covered = false;
+      for (String c : chosen) {
+        if (List.of(c.split(" ")).contains(term) || List.of(term.split(" ")).containsAll(List.of(c.split(" ")))) {
+          covered = true;
+          break;
+        }
+      }
+      if (covered && !term.contains(" ")) {
+        continue;
+      }
+      if (covered) {
+        chosen.removeIf(c -> List.of(term.split(" ")).containsAll(List.of(c.split(" "))));
+      }
+      chosen.add(term);
+      if (chosen.size() == 3) {
+        break;
+      }
+    }
+    return chosen.isEmpty() ? "(empty topic)" : String.join(" / ", chosen);
+  }
+}

@@ -1,0 +1,80 @@
+package org.frontline.topics;
+
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.api.java.UDF1;
+import org.apache.spark.sql.expressions.UserDefinedFunction;
+import org.apache.spark.sql.types.ArrayType;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import static org.apache.spark.sql.functions.udf;
+
+/**
+ * A topic model's vocabulary (its CountVectorizer terms) as a small table and as a broadcast filter that
+ * keeps, in order, only the tokens of an array that are in it. The metrics read documents through it, as
+ * the model sees them.
+ */
+public final class Vocabulary {
+  private final String[] terms;
+  private final boolean unigramsOnly;
+
+  /** @param unigramsOnly leave out two-word terms (the NPMI and diversity words are single words) */
+  public Vocabulary(String[] terms, boolean unigramsOnly) {
+    List<String> kept = new ArrayList<>();
+    for (String t : terms) {
+      if (!unigramsOnly || !t.contains(" ")) {
+        kept.add(t);
+      }
+    }
+    this.terms = kept.toArray(new String[0]);
+    this.unigramsOnly = unigramsOnly;
+  }
+
+  public int size() {
+    return terms.length;
+  }
+
+  public boolean unigramsOnly() {
+    return unigramsOnly;
+  }
+
+  /** One string column {@code term}. */
+  public Dataset<Row> table(SparkSession spark) {
+    List<Row> rows = new ArrayList<>(terms.length);
+    for (String t : terms) {
+      rows.add(RowFactory.create(t));
+    }
+    return spark.createDataFrame(rows, new StructType().add("term", DataTypes.StringType, false));
+  }
+
+  /** array&lt;string&gt; → the same array without the tokens outside the vocabulary (order kept). */
+  public UserDefinedFunction filter(SparkSession spark) {
+    Set<String> set = new HashSet<>(List.of(terms));
+    Broadcast<Set<String>> b = JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(set);
+    return udf((UDF1<scala.collection.Seq<String>, List<String>>) tokens -> {
+      if (tokens == null) {
+        return null;
+      }
+      Set<String> v = b.value();
+      List<String> out = new ArrayList<>();
+      var it = tokens.iterator();
+      while (it.hasNext()) {
+        String t = it.next();
+        if (v.contains(t)) {
+          out.add(t);
+        }
+      }
+      return out;
+    }, new ArrayType(DataTypes.StringType, false));
+  }
+}
