@@ -81,6 +81,9 @@ final class EvalCommand implements Runnable {
     @Mixin
     SparkOptions sparkOptions;
 
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Override
     public Integer call() throws Exception {
       Progress p = Progress.start("eval", "starting Spark");
@@ -91,11 +94,13 @@ final class EvalCommand implements Runnable {
       Map<String, Object> s = TopicEval.evaluate(lake, gold);
       @SuppressWarnings("unchecked")
       List<Map<String, Object>> perTopic = (List<Map<String, Object>>) s.get("per_topic");
+      java.io.PrintWriter out = spec.commandLine().getOut();
       for (Map<String, Object> t : perTopic) {
-        System.out.println(String.format(java.util.Locale.ROOT, "topic %4s  %6s articles  NPMI %7.4f  %s",
+        out.println(String.format(java.util.Locale.ROOT, "topic %4s  %6s articles  NPMI %7.4f  %s",
             t.get("topic_id"), t.get("size"), (Double) t.get("npmi"), t.get("top_words")));
       }
-      System.out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(s));
+      out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(s));
+      out.flush();
       p.done(String.format(java.util.Locale.ROOT, "%s topics: NMI %s, ARI %s, purity %s, NPMI %s, diversity %s",
           s.get("topics"), s.getOrDefault("nmi", "-"), s.getOrDefault("ari", "-"), s.getOrDefault("purity", "-"),
           s.get("npmi"), s.get("diversity")));

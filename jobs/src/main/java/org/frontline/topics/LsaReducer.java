@@ -25,6 +25,8 @@ import org.frontline.common.ColumnTransformer;
  * space is far steadier than on raw TF-IDF (docs/TOPICS.md has the figures).
  */
 public final class LsaReducer extends Estimator<LsaModel> implements DefaultParamsWritable {
+  /** Up to this many terms the Gramian (terms² doubles) is built once and decomposed on the driver. */
+  static final long LOCAL_TERMS = 3000;
   private final String uid;
   private final Param<String> inputCol;
   private final Param<String> outputCol;
@@ -65,7 +67,10 @@ public final class LsaReducer extends Estimator<LsaModel> implements DefaultPara
         .<org.apache.spark.mllib.linalg.Vector>map(r -> Vectors.fromML((Vector) r.get(0))).rdd().cache());
     long n = rows.numCols();
     int k = (int) Math.min((Integer) $(dims), Math.max(1, n - 1));
-    Matrix v = rows.computeSVD(k, false, 1e-9).V().asML();
+    // a small vocabulary: one pass builds the terms × terms Gramian and the eigenvectors are found locally;
+    // otherwise ARPACK multiplies by the Gramian in one distributed pass per iteration
+    String mode = n <= LOCAL_TERMS ? "local-eigs" : "dist-eigs";
+    Matrix v = rows.computeSVD(k, false, 1e-9, 300, 1e-10, mode).V().asML();
     rows.rows().unpersist(false);
     LsaModel model = new LsaModel(uid).setComponents(v).setInputCol(in).setOutputCol($(outputCol));
     model.setParent(this);

@@ -13,7 +13,13 @@ import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.IntFunction;
 import java.util.Locale;
 
 /**
@@ -21,7 +27,7 @@ import java.util.Locale;
  * the fitted model and a scorer that outputs {@code topic_index} and {@code topic_score}.
  * <ul>
  *   <li>{@code kmeans}: Spark's KMeans with cosine distance; {@code restarts} fits with seeds
- *   {@code seed, seed+1, ...}, the one with the lowest training cost is kept (k-means lands in a different
+ *   {@code seed, seed+1, ...} (run concurrently), the one with the lowest training cost is kept (k-means lands in a different
  *   local optimum per start; the lowest cost is the documented, label-free choice).</li>
  *   <li>{@code bisecting}: BisectingKMeans with cosine distance, restarts likewise.</li>
  *   <li>{@code lda}: online LDA on the term counts; one fit.</li>
@@ -71,34 +77,21 @@ public final class TopicClustering {
   public static Fitted fit(Dataset<Row> docs, Options o) {
     switch (o.algorithm()) {
       case KMEANS: {
-        KMeansModel best = null;
-        double bestCost = Double.POSITIVE_INFINITY;
-        for (int r = 0; r < o.restarts(); r++) {
+        KMeansModel best = lowestCost(o.restarts(), r -> {
           KMeansModel m = new KMeans().setK(o.k()).setSeed(o.seed() + r).setDistanceMeasure("cosine")
-              .setMaxIter(o.maxIter()).setFeaturesCol(o.vectorsCol()).setPredictionCol("topic_cluster")
-              .fit(docs);
-          double cost = m.summary().trainingCost();
-          if (cost < bestCost) {
-            best = m;
-            bestCost = cost;
-          }
-        }
-        return new Fitted(List.of(best, scorer(best.clusterCenters(), o.vectorsCol())), bestCost);
+              .setMaxIter(o.maxIter()).setFeaturesCol(o.vectorsCol()).setPredictionCol("topic_cluster").fit(docs);
+          return new Candidate<>(m, m.summary().trainingCost());
+        });
+        return new Fitted(List.of(best, scorer(best.clusterCenters(), o.vectorsCol())), best.summary().trainingCost());
       }
       case BISECTING: {
-        BisectingKMeansModel best = null;
-        double bestCost = Double.POSITIVE_INFINITY;
-        for (int r = 0; r < o.restarts(); r++) {
+        BisectingKMeansModel best = lowestCost(o.restarts(), r -> {
           BisectingKMeansModel m = new BisectingKMeans().setK(o.k()).setSeed(o.seed() + r)
               .setDistanceMeasure("cosine").setMaxIter(o.maxIter()).setFeaturesCol(o.vectorsCol())
               .setPredictionCol("topic_cluster").fit(docs);
-          double cost = m.summary().trainingCost();
-          if (cost < bestCost) {
-            best = m;
-            bestCost = cost;
-          }
-        }
-        return new Fitted(List.of(best, scorer(best.clusterCenters(), o.vectorsCol())), bestCost);
+          return new Candidate<>(m, m.summary().trainingCost());
+        });
+        return new Fitted(List.of(best, scorer(best.clusterCenters(), o.vectorsCol())), best.summary().trainingCost());
       }
       case LDA: {
         LDAModel m = new LDA().setK(o.k()).setSeed(o.seed()).setOptimizer("online").setMaxIter(o.maxIter())
@@ -110,6 +103,41 @@ public final class TopicClustering {
         throw new IllegalStateException(o.algorithm().toString());
     }
   }
+
+  private record Candidate<M>(M model, double cost) {}
+
+  /**
+   * Runs the restarts as concurrent Spark jobs (up to {@link #PARALLEL_STARTS} at a time: on small data a fit
+   * is mostly job overhead) and keeps the lowest cost; a tie goes to the earlier start, so the choice does
+   * not depend on which finished first.
+   */
+  private static <M> M lowestCost(int restarts, IntFunction<Candidate<M>> start) {
+    ExecutorService pool = Executors.newFixedThreadPool(Math.min(restarts, PARALLEL_STARTS));
+    try {
+      List<Future<Candidate<M>>> futures = new ArrayList<>();
+      for (int r = 0; r < restarts; r++) {
+        int run = r;
+        futures.add(pool.submit(() -> start.apply(run)));
+      }
+      Candidate<M> best = null;
+      for (Future<Candidate<M>> f : futures) {
+        Candidate<M> c = f.get();
+        if (best == null || c.cost() < best.cost()) {
+          best = c;
+        }
+      }
+      return best.model();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while fitting topics", e);
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  static final int PARALLEL_STARTS = 4;
 
   private static CentroidScorer scorer(Vector[] centers, String vectorsCol) {
     int k = centers.length;

@@ -94,6 +94,11 @@ public final class TopicsJob {
   public void run(RunSummary summary) {
     SparkSession spark = lake.read(Tables.ARTICLES).sparkSession();
     Dataset<Row> docs = documents(lake.read(Tables.ARTICLES));
+    if (docs.isEmpty()) {
+      Progress.info("topics", "no kept articles: nothing to assign");
+      summary.section("topics", Map.of("articles_assigned", 0L));
+      return;
+    }
     TopicModelStore store = new TopicModelStore(lake);
     Optional<String> current = store.currentId();
     TopicModelStore.Saved model;
@@ -230,7 +235,12 @@ public final class TopicsJob {
     TopicClustering.Fitted best = null;
     int bestK = -1;
     double bestQuality = Double.NEGATIVE_INFINITY;
-    for (int k : options.candidates()) {
+    List<Integer> candidates = options.candidates().stream().filter(c -> c < fitDocs).toList();
+    if (candidates.isEmpty()) {
+      throw new IllegalArgumentException("cannot fit " + options.candidates() + " topics to " + fitDocs
+          + " articles: k must be below the number of articles");
+    }
+    for (int k : candidates) {
       long t0 = System.nanoTime();
       TopicClustering.Fitted f = TopicClustering.fit(x, new TopicClustering.Options(options.algorithm(), k,
           options.seed(), options.restarts(), options.maxIter(), vectors, "tf"));
@@ -267,7 +277,7 @@ public final class TopicsJob {
     List<TopicModelStore.Topic> topics = identify(spark, bestK, terms, fitSize);
     stages.addAll(best.stages());
     PipelineModel pipeline = new PipelineModel(store.nextId(), stages.toArray(new Transformer[0]));
-    String kChoice = options.k() != null ? "given" : "max NPMI x diversity over " + options.candidates();
+    String kChoice = options.k() != null ? "given" : "max NPMI x diversity over " + candidates;
     TopicModelStore.Description d = new TopicModelStore.Description(store.nextId(), options.algorithm().id(), bestK,
         options.seed(), vectors.equals("reduced") ? options.dims() : 0, fitDocs, kChoice, scores, topics);
     p.done("k=" + bestK + " (" + kChoice + "), " + topics.size() + " topics, model " + d.modelId());

@@ -39,13 +39,26 @@ class FrontlineCliTest extends SparkTest {
         LocalDate.parse("2026-02-01"), 7)).write();
     corpus = dir.resolve("gen/corpus");
     lake = dir.resolve("lake");
-    Result r = run("run", "--input", corpus.toString(), "--lake", lake.toString(), "--as-of", "2026-11-27");
+    Result r = run("run", "--input", corpus.toString(), "--lake", lake.toString(), "--as-of", "2026-11-27",
+        "--k", "3", "--restarts", "2", "--min-df", "2");
     assertEquals(0, r.code(), r.err());
   }
 
   @Test
+  void evalTopicsMeasuresTheLakesTopics() {
+    Result r = run("eval", "topics", "--lake", lake.toString());
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.out().contains("\"npmi\""), r.out());
+    assertTrue(r.out().contains("\"diversity\""), r.out());
+    assertTrue(r.out().contains("\"topics\" : 3"), r.out());
+    Result missing = run("eval", "topics", "--lake", lake.toString(), "--labels", "no_such_column");
+    assertEquals(1, missing.code());
+    assertTrue(missing.err().contains("no_such_column"), missing.err());
+  }
+
+  @Test
   void helpIsAvailableEverywhere() {
-    for (String cmd : List.of("run", "ingest", "extract", "events", "eval", "generate", "export")) {
+    for (String cmd : List.of("run", "ingest", "extract", "events", "topics", "eval", "generate", "export")) {
       Result r = run(cmd, "--help");
       assertEquals(0, r.code());
       assertTrue(r.out().contains("Usage: frontline " + cmd), r.out());
@@ -90,7 +103,7 @@ class FrontlineCliTest extends SparkTest {
 
   @Test
   void exportsEveryTableInEveryFormat() throws Exception {
-    for (String table : List.of("articles", "mentions", "events")) {
+    for (String table : List.of("articles", "mentions", "events", "topics", "article_topics", "topic_trends")) {
       long rows = spark().read().format("delta").load(lake.resolve(table).toString()).count();
       assertTrue(rows > 0, table);
       for (String format : List.of("jsonl", "csv", "parquet")) {

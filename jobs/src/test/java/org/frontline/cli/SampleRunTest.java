@@ -2,6 +2,7 @@ package org.frontline.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.frontline.SparkTest;
 import org.frontline.lake.Lake;
@@ -121,5 +122,24 @@ class SampleRunTest extends SparkTest {
     assertEquals(716, lake.read(Tables.ARTICLES).where(col("language").equalTo("en")).count());
     assertEquals(0, lake.read(Tables.ARTICLES).where(col("text").contains("<p>").or(col("text").contains("&amp;"))
         .or(col("text").rlike("(?m)^(Advertisement|Add a Comment|Leave a Reply|Share this article)$"))).count());
+  }
+
+  @Test
+  void everyKeptArticleHasOneTopicAndTopicsFollowTheStoryKinds() {
+    long kept = lake.read(Tables.ARTICLES).count();
+    Dataset<Row> assigned = lake.read(Tables.ARTICLE_TOPICS);
+    assertEquals(kept, assigned.count());
+    assertEquals(kept, assigned.select("doc_id").distinct().count());
+    org.frontline.topics.TopicModelStore store = new org.frontline.topics.TopicModelStore(lake);
+    int k = store.load(store.currentId().orElseThrow()).description().k();
+    assertTrue(k >= 5 && k <= 30, "k chosen from the default range: " + k);
+    assertEquals(k, lake.read(Tables.TOPICS).filter(col("status").equalTo("active")).count());
+    // the generator's story kinds (strike, diplomacy, economy, ...) as gold labels
+    Map<String, Object> e = org.frontline.topics.TopicEval.evaluate(lake, org.frontline.topics.TopicEval.labels(
+        spark(), List.of(repo().resolve("data/sample/truth.jsonl").toString()), "kind"));
+    assertEquals(kept, e.get("labelled_documents"));
+    assertTrue((Double) e.get("nmi") >= 0.3, e.toString());
+    assertTrue((Double) e.get("npmi") > 0.05, e.toString());
+    assertTrue((Double) e.get("diversity") >= 0.6, e.toString());
   }
 }

@@ -1,0 +1,83 @@
+package org.frontline.topics;
+
+import org.apache.spark.ml.PipelineModel;
+import org.apache.spark.ml.Transformer;
+import org.apache.spark.ml.linalg.Vectors;
+import org.apache.spark.ml.linalg.SQLDataTypes;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.StructType;
+import org.frontline.SparkTest;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.apache.spark.sql.functions.*;
+import static org.junit.jupiter.api.Assertions.*;
+
+/** Each algorithm on the four-theme fixture corpus of {@link TopicsJobTest}, after LSA where it applies. */
+class TopicClusteringTest extends SparkTest {
+  static Dataset<Row> docs;
+
+  @BeforeAll
+  static void features() {
+    Dataset<Row> articles = TopicsJobTest.corpus("c/", List.of("football", "energy", "talks", "harvest"));
+    Dataset<Row> d = TopicsJob.documents(articles);
+    PipelineModel f = TopicFeatures.pipeline(new TopicFeatures.Options("document", 1000, 2, 0.6, true)).fit(d);
+    Dataset<Row> x = f.transform(d);
+    LsaModel lsa = new LsaReducer().setDims(6).fit(x);
+    assertEquals(6, lsa.getComponents().numCols());
+    docs = lsa.transform(x).select("doc_id", "tf", "features", "reduced").cache();
+  }
+
+  private static Dataset<Row> assign(TopicClustering.Algorithm a, String vectors) {
+    TopicClustering.Fitted f = TopicClustering.fit(docs, new TopicClustering.Options(a, 4, 42L, 2, 60, vectors, "tf"));
+    Dataset<Row> y = docs;
+    for (Transformer t : f.stages()) {
+      y = t.transform(y);
+    }
+    return y.select(col("doc_id"), col("topic_index"), col("topic_score"),
+        regexp_extract(col("doc_id"), "c/(\\w+)-", 1).as("theme"));
+  }
+
+  @Test
+  void kmeansAndBisectingOnLsaVectorsFindTheThemes() {
+    for (TopicClustering.Algorithm a : List.of(TopicClustering.Algorithm.KMEANS, TopicClustering.Algorithm.BISECTING)) {
+      Dataset<Row> y = assign(a, "reduced");
+      Map<String, Double> agree = TopicMetrics.agreement(y, "topic_index", "theme");
+      // k-means separates the four themes exactly; bisecting's greedy top-down splits are weaker (0.80 here)
+      assertTrue(agree.get("nmi") >= (a == TopicClustering.Algorithm.KMEANS ? 1.0 - 1e-9 : 0.75), a + ": " + agree);
+      Row s = y.agg(min("topic_score"), max("topic_score"), min("topic_index"), max("topic_index")).first();
+      assertTrue(s.getDouble(0) > 0 && s.getDouble(1) <= 1 + 1e-9, s.toString());
+      assertEquals(0, s.getInt(2));
+      assertEquals(3, s.getInt(3));
+    }
+  }
+
+  @Test
+  void ldaGivesEachDocumentItsMostProbableTopic() {
+    Dataset<Row> y = assign(TopicClustering.Algorithm.LDA, "features");
+    Map<String, Double> agree = TopicMetrics.agreement(y, "topic_index", "theme");
+    assertTrue(agree.get("nmi") > 0.5, agree.toString());
+    Row s = y.agg(min("topic_score"), max("topic_score"), min("topic_index"), max("topic_index")).first();
+    assertTrue(s.getDouble(0) >= 0.25 && s.getDouble(1) <= 1.0, s.toString()); // the maximum of 4 probabilities
+    assertTrue(s.getInt(2) >= 0 && s.getInt(3) <= 3, s.toString());
+  }
+
+  @Test
+  void theDistributionScorerTakesTheFirstMaximum() {
+    Dataset<Row> d = spark().createDataFrame(List.of(
+            RowFactory.create(Vectors.dense(0.1, 0.7, 0.2)),
+            RowFactory.create(Vectors.dense(0.4, 0.2, 0.4))),
+        new StructType().add("topicDistribution", SQLDataTypes.VectorType()));
+    List<Row> out = new DistributionScorer().transform(d).select("topic_index", "topic_score").collectAsList();
+    assertEquals(RowFactory.create(1, 0.7), out.get(0));
+    assertEquals(RowFactory.create(0, 0.4), out.get(1));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> new DistributionScorer().setDistributionCol("nope").transform(d));
+    assertTrue(e.getMessage().contains("nope"), e.getMessage());
+  }
+}
