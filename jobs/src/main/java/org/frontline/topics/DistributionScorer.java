@@ -47,8 +47,7 @@ public final class DistributionScorer extends ColumnTransformer {
     Column p = vector_to_array(col($(distributionCol)), "float64");
     Column best = array_max(p);
     return dataset.withColumn("topic_score", best)
-        .withColumn("topic_index", array_position(p, best).cast("int").minus(1))
-        .withColumn("topic_index", col("topic_index").cast("int"));
+        .withColumn("topic_index", array_position(p, best).minus(1).cast("int"));
   }
 
   public static MLReader<DistributionScorer> read() {

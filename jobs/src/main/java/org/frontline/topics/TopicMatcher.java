@@ -1,6 +1,5 @@
 package org.frontline.topics;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -141,15 +140,6 @@ public final class TopicMatcher {
       if (i >= 1 && i <= rows && j <= cols) {
         out[i - 1] = j - 1;
       }
-    }
-    return out;
-  }
-
-  /** Ids in a list, for messages. */
-  static List<Integer> boxed(int[] ids) {
-    List<Integer> out = new ArrayList<>();
-    for (int id : ids) {
-      out.add(id);
     }
     return out;
   }

@@ -261,9 +261,10 @@ public final class TopicsJob {
         bestK = k;
       }
     }
-    Dataset<Row> y = apply(best.stages(), x);
+    Dataset<Row> y = apply(best.stages(), x).select("topic_index", "vterms").cache();
     List<Row> described = TopicTerms.distinctive(y, "topic_index", "vterms", MATCH_TERMS,
         all.table(spark)).orderBy("topic_index").collectAsList();
+    y.unpersist();
     Map<Integer, List<TopicModelStore.Term>> terms = new HashMap<>();
     Map<Integer, Long> fitSize = new HashMap<>();
     for (Row r : described) {
