@@ -79,14 +79,15 @@ public final class TopicEval {
    * @return the figures, and {@code topics}: per topic its id, size, label, NPMI and top words
    */
   public static Map<String, Object> evaluate(Lake lake, Dataset<Row> labels) {
-    SparkSession spark = lake.read(Tables.ARTICLES).sparkSession();
+    Dataset<Row> articles = lake.read(Tables.ARTICLES);
+    SparkSession spark = articles.sparkSession();
     TopicModelStore store = new TopicModelStore(lake);
     String modelId = store.currentId().orElseThrow(() -> new Lake.LakeException(
         "lake " + lake.root() + " has no topic model (run 'frontline topics' first)"));
     PipelineModel pipeline = store.load(modelId).pipeline();
     Vocabulary unigrams = new Vocabulary(TopicModelStore.vocabulary(pipeline), true);
     NewsTokenizer tokenizer = (NewsTokenizer) pipeline.stages()[0];
-    Dataset<Row> docs = TopicsJob.documents(lake.read(Tables.ARTICLES));
+    Dataset<Row> docs = TopicsJob.documents(articles);
     Dataset<Row> assigned = lake.read(Tables.ARTICLE_TOPICS).select("doc_id", "topic_id");
     Dataset<Row> tokens = tokenizer.transform(docs.join(assigned, "doc_id"))
         .select(col("doc_id"), col("topic_id"), unigrams.filter(spark).apply(col("tokens")).as("vtokens"))

@@ -46,10 +46,12 @@ public final class TopicTerms {
     Dataset<Row> counts = exploded.groupBy("__topic", "term").agg(count(lit(1)).as("tf"));
     Dataset<Row> classTotals = counts.groupBy("__topic").agg(sum("tf").as("class_terms"));
     Dataset<Row> termTotals = counts.groupBy("term").agg(sum("tf").as("f"));
-    double avgTermsPerClass = classTotals.agg(avg("class_terms")).first().getDouble(0);
+    // A joins as a one-row column: the whole computation stays one plan, with no separate action
+    Dataset<Row> average = classTotals.agg(avg("class_terms").as("__avg_terms"));
     Column weight = col("tf").divide(col("class_terms"))
-        .multiply(log(lit(1.0).plus(lit(avgTermsPerClass).divide(col("f")))));
+        .multiply(log(lit(1.0).plus(col("__avg_terms").divide(col("f")))));
     Dataset<Row> ranked = counts.join(classTotals, "__topic").join(termTotals, "term")
+        .crossJoin(broadcast(average))
         .withColumn("weight", weight)
         .withColumn("rank", row_number().over(Window.partitionBy("__topic")
             .orderBy(col("weight").desc(), col("term"))))

@@ -92,8 +92,9 @@ public final class TopicsJob {
   }
 
   public void run(RunSummary summary) {
-    SparkSession spark = lake.read(Tables.ARTICLES).sparkSession();
-    Dataset<Row> docs = documents(lake.read(Tables.ARTICLES));
+    Dataset<Row> articles = lake.read(Tables.ARTICLES);
+    SparkSession spark = articles.sparkSession();
+    Dataset<Row> docs = documents(articles);
     if (docs.isEmpty()) {
       Progress.info("topics", "no kept articles: nothing to assign");
       summary.section("topics", Map.of("articles_assigned", 0L));
