@@ -6,9 +6,12 @@ import org.frontline.events.EventsJob;
 import org.frontline.extract.ExtractJob;
 import org.frontline.ingest.IngestJob;
 import org.frontline.lake.Lake;
+import org.frontline.lake.LakeLock;
 import org.frontline.lake.RunSummary;
 import org.frontline.lake.Tables;
+import org.frontline.report.ReportJob;
 import org.frontline.topics.TopicsJob;
+import org.frontline.trends.TrendsJob;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -40,8 +43,11 @@ abstract class LakeCommand implements Callable<Integer> {
     Lake lake = new Lake(spark, lakeDir);
     lake.ensureWritable();
     RunSummary summary = new RunSummary(name(), lake.root(), arguments());
-    stages(spark, lake, summary);
-    String json = summary.write(lake);
+    String json;
+    try (LakeLock lock = LakeLock.acquire(lake, summary.runId(), name())) {
+      stages(spark, lake, summary);
+      json = summary.write(lake);
+    }
     System.out.println(json);
     System.out.println("Outputs in " + lake.root() + ":");
     for (String t : Tables.DATA_TABLES) {
@@ -71,6 +77,18 @@ abstract class LakeCommand implements Callable<Integer> {
     long t0 = System.nanoTime();
     new EventsJob(lake).run(summary);
     summary.stage("events", (System.nanoTime() - t0) / 1e9);
+  }
+
+  static void trends(Lake lake, RunSummary summary, TrendsJob.Options options) {
+    long t0 = System.nanoTime();
+    new TrendsJob(lake, options).run(summary);
+    summary.stage("trends", (System.nanoTime() - t0) / 1e9);
+  }
+
+  static void report(Lake lake, RunSummary summary, ReportJob.Options options) {
+    long t0 = System.nanoTime();
+    new ReportJob(lake, options).run(summary);
+    summary.stage("report", (System.nanoTime() - t0) / 1e9);
   }
 
   static void ingest(SparkSession spark, Lake lake, RunSummary summary, IngestOptions options) {

@@ -4,12 +4,14 @@ import org.apache.spark.sql.SparkSession;
 import org.frontline.lake.Lake;
 import org.frontline.lake.RunSummary;
 import picocli.CommandLine.Command;
+import org.frontline.report.ReportJob;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 import java.util.List;
 
 @Command(name = "run", mixinStandardHelpOptions = true,
-    description = "Run every stage over the inputs: ingest, extract, events, topics (later: trends, report).")
+    description = "Run every stage over the inputs: ingest, extract, events, topics, trends, report.")
 final class RunCommand extends LakeCommand {
   @Mixin
   IngestOptions ingest;
@@ -19,6 +21,13 @@ final class RunCommand extends LakeCommand {
 
   @Mixin
   TopicOptions topics;
+
+  @Mixin
+  TrendOptions trends;
+
+  @Option(names = "--report-out", paramLabel = "DIR",
+      description = "where the report of the lake's last day is written (default: LAKE/report)")
+  String reportOut;
 
   @Override
   String name() {
@@ -36,5 +45,7 @@ final class RunCommand extends LakeCommand {
     extract(lake, summary, extract);
     events(lake, summary);
     topics(lake, summary, topics);
+    trends(lake, summary, trends.toOptions());
+    report(lake, summary, new ReportJob.Options(reportOut != null ? reportOut : lake.path("report"), null));
   }
 }

@@ -79,4 +79,35 @@ public final class EventsJob {
     summary.section("events", s);
     p.done(n + " events from " + (nMentions - undated) + " dated mentions (" + undated + " undated left out)");
   }
+
+  /**
+   * The nightly form of the stage: only the events a change of mentions dated {@code from .. to} can
+   * touch are recomputed. A mention joins an event up to {@code maxLagDays} (L) before its own date, so a
+   * changed mention can change the events of {@code from - L .. to}, and, by taking over the mentions of the
+   * L days after it (a late report now joining it), those of {@code to .. to + L}. The events dated
+   * {@code from - L .. to + L} are rebuilt from the mentions dated {@code from - 2L .. to + 2L} (every mention
+   * that can join them, and every dated mention those can take a date from) and replace the rows of those
+   * days; the result equals a full recomputation. Returns the first day whose events were replaced.
+   */
+  public java.time.LocalDate runBetween(java.time.LocalDate from, java.time.LocalDate to, RunSummary summary) {
+    EventKeyer keyer = new EventKeyer();
+    int lag = ((Number) keyer.getOrDefault(keyer.maxLagDays())).intValue();
+    java.time.LocalDate first = from.minusDays(lag);
+    java.time.LocalDate last = to.plusDays(lag);
+    Progress p = Progress.start("events", "recomputing the events of " + first + " .. " + last);
+    Column readRange = col("event_date").between(lit(java.sql.Date.valueOf(from.minusDays(2L * lag))),
+        lit(java.sql.Date.valueOf(to.plusDays(2L * lag))));
+    Column writeRange = col("event_date").between(lit(java.sql.Date.valueOf(first)), lit(java.sql.Date.valueOf(last)));
+    Dataset<Row> events = ColumnTransformer.materialize(events(lake.read(Tables.MENTIONS).filter(readRange))
+        .filter(writeRange));
+    long n = events.count();
+    lake.replaceDays(Tables.EVENTS, events, "event_date", first, last);
+    Map<String, Object> s = new LinkedHashMap<>();
+    s.put("recomputed_from", first.toString());
+    s.put("recomputed_to", last.toString());
+    s.put("events", n);
+    summary.section("events", s);
+    p.done(n + " events on " + first + " .. " + last);
+    return first;
+  }
 }

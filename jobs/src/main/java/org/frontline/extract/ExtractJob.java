@@ -9,6 +9,7 @@ import org.frontline.lake.RunSummary;
 import org.frontline.lake.Tables;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import static org.apache.spark.sql.functions.*;
@@ -64,5 +65,58 @@ public final class ExtractJob {
     s.put("national", totals.isNullAt(2) ? 0L : totals.getLong(2));
     summary.section("extract", s);
     p.done(n + " mentions from " + s.get("articles_with_mentions") + " of " + nArticles + " articles");
+  }
+
+  /** The span of event dates a nightly change touched (both null when no dated mention changed). */
+  public record DateSpan(java.time.LocalDate from, java.time.LocalDate to) {
+    static DateSpan of(Row a, Row b) {
+      java.time.LocalDate lo = null;
+      java.time.LocalDate hi = null;
+      for (Row r : List.of(a, b)) {
+        if (!r.isNullAt(0)) {
+          java.time.LocalDate x = r.getDate(0).toLocalDate();
+          java.time.LocalDate y = r.getDate(1).toLocalDate();
+          lo = lo == null || x.isBefore(lo) ? x : lo;
+          hi = hi == null || y.isAfter(hi) ? y : hi;
+        }
+      }
+      return new DateSpan(lo, hi);
+    }
+
+    public boolean isEmpty() {
+      return from == null;
+    }
+  }
+
+  /**
+   * The nightly form of the stage: the mentions of the {@code changed} articles (column {@code doc_id}; new,
+   * replaced or demoted ones) are deleted and those of the ones still kept extracted again; every other
+   * article's mentions stay as they are. Returns the span of event dates whose mentions changed (old and
+   * new), for the events stage to recompute.
+   */
+  public DateSpan runChanged(Dataset<Row> changed, RunSummary summary) {
+    Progress p = Progress.start("extract", "reading the changed articles");
+    Dataset<Row> ids = changed.select("doc_id").distinct();
+    Row before = lake.exists(Tables.MENTIONS)
+        ? lake.read(Tables.MENTIONS).join(ids, "doc_id").agg(min("event_date"), max("event_date")).first()
+        : org.apache.spark.sql.RowFactory.create(null, null);
+    Dataset<Row> articles = lake.read(Tables.ARTICLES).join(ids, new String[] {"doc_id"}, "left_semi");
+    Dataset<Row> mentions = ColumnTransformer.materialize(mentions(articles, options.asOf()));
+    Row totals = mentions.agg(count(lit(1)), count_distinct(col("doc_id")), min("event_date"), max("event_date"))
+        .first();
+    lake.deleteMatching(Tables.MENTIONS, ids, "doc_id");
+    lake.append(Tables.MENTIONS, mentions);
+    long n = totals.getLong(0);
+    Map<String, Object> s = new LinkedHashMap<>();
+    s.put("articles_changed", ids.count());
+    s.put("articles_with_mentions", totals.getLong(1));
+    s.put("mentions", n);
+    s.put("by_weapon", RunSummary.counts(mentions, "weapon"));
+    DateSpan span = DateSpan.of(before, org.apache.spark.sql.RowFactory.create(totals.get(2), totals.get(3)));
+    s.put("event_dates_changed", span.isEmpty() ? null : span.from() + ".." + span.to());
+    summary.section("extract", s);
+    p.done(n + " mentions from " + totals.getLong(1) + " changed articles"
+        + (span.isEmpty() ? "" : "; event dates " + span.from() + " .. " + span.to() + " to recompute"));
+    return span;
   }
 }

@@ -75,12 +75,13 @@ public final class IngestJob {
     Dataset<Row> records = materialize(prepare(raw, mapper));
     Progress.info("ingest", String.format("read %,d records in %.1f s; finding duplicates", records.count(), p.seconds()));
 
-    Dataset<Row> candidates = records.where(col("reason").isNull()).withColumn("priority", lit(1));
+    Dataset<Row> candidates = records.where(col("reason").isNull()).withColumn("priority", lit(1))
+        .withColumn("from_lake", lit(false));
     Dataset<Row> exact = materialize(
         new ExactDuplicateMarker().transform(candidates.unionByName(lakeNeighbours(files, records))));
-    Dataset<Row> marked = new NearDuplicateMarker().setMinSimilarity(options.minNearSimilarity())
-        .transform(exact)
-        .where(col("priority").equalTo(1));
+    Dataset<Row> markedAll = materialize(new NearDuplicateMarker().setMinSimilarity(options.minNearSimilarity())
+        .transform(exact));
+    Dataset<Row> marked = markedAll.where(not(col("from_lake")));
 
     Dataset<Row> classified = marked
         .withColumn("reason", when(col("conflict"), lit(Reason.ID_CONFLICT.name())))
@@ -95,6 +96,7 @@ public final class IngestJob {
     long n = classified.count();
     Progress.info("ingest", String.format("classified %,d records in %.1f s", n, p.seconds()));
 
+    filePaths = files.stream().map(InputFile::path).toList();
     Column ownRows = col("source_file").isin(files.stream().map(InputFile::path).toArray());
     Progress.info("ingest", "writing articles, duplicates and quarantine to " + lake.root());
     lake.replace(Tables.ARTICLES, classified.where(col("status").equalTo("kept")), ownRows);
@@ -102,9 +104,53 @@ public final class IngestJob {
         .withColumn("kind", col("dup_kind")), ownRows);
     lake.replace(Tables.QUARANTINE, classified.where(col("status").equalTo("quarantined")), ownRows);
 
+    long demotedCount = demote(markedAll.where(col("from_lake").and(col("dup_kind").isNotNull()
+        .or(col("conflict")))));
     Progress.info("ingest", String.format("tables written in %.1f s", p.seconds()));
     summary.addIngest(files, expansion.skipped(), classified);
+    summary.put("demoted", demotedCount);
     p.done(summary.totalsLine());
+  }
+
+  /**
+   * Articles of earlier runs that this batch outranks (an earlier-published copy arrived late): they leave
+   * {@code articles} for {@code duplicates} (or {@code quarantine} on an id conflict), and the duplicates
+   * that pointed to them point to their new representative. This makes the lake independent of the order
+   * in which files arrive. Returns how many articles were demoted; their ids are in {@link #demoted()}.
+   */
+  private long demote(Dataset<Row> lost) {
+    Dataset<Row> rows = materialize(lost
+        .withColumn("reason", when(col("conflict"), lit(Reason.ID_CONFLICT.name())))
+        .withColumn("detail", when(col("conflict"), lit(Reason.ID_CONFLICT.description)))
+        .withColumn("kind", col("dup_kind"))
+        .withColumn("raw_length", lit(null).cast(DataTypes.LongType))
+        .withColumn("raw", lit(null).cast(DataTypes.StringType)));
+    long n = rows.count();
+    demoted = rows.select("doc_id", "source_file");
+    if (n == 0) {
+      return 0;
+    }
+    Progress.info("ingest", n + " earlier article(s) are copies of this batch's and become duplicates");
+    lake.deleteMatching(Tables.ARTICLES, rows.select("doc_id", "source_file"), "doc_id", "source_file");
+    Dataset<Row> dups = rows.where(not(col("conflict")));
+    lake.append(Tables.DUPLICATES, dups);
+    lake.append(Tables.QUARANTINE, rows.where(col("conflict")));
+    lake.repoint(Tables.DUPLICATES, "duplicate_of",
+        dups.select(col("doc_id").as("old"), col("duplicate_of").as("new")));
+    return n;
+  }
+
+  private Dataset<Row> demoted;
+  private List<String> filePaths = List.of();
+
+  /** The input files the last run read (their rows were replaced in every ingest table). */
+  public List<String> files() {
+    return filePaths;
+  }
+
+  /** The articles (doc_id, source_file) the last run demoted; empty before a run. */
+  public Dataset<Row> demoted() {
+    return demoted;
   }
 
   /** Raw records → one row per record with article fields, cleaned text and a quarantine reason or null. */
@@ -140,10 +186,11 @@ public final class IngestJob {
   /**
    * Articles already in the lake that new records may repeat: those published within the lake window of
    * the batch's dates and not from the batch's own files (those are being replaced). They take part in
-   * duplicate detection as representatives only (priority 0) and are not rewritten.
+   * duplicate detection on equal terms ({@code from_lake}): the earliest published copy is the
+   * representative whichever run brought it, and an earlier article outranked by a new one is demoted.
    */
   Dataset<Row> lakeNeighbours(List<InputFile> files, Dataset<Row> records) {
-    Dataset<Row> empty = records.limit(0).withColumn("priority", lit(0));
+    Dataset<Row> empty = records.limit(0).withColumn("priority", lit(1)).withColumn("from_lake", lit(true));
     if (!lake.exists(Tables.ARTICLES)) {
       return empty;
     }
@@ -160,7 +207,8 @@ public final class IngestJob {
     }
     Dataset<Row> asRecords = existing
         .withColumn("content", nullif(concat_ws("\n", col("title"), col("text")), lit("")))
-        .withColumn("priority", lit(0))
+        .withColumn("priority", lit(1))
+        .withColumn("from_lake", lit(true))
         .drop("language");
     return empty.unionByName(asRecords, true);
   }

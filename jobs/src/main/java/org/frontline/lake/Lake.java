@@ -10,6 +10,8 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
+import static org.apache.spark.sql.functions.col;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -99,11 +101,73 @@ public final class Lake {
         .save(path(table));
   }
 
+  /**
+   * {@link #replace(String, Dataset, Column)} for a range of days: the rows with {@code dateColumn} from
+   * {@code from} on (to {@code to} inclusive when not null). Dates reach Delta as DATE literals.
+   */
+  public void replaceDays(String table, Dataset<Row> rows, String dateColumn, java.time.LocalDate from,
+                          java.time.LocalDate to) {
+    if (!Tables.schemaOf(table).getFieldIndex(dateColumn).isDefined()) {
+      throw new IllegalArgumentException("table " + table + " has no column " + dateColumn);
+    }
+    String condition = "`" + dateColumn + "` >= DATE'" + from + "'"
+        + (to == null ? "" : " AND `" + dateColumn + "` <= DATE'" + to + "'");
+    Dataset<Row> aligned = rows.select(columnsOf(table));
+    if (!exists(table)) {
+      overwrite(table, aligned);
+      return;
+    }
+    aligned.write().format("delta").mode("overwrite").option("replaceWhere", condition).save(path(table));
+  }
+
   /** Replaces the whole table with {@code rows} in one Delta commit (readers see the old or the new table). */
   public void overwrite(String table, Dataset<Row> rows) {
     rows.select(columnsOf(table)).write().format("delta").mode("overwrite")
         .partitionBy(Tables.partitionColumns(table).toArray(new String[0]))
         .save(path(table));
+  }
+
+  /** Appends rows (one Delta commit); creates the table if it does not exist. */
+  public void append(String table, Dataset<Row> rows) {
+    if (!exists(table)) {
+      overwrite(table, rows);
+      return;
+    }
+    rows.select(columnsOf(table)).write().format("delta").mode("append").save(path(table));
+  }
+
+  /**
+   * Deletes the rows whose key columns equal those of a row of {@code keys} (one Delta MERGE, a join: the
+   * keys are never collected or spliced into SQL).
+   */
+  public void deleteMatching(String table, Dataset<Row> keys, String... keyColumns) {
+    if (!exists(table)) {
+      return;
+    }
+    Column on = null;
+    for (String k : keyColumns) {
+      Column eq = col("t." + k).equalTo(col("k." + k));
+      on = on == null ? eq : on.and(eq);
+    }
+    DeltaTable.forPath(spark, path(table)).as("t")
+        .merge(keys.select(keyColumns[0], java.util.Arrays.copyOfRange(keyColumns, 1, keyColumns.length))
+            .distinct().as("k"), on)
+        .whenMatched().delete()
+        .execute();
+  }
+
+  /**
+   * Rewrites a reference column: where {@code column} equals a row's {@code old}, it becomes that row's
+   * {@code new} (one Delta MERGE). Used when an article stops being a representative.
+   */
+  public void repoint(String table, String column, Dataset<Row> oldToNew) {
+    if (!exists(table)) {
+      return;
+    }
+    DeltaTable.forPath(spark, path(table)).as("t")
+        .merge(oldToNew.as("m"), col("t." + column).equalTo(col("m.old")).and(col("t.doc_id").notEqual(col("m.new"))))
+        .whenMatched().updateExpr(java.util.Map.of(column, "m.new"))
+        .execute();
   }
 
   private static Column[] columnsOf(String table) {

@@ -65,6 +65,11 @@ public final class RunSummary {
     root.put(name, values);
   }
 
+  /** A top-level figure of the run (e.g. {@code demoted}). */
+  public void put(String key, Object value) {
+    root.put(key, value);
+  }
+
   public void stage(String name, double seconds) {
     stages.put(name, Math.round(seconds * 10) / 10.0);
   }

@@ -20,6 +20,8 @@ public final class Tables {
   public static final String TOPICS = "topics";
   public static final String ARTICLE_TOPICS = "article_topics";
   public static final String TOPIC_TRENDS = "topic_trends";
+  public static final String STRIKE_TRENDS = "strike_trends";
+  public static final String SPIKES = "spikes";
   /** Fitted topic models: {@code LAKE/models/topics/<model_id>/} plus a {@code CURRENT} file naming the one in use. */
   public static final String TOPIC_MODELS = "models/topics";
   /** Run summaries: one JSON file per run under {@code LAKE/runs/}, readable with {@code spark.read.json}. */
@@ -29,7 +31,14 @@ public final class Tables {
   public static final List<String> FIGURES = List.of("launched", "intercepted", "killed", "injured");
 
   public static final List<String> DATA_TABLES = List.of(ARTICLES, DUPLICATES, QUARANTINE, MENTIONS, EVENTS,
-      TOPICS, ARTICLE_TOPICS, TOPIC_TRENDS);
+      TOPICS, ARTICLE_TOPICS, TOPIC_TRENDS, STRIKE_TRENDS, SPIKES);
+
+  /** The weapon classes the extractor assigns; the trend tables have one event count per class. */
+  public static final List<String> WEAPONS = List.of("drone", "missile", "artillery", "airstrike", "glide_bomb",
+      "unknown");
+
+  /** Trend periods: calendar days, ISO weeks (Monday start) and calendar months. */
+  public static final List<String> PERIODS = List.of("day", "week", "month");
 
   /** Where a record came from: every row of every ingest table carries it. */
   private static StructType provenance(StructType s) {
@@ -192,6 +201,60 @@ public final class Tables {
       .add("share", DataTypes.DoubleType, false)
       .add("top_terms", DataTypes.createArrayType(DataTypes.StringType, true), false);
 
+  /**
+   * Strike events per area and period, zero-filled (stage {@code trends}). An area is an oblast
+   * ({@code UA-xx}), {@code UA} (every event in Ukraine, national summaries included) or {@code RU} (every
+   * event on Russian territory). Figures are sums (and medians) of the events' median figures.
+   */
+  public static final StructType STRIKE_TRENDS_SCHEMA = strikeTrends();
+
+  private static StructType strikeTrends() {
+    StructType s = new StructType()
+        .add("period", DataTypes.StringType, false)
+        .add("period_start", DataTypes.DateType, false)
+        .add("period_end", DataTypes.DateType, false)
+        .add("complete", DataTypes.BooleanType, false)
+        .add("area", DataTypes.StringType, false)
+        .add("area_kind", DataTypes.StringType, false)
+        .add("area_name", DataTypes.StringType, false)
+        .add("events", DataTypes.LongType, false);
+    for (String w : WEAPONS) {
+      s = s.add("events_" + w, DataTypes.LongType, false);
+    }
+    return s.add("launched_sum", DataTypes.DoubleType, false)
+        .add("launched_median", DataTypes.DoubleType, true)
+        .add("intercepted_sum", DataTypes.DoubleType, false)
+        .add("intercepted_median", DataTypes.DoubleType, true)
+        .add("killed", DataTypes.DoubleType, false)
+        .add("injured", DataTypes.DoubleType, false)
+        .add("articles", DataTypes.LongType, false)
+        .add("sources", DataTypes.LongType, false)
+        .add("events_prev", DataTypes.LongType, true)
+        .add("events_7d_avg", DataTypes.DoubleType, true)
+        .add("launched_7d_avg", DataTypes.DoubleType, true)
+        .add("killed_7d_avg", DataTypes.DoubleType, true)
+        .add("injured_7d_avg", DataTypes.DoubleType, true)
+        .add("wow_change", DataTypes.LongType, true)
+        .add("wow_change_pct", DataTypes.DoubleType, true);
+  }
+
+  /**
+   * Each area's ISO week against its trailing baseline (stage {@code trends}): the robust z-score of the
+   * week's value against the median and MAD of the previous weeks, the flag and its reason in words.
+   */
+  public static final StructType SPIKES_SCHEMA = new StructType()
+      .add("week_start", DataTypes.DateType, false)
+      .add("area", DataTypes.StringType, false)
+      .add("area_name", DataTypes.StringType, false)
+      .add("metric", DataTypes.StringType, false)
+      .add("value", DataTypes.DoubleType, false)
+      .add("baseline_weeks", DataTypes.IntegerType, false)
+      .add("baseline_median", DataTypes.DoubleType, true)
+      .add("baseline_mad", DataTypes.DoubleType, true)
+      .add("z", DataTypes.DoubleType, true)
+      .add("spike", DataTypes.BooleanType, false)
+      .add("reason", DataTypes.StringType, false);
+
   public static StructType schemaOf(String table) {
     switch (table) {
       case ARTICLES: return ARTICLES_SCHEMA;
@@ -202,6 +265,8 @@ public final class Tables {
       case TOPICS: return TOPICS_SCHEMA;
       case ARTICLE_TOPICS: return ARTICLE_TOPICS_SCHEMA;
       case TOPIC_TRENDS: return TOPIC_TRENDS_SCHEMA;
+      case STRIKE_TRENDS: return STRIKE_TRENDS_SCHEMA;
+      case SPIKES: return SPIKES_SCHEMA;
       default: throw new IllegalArgumentException("unknown table '" + table + "'; tables are " + DATA_TABLES);
     }
   }

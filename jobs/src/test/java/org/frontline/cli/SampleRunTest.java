@@ -142,4 +142,37 @@ class SampleRunTest extends SparkTest {
     assertTrue((Double) e.get("npmi") > 0.05, e.toString());
     assertTrue((Double) e.get("diversity") >= 0.6, e.toString());
   }
+
+  @Test
+  void trendsAddUpToTheEventsAndTheReportIsWritten() throws Exception {
+    var trends = lake.read(Tables.STRIKE_TRENDS);
+    var events = lake.read(Tables.EVENTS).filter(col("country").equalTo("UA"));
+    Row range = trends.filter(col("period").equalTo("day")).agg(min("period_start"), max("period_start"),
+        countDistinct("period_start")).first();
+    long days = range.getLong(2);
+    assertEquals(range.getDate(1).toLocalDate().toEpochDay() - range.getDate(0).toLocalDate().toEpochDay() + 1,
+        days, "every day between the first and the last");
+    assertEquals(29 * days, trends.filter(col("period").equalTo("day")).count(), "every area every day");
+    long ua = events.filter(col("event_date").between(range.getDate(0), range.getDate(1))).count();
+    for (String period : Tables.PERIODS) {
+      Row sums = trends.filter(col("period").equalTo(period)).agg(
+          sum(when(col("area").equalTo("UA"), col("events"))),
+          sum(when(col("area_kind").equalTo("oblast"), col("events")))).first();
+      assertEquals(ua, sums.getLong(0), period + ": national rows add up to the events");
+      long regional = events.filter(col("region_iso").isNotNull()
+          .and(col("event_date").between(range.getDate(0), range.getDate(1)))).count();
+      assertEquals(regional, sums.getLong(1), period + ": oblast rows add up to the located events");
+    }
+    assertEquals(0, trends.filter(col("events").notEqual(col("events_drone").plus(col("events_missile"))
+        .plus(col("events_artillery")).plus(col("events_airstrike")).plus(col("events_glide_bomb"))
+        .plus(col("events_unknown")))).count(), "weapon classes add up");
+    var spikes = lake.read(Tables.SPIKES);
+    assertTrue(spikes.count() > 0);
+    assertEquals(0, spikes.filter(col("spike").and(col("z").lt(3.5))).count());
+    assertEquals(0, spikes.filter(col("reason").isNull().or(length(col("reason")).lt(10))).count());
+    String html = Files.readString(dir.resolve("lake/report/report.html"));
+    assertTrue(html.contains("id=\"topic-table\""), "the run's report has its topics");
+    assertTrue(html.contains("id=\"event-table\""), "and the last night's events");
+    assertEquals(27, html.split("<path class=\"oblast\"", -1).length - 1);
+  }
 }

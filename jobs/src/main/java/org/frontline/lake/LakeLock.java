@@ -1,0 +1,93 @@
+package org.frontline.lake;
+
+import org.apache.hadoop.fs.FSDataInputStream;
+import org.apache.hadoop.fs.FSDataOutputStream;
+import org.apache.hadoop.fs.FileAlreadyExistsException;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+
+/**
+ * One writer per lake: a lock file {@code LAKE/_lock} created with create-if-absent (atomic on local
+ * disks and HDFS), naming the run that holds it. A second run is refused with that name instead of
+ * interleaving its writes with the first's. Released when the run ends, failed or not; a lock left by a
+ * killed process is removed by hand (the message says how).
+ */
+public final class LakeLock implements AutoCloseable {
+  public static final String FILE = "_lock";
+
+  private final FileSystem fs;
+  private final Path path;
+
+  private LakeLock(FileSystem fs, Path path) {
+    this.fs = fs;
+    this.path = path;
+  }
+
+  public static LakeLock acquire(Lake lake, String runId, String what) {
+    FileSystem fs = lake.fs();
+    Path path = new Path(lake.root(), FILE);
+    String holder = String.format("run %s (%s) on host %s, pid %d, since %s", runId, what, host(),
+        ProcessHandle.current().pid(), Instant.now());
+    if (fs instanceof org.apache.hadoop.fs.LocalFileSystem || "file".equals(fs.getUri().getScheme())) {
+      // the JDK's create-new is atomic (O_EXCL); Hadoop's local create checks, then opens
+      java.nio.file.Path local = java.nio.file.Path.of(path.toUri());
+      try {
+        java.nio.file.Files.writeString(local, holder, java.nio.file.StandardOpenOption.CREATE_NEW,
+            java.nio.file.StandardOpenOption.WRITE);
+        return new LakeLock(fs, path);
+      } catch (java.nio.file.FileAlreadyExistsException e) {
+        throw refused(fs, path);
+      } catch (IOException e) {
+        throw new Lake.LakeException("cannot lock lake " + lake.root() + ": " + e.getMessage());
+      }
+    }
+    try (FSDataOutputStream out = fs.create(path, false)) {
+      out.write(holder.getBytes(StandardCharsets.UTF_8));
+    } catch (FileAlreadyExistsException e) {
+      throw refused(fs, path);
+    } catch (IOException e) {
+      try {
+        if (fs.exists(path)) {
+          throw refused(fs, path);
+        }
+      } catch (IOException ignored) {
+        // fall through to the original error
+      }
+      throw new Lake.LakeException("cannot lock lake " + lake.root() + ": " + e.getMessage());
+    }
+    return new LakeLock(fs, path);
+  }
+
+  private static Lake.LakeException refused(FileSystem fs, Path path) {
+    String holder;
+    try (FSDataInputStream in = fs.open(path)) {
+      holder = new String(in.readAllBytes(), StandardCharsets.UTF_8).trim();
+    } catch (IOException e) {
+      holder = "an unknown run";
+    }
+    return new Lake.LakeException("the lake is in use by another Frontline run: " + holder + ". Nothing was"
+        + " written. If that run is no longer alive, remove " + path + " and start again.");
+  }
+
+  private static String host() {
+    try {
+      return InetAddress.getLocalHost().getHostName();
+    } catch (IOException e) {
+      return "unknown";
+    }
+  }
+
+  @Override
+  public void close() {
+    try {
+      fs.delete(path, false);
+    } catch (IOException e) {
+      throw new Lake.LakeException("cannot release the lock " + path + ": " + e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,160 @@
+package org.frontline.report;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.hadoop.fs.FSDataOutputStream;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.frontline.common.Progress;
+import org.frontline.lake.Lake;
+import org.frontline.lake.RunSummary;
+import org.frontline.lake.Tables;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Stage {@code report}: the lake's tables → one night's report in a directory: {@code report.html}
+ * (self-contained), {@code report.json} (every number of the page, Jackson) and one CSV per section.
+ * LoadNumbers ({@link ReportData}) → DrawCharts and the map ({@link Charts}, {@link OblastMap}) →
+ * RenderHtml ({@link HtmlReport}) → WriteFiles.
+ */
+public final class ReportJob {
+  /** Options: where to write, and the night (null: the lake's last day). */
+  public record Options(String out, LocalDate date) {
+    public Options {
+      if (out == null || out.isBlank()) {
+        throw new IllegalArgumentException("--out is required");
+      }
+    }
+  }
+
+  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  private final Lake lake;
+  private final Options options;
+
+  public ReportJob(Lake lake, Options options) {
+    this.lake = lake;
+    this.options = options;
+  }
+
+  /** Writes the report; returns the path of report.html. */
+  public String run(RunSummary summary) {
+    Progress p = Progress.start("report", "reading trends, spikes, events and topics");
+    if (!lake.exists(Tables.STRIKE_TRENDS)) {
+      throw new Lake.LakeException("the lake has no strike_trends table: run 'frontline trends' (or run) first");
+    }
+    LocalDate date = options.date() != null ? options.date() : ReportData.lastDay(lake);
+    if (date == null) {
+      date = LocalDate.now(java.time.ZoneOffset.UTC);
+    }
+    ReportData.Report data = ReportData.load(lake, date);
+    Progress.info("report", String.format("night %s: %d events in Ukraine, %d listed; drawing charts", date,
+        data.headline().events(), data.events().size()));
+    String html = HtmlReport.render(data, lake.root(), Instant.now());
+    Path dir = new Path(options.out());
+    Map<String, String> files = new LinkedHashMap<>();
+    files.put("report.html", html);
+    try {
+      files.put("report.json", JSON.writeValueAsString(data));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    files.put("national_daily.csv", csv(List.of("date", "events", "events_7d_avg", "killed", "injured", "launched"),
+        rows(data.national(), d -> List.of(d.date(), d.events(), opt(d.events7dAvg()), d.killed(), d.injured(),
+            d.launched()))));
+    files.put("oblasts.csv", csv(List.of("area", "name", "events_7d", "killed_7d", "injured_7d", "events_28d"),
+        rows(data.oblasts(), a -> List.of(a.area(), a.name(), a.events7(), a.killed7(), a.injured7(),
+            a.events28()))));
+    List<List<Object>> multiples = new ArrayList<>();
+    for (ReportData.Series s : data.mostHit()) {
+      for (ReportData.DayPoint d : s.days()) {
+        multiples.add(List.of(s.area(), s.name(), d.date(), d.events(), opt(d.events7dAvg()), d.killed()));
+      }
+    }
+    files.put("most_hit.csv", csv(List.of("area", "name", "date", "events", "events_7d_avg", "killed"), multiples));
+    List<List<Object>> topicRows = new ArrayList<>();
+    for (ReportData.Topic t : data.topics()) {
+      for (ReportData.WeekShare w : t.weeks()) {
+        topicRows.add(List.of(t.topicId(), t.label(), String.join(" | ", t.terms()), t.articles7(), t.share7(),
+            w.week(), w.articles(), w.share()));
+      }
+    }
+    files.put("topics.csv", csv(List.of("topic_id", "label", "terms", "articles_7d", "share_7d", "week",
+        "week_articles", "week_share"), topicRows));
+    files.put("spikes.csv", csv(List.of("week_start", "area", "name", "metric", "value", "baseline_median", "z",
+        "reason"), rows(data.spikes(), s -> List.of(s.week(), s.area(), s.name(), s.metric(), s.value(),
+            opt(s.median()), opt(s.z()), s.reason()))));
+    files.put("events.csv", csv(List.of("event_id", "event_date", "country", "area", "area_name", "place", "weapon",
+        "weapon_model", "launched", "intercepted", "killed", "injured", "n_sources", "source_urls",
+        "example_sentence"), rows(data.events(), e -> List.of(e.eventId(), e.date(), e.country(), e.area(),
+            e.areaName(), opt(e.place()), e.weapon(), opt(e.weaponModel()), opt(e.launched()),
+            opt(e.intercepted()), opt(e.killed()), opt(e.injured()), e.sourcesCount(),
+            String.join(" ", e.sources().stream().map(s -> s.url() == null ? "" : s.url()).toList()).trim(),
+            opt(e.sentence())))));
+    try {
+      FileSystem fs = dir.getFileSystem(lake.fs().getConf());
+      fs.setWriteChecksum(false);
+      fs.mkdirs(dir);
+      for (Map.Entry<String, String> f : files.entrySet()) {
+        Path target = new Path(dir, f.getKey());
+        Path tmp = new Path(dir, "." + f.getKey() + ".tmp");
+        try (FSDataOutputStream out = fs.create(tmp, true)) {
+          out.write(f.getValue().getBytes(StandardCharsets.UTF_8));
+        }
+        fs.delete(target, false);
+        if (!fs.rename(tmp, target)) {
+          throw new IOException("rename failed: " + tmp + " -> " + target);
+        }
+      }
+      String where = fs.makeQualified(new Path(dir, "report.html")).toString();
+      Map<String, Object> s = new LinkedHashMap<>();
+      s.put("date", date.toString());
+      s.put("html", where);
+      s.put("html_bytes", (long) html.getBytes(StandardCharsets.UTF_8).length);
+      s.put("events_listed", (long) data.events().size());
+      s.put("spikes", (long) data.spikes().size());
+      summary.section("report", s);
+      p.done("wrote " + where + " (" + html.length() / 1024 + " KiB) and " + (files.size() - 1) + " data files");
+      return where;
+    } catch (IOException e) {
+      throw new Lake.LakeException("cannot write the report to " + dir + ": " + e.getMessage());
+    }
+  }
+
+  private static Object opt(Object v) {
+    return v == null ? "" : v;
+  }
+
+  private static <T> List<List<Object>> rows(List<T> items, java.util.function.Function<T, List<Object>> f) {
+    List<List<Object>> out = new ArrayList<>();
+    for (T t : items) {
+      out.add(f.apply(t));
+    }
+    return out;
+  }
+
+  static String csv(List<String> header, List<List<Object>> rows) {
+    StringWriter w = new StringWriter();
+    try (CSVPrinter p = new CSVPrinter(w, CSVFormat.DEFAULT.builder()
+        .setHeader(header.toArray(new String[0])).get())) {
+      for (List<Object> r : rows) {
+        p.printRecord(r);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return w.toString();
+  }
+}

@@ -1,0 +1,212 @@
+package org.frontline.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.frontline.SparkTest;
+import org.frontline.generate.CorpusGenerator;
+import org.frontline.lake.Lake;
+import org.frontline.lake.LakeLock;
+import org.frontline.lake.Tables;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+import static org.apache.spark.sql.functions.*;
+import static org.junit.jupiter.api.Assertions.*;
+
+/**
+ * Nightly runs on a generated week split into nights by publication day, after a base lake built by `run`
+ * (which also fits the topic model the nights apply). Lake A takes nights 1 and 2 in order, then night 2
+ * again; lake B takes night 2, then night 1. A night-2 article without a date of its own reports a night-1
+ * strike again, so it must join the existing event.
+ */
+class NightlyTest extends SparkTest {
+  @TempDir
+  static Path dir;
+  static Path base;
+  static Map<String, Path> nights = new TreeMap<>();
+  static Lake a;
+  static Lake b;
+  static Map<String, Long> afterNight1 = new TreeMap<>();
+  static Map<String, Long> afterNight2 = new TreeMap<>();
+  static String kharkivEventAfterNight1;
+  static Map<String, Long> versionAfterNight2 = new TreeMap<>();
+
+  static int frontline(String... args) {
+    return Frontline.execute(new PrintWriter(new StringWriter()), new PrintWriter(System.err, true), args);
+  }
+
+  static String line(String id, String published, String title, String text) {
+    return new ObjectMapper().createObjectNode().put("doc_id", id).put("published", published)
+        .put("outlet", "Test Wire " + id).put("url", "https://test.example/" + id).put("title", title)
+        .put("body", text).toString();
+  }
+
+  @BeforeAll
+  static void build() throws Exception {
+    spark();
+    Path gen = dir.resolve("gen");
+    new CorpusGenerator(new CorpusGenerator.Options(260, 11, gen, 1, List.of("jsonl"), LocalDate.parse("2026-03-02"),
+        6)).write();
+    Map<String, List<String>> byNight = new TreeMap<>();
+    ObjectMapper json = new ObjectMapper();
+    // the generator's truth gives each record's publication day (its published field varies in format)
+    Map<String, String> day = new java.util.HashMap<>();
+    for (String l : Files.readAllLines(gen.resolve("truth.jsonl"), StandardCharsets.UTF_8)) {
+      JsonNode t = json.readTree(l);
+      day.put(t.get("file").asText() + "#" + t.get("position").asText(),
+          t.path("published_date").isTextual() ? t.get("published_date").asText() : "");
+    }
+    try (Stream<Path> files = Files.walk(gen.resolve("corpus"))) {
+      for (Path f : files.filter(p -> p.toString().endsWith(".jsonl")).sorted().toList()) {
+        List<String> lines = Files.readAllLines(f, StandardCharsets.UTF_8);
+        for (int i = 0; i < lines.size(); i++) {
+          String d = day.getOrDefault("corpus/" + f.getFileName() + "#" + (i + 1), "");
+          String night = d.isEmpty() || d.compareTo("2026-03-04") < 0 ? "0" : d.compareTo("2026-03-06") < 0 ? "1" : "2";
+          byNight.computeIfAbsent(night, k -> new ArrayList<>()).add(lines.get(i));
+        }
+      }
+    }
+    byNight.get("1").add(line("k1", "Thu, 5 Mar 2026 07:00:00 GMT", "Drone hits Kharkiv",
+        "A Russian drone hit an apartment block in Kharkiv overnight, killing two people and injuring 10."));
+    byNight.get("2").add(line("k2", "Sat, 7 Mar 2026 09:00:00 GMT", "Kharkiv mourns",
+        "A drone hit an apartment block in Kharkiv, killing three people, officials said."));
+    for (Map.Entry<String, List<String>> e : byNight.entrySet()) {
+      Path f = dir.resolve("in/night-" + e.getKey() + ".jsonl");
+      Files.createDirectories(f.getParent());
+      Files.write(f, e.getValue(), StandardCharsets.UTF_8);
+      nights.put(e.getKey(), f);
+    }
+    base = dir.resolve("base");
+    assertEquals(0, frontline("run", "--input", nights.get("0").toString(), "--lake", base.toString(),
+        "--as-of", "2026-03-03", "--k", "4", "--restarts", "2", "--min-df", "2"));
+    a = new Lake(spark(), copy(base, dir.resolve("a")).toString());
+    b = new Lake(spark(), copy(base, dir.resolve("b")).toString());
+
+    assertEquals(0, nightly(a, "1", "2026-03-05"));
+    counts(a, afterNight1);
+    kharkivEventAfterNight1 = kharkiv(a).getAs("event_id");
+    assertEquals(0, nightly(a, "2", "2026-03-07"));
+    counts(a, afterNight2);
+    for (String t : Tables.DATA_TABLES) {
+      versionAfterNight2.put(t, io.delta.tables.DeltaTable.forPath(spark(), a.path(t)).history(1)
+          .first().<Long>getAs("version"));
+    }
+    assertEquals(0, nightly(a, "2", "2026-03-07"), "the same night again");
+
+    assertEquals(0, nightly(b, "2", "2026-03-07"));
+    assertEquals(0, nightly(b, "1", "2026-03-05"));
+  }
+
+  static int nightly(Lake lake, String night, String date) {
+    return frontline("nightly", "--date", date, "--input", nights.get(night).toString(), "--lake", lake.root());
+  }
+
+  static Path copy(Path from, Path to) throws IOException {
+    try (Stream<Path> files = Files.walk(from)) {
+      for (Path p : files.toList()) {
+        Path t = to.resolve(from.relativize(p).toString());
+        if (Files.isDirectory(p)) {
+          Files.createDirectories(t);
+        } else {
+          Files.copy(p, t);
+        }
+      }
+    }
+    return to;
+  }
+
+  static void counts(Lake lake, Map<String, Long> into) {
+    for (String t : Tables.DATA_TABLES) {
+      into.put(t, lake.read(t).count());
+    }
+  }
+
+  static Row kharkiv(Lake lake) {
+    return lake.read(Tables.EVENTS).filter(array_contains(col("doc_ids"), "k1")).first();
+  }
+
+  /** A table as a comparable frame: every column (the run-specific ones left out). */
+  static Dataset<Row> rows(Lake lake, String table) {
+    return lake.read(table);
+  }
+
+  @Test
+  void aLateArticleJoinsTheEventItReports() {
+    Row k = kharkiv(a);
+    assertEquals(kharkivEventAfterNight1, k.getAs("event_id"), "the event keeps its id");
+    assertEquals(List.of("k1", "k2"), k.getList(k.fieldIndex("doc_ids")));
+    assertEquals(LocalDate.parse("2026-03-05"), k.<java.sql.Date>getAs("event_date").toLocalDate());
+    assertEquals(2.5, k.<Double>getAs("killed_median"));
+    assertEquals(1L, a.read(Tables.EVENTS).filter(col("place").equalTo("Kharkiv")
+        .and(col("event_date").geq("2026-03-05"))).count(), "one event, not two");
+  }
+
+  @Test
+  void nightsAddRowsAndTheReportIsWritten() {
+    assertTrue(afterNight2.get(Tables.ARTICLES) > afterNight1.get(Tables.ARTICLES));
+    assertTrue(afterNight2.get(Tables.EVENTS) > afterNight1.get(Tables.EVENTS));
+    assertTrue(Files.exists(Path.of(a.root().replace("file:", "")).resolve("reports/2026-03-07/report.html")));
+    long days = a.read(Tables.STRIKE_TRENDS).filter(col("period").equalTo("day").and(col("area").equalTo("UA")))
+        .count();
+    Row range = a.read(Tables.ARTICLES).agg(min("published_date"), max("published_date")).first();
+    assertTrue(days >= range.getDate(1).toLocalDate().toEpochDay() - LocalDate.parse("2026-03-02").toEpochDay(),
+        "a trend row for every day to the last article: " + days);
+  }
+
+  @Test
+  void runningANightTwiceChangesNothing() {
+    Map<String, Long> now = new TreeMap<>();
+    counts(a, now);
+    assertEquals(afterNight2, now);
+    // every table, row for row, against its own version before the repeat (Delta time travel)
+    for (String t : Tables.DATA_TABLES) {
+      Dataset<Row> before = spark().read().format("delta").option("versionAsOf", versionAfterNight2.get(t))
+          .load(a.path(t));
+      Dataset<Row> after = a.read(t);
+      assertEquals(0, before.exceptAll(after).count() + after.exceptAll(before).count(), t + " changed");
+    }
+  }
+
+  @Test
+  void nightsOutOfOrderEndInTheSameLake() {
+    for (String t : Tables.DATA_TABLES) {
+      Dataset<Row> x = rows(a, t);
+      Dataset<Row> y = rows(b, t).select(x.columns()[0], java.util.Arrays.copyOfRange(x.columns(), 1,
+          x.columns().length));
+      assertEquals(0, x.exceptAll(y).count() + y.exceptAll(x).count(), () -> t + " differs: "
+          + x.exceptAll(y).limit(5).collectAsList() + " vs " + y.exceptAll(x).limit(5).collectAsList());
+      assertEquals(x.count(), y.count(), t + " rows");
+    }
+  }
+
+  @Test
+  void aSecondRunOnTheSameLakeIsRefused() throws Exception {
+    Path lock = Path.of(java.net.URI.create(a.root())).resolve(LakeLock.FILE);
+    Files.writeString(lock, "run test-holder (nightly) on host h, pid 1, since 2026-03-07T00:00:00Z");
+    long before = a.read(Tables.ARTICLES).count();
+    StringWriter err = new StringWriter();
+    int code = Frontline.execute(new PrintWriter(new StringWriter()), new PrintWriter(err, true), "nightly",
+        "--date", "2026-03-07", "--input", nights.get("2").toString(), "--lake", a.root());
+    Files.delete(lock);
+    assertEquals(1, code);
+    assertTrue(err.toString().contains("the lake is in use by another Frontline run: run test-holder (nightly)"),
+        err.toString());
+    assertEquals(before, a.read(Tables.ARTICLES).count());
+  }
+}
