@@ -120,9 +120,13 @@ public final class Lake {
     aligned.write().format("delta").mode("overwrite").option("replaceWhere", condition).save(path(table));
   }
 
-  /** Replaces the whole table with {@code rows} in one Delta commit (readers see the old or the new table). */
+  /**
+   * Replaces the whole table with {@code rows} in one Delta commit (readers see the old or the new table).
+   * The table takes the current schema, so a full stage run also migrates a table written by an older
+   * Frontline.
+   */
   public void overwrite(String table, Dataset<Row> rows) {
-    rows.select(columnsOf(table)).write().format("delta").mode("overwrite")
+    rows.select(columnsOf(table)).write().format("delta").mode("overwrite").option("overwriteSchema", "true")
         .partitionBy(Tables.partitionColumns(table).toArray(new String[0]))
         .save(path(table));
   }
