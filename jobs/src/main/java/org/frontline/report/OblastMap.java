@@ -141,9 +141,11 @@ public final class OblastMap {
       }
       double x = pad + (o.lon() * COS - minX) * scale;
       double y = pad + (-o.lat() - minY) * scale;
+      // a halo in the opposite colour keeps the figure readable over a border or a city drawn on top
+      boolean dark = colour(v, breaks).equals(CLASSES[3]) || colour(v, breaks).equals(CLASSES[4]);
       svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\" font-size=\"12\""
-          + " font-family=\"sans-serif\" fill=\"%s\">%s</text>", x, y + 4,
-          colour(v, breaks).equals(CLASSES[3]) || colour(v, breaks).equals(CLASSES[4]) ? "#fff" : "#222",
+          + " font-family=\"sans-serif\" fill=\"%s\" stroke=\"%s\" stroke-width=\"2.5\" paint-order=\"stroke\""
+          + " stroke-linejoin=\"round\">%s</text>", x, y + 4, dark ? "#fff" : "#222", dark ? "#67000d" : "#fff",
           fmt(v)));
     }
     double ly = height - legendH + 8;
