@@ -203,6 +203,9 @@ public final class TopicsJob {
     return out;
   }
 
+  /** Partitions of the fit sample: fixed, so that the same articles give the same model on any cluster. */
+  static final int FIT_PARTITIONS = 8;
+
   /** Fits a new model on (a sample of) the documents and gives its topics stable ids. */
   TopicModelStore.Saved fit(SparkSession spark, Dataset<Row> docs, TopicModelStore store) {
     Progress p = Progress.start("topics", "fitting a " + options.algorithm().id() + " topic model");
@@ -212,6 +215,11 @@ public final class TopicsJob {
       long per = Math.round(1_000_000.0 * options.maxFitDocs() / n);
       sample = docs.filter(pmod(xxhash64(col("doc_id"), lit(options.seed())), lit(1_000_000L)).lt(per));
     }
+    // a canonical layout: the rows of a Delta table come back in the order the writing shuffle happened to
+    // deliver them, and k-means|| initialisation, CountVectorizer's ties and the floating-point sums of the SVD
+    // depend on row order; hashing by id and sorting within partitions makes the fit depend on the content only
+    sample = ColumnTransformer.materialize(sample.repartition(FIT_PARTITIONS, col("doc_id"))
+        .sortWithinPartitions("doc_id"));
     PipelineModel features = TopicFeatures.pipeline(new TopicFeatures.Options("document", options.vocabSize(),
         options.minDf(), options.maxDf(), true)).fit(sample);
     Dataset<Row> x = features.transform(sample);
