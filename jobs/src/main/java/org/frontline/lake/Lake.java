@@ -88,16 +88,17 @@ public final class Lake {
    * file names and ids reach Delta as escaped literals, never as spliced SQL text.
    */
   public void replace(String table, Dataset<Row> rows, Column condition) {
-    Dataset<Row> aligned = rows.select(columnsOf(table));
-    var writer = aligned.write().format("delta");
+    replaceWhere(table, rows, condition.node().sql());
+  }
+
+  /** One Delta commit replacing the rows matching a SQL condition; creates the table if it does not exist. */
+  private void replaceWhere(String table, Dataset<Row> rows, String condition) {
     if (!exists(table)) {
-      writer.mode("overwrite")
-          .partitionBy(Tables.partitionColumns(table).toArray(new String[0]))
-          .save(path(table));
+      overwrite(table, rows);
       return;
     }
-    writer.mode("overwrite")
-        .option("replaceWhere", condition.node().sql())
+    rows.select(columnsOf(table)).write().format("delta").mode("overwrite")
+        .option("replaceWhere", condition)
         .save(path(table));
   }
 
@@ -110,14 +111,8 @@ public final class Lake {
     if (!Tables.schemaOf(table).getFieldIndex(dateColumn).isDefined()) {
       throw new IllegalArgumentException("table " + table + " has no column " + dateColumn);
     }
-    String condition = "`" + dateColumn + "` >= DATE'" + from + "'"
-        + (to == null ? "" : " AND `" + dateColumn + "` <= DATE'" + to + "'");
-    Dataset<Row> aligned = rows.select(columnsOf(table));
-    if (!exists(table)) {
-      overwrite(table, aligned);
-      return;
-    }
-    aligned.write().format("delta").mode("overwrite").option("replaceWhere", condition).save(path(table));
+    replaceWhere(table, rows, "`" + dateColumn + "` >= DATE'" + from + "'"
+        + (to == null ? "" : " AND `" + dateColumn + "` <= DATE'" + to + "'"));
   }
 
   /**

@@ -236,8 +236,9 @@ public final class ReportData {
   }
 
   private static List<Event> events(Dataset<Row> night, Dataset<Row> articles) {
-    Dataset<Row> limited = night.orderBy(col("country").desc(), col("region_iso").asc_nulls_first(), col("weapon"),
-        col("place"), col("event_id")).limit(MAX_EVENTS);
+    // read once: the events and their sources are both joined from it
+    Dataset<Row> limited = org.frontline.common.ColumnTransformer.materialize(night.orderBy(col("country").desc(),
+        col("region_iso").asc_nulls_first(), col("weapon"), col("place"), col("event_id")).limit(MAX_EVENTS));
     Dataset<Row> docs = limited.select(col("event_id"), explode(col("doc_ids")).as("doc_id"))
         .join(articles.select("doc_id", "source", "title", "url"), "doc_id")
         .groupBy("event_id")

@@ -141,11 +141,6 @@ class NightlyTest extends SparkTest {
     return lake.read(Tables.EVENTS).filter(array_contains(col("doc_ids"), "k1")).first();
   }
 
-  /** A table as a comparable frame: every column (the run-specific ones left out). */
-  static Dataset<Row> rows(Lake lake, String table) {
-    return lake.read(table);
-  }
-
   @Test
   void aLateArticleJoinsTheEventItReports() {
     Row k = kharkiv(a);
@@ -186,8 +181,8 @@ class NightlyTest extends SparkTest {
   @Test
   void nightsOutOfOrderEndInTheSameLake() {
     for (String t : Tables.DATA_TABLES) {
-      Dataset<Row> x = rows(a, t);
-      Dataset<Row> y = rows(b, t).select(x.columns()[0], java.util.Arrays.copyOfRange(x.columns(), 1,
+      Dataset<Row> x = a.read(t);
+      Dataset<Row> y = b.read(t).select(x.columns()[0], java.util.Arrays.copyOfRange(x.columns(), 1,
           x.columns().length));
       assertEquals(0, x.exceptAll(y).count() + y.exceptAll(x).count(), () -> t + " differs: "
           + x.exceptAll(y).limit(5).collectAsList() + " vs " + y.exceptAll(x).limit(5).collectAsList());

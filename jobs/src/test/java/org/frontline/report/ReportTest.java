@@ -94,7 +94,8 @@ class ReportTest extends SparkTest {
     assertTrue(count(html, "<svg") >= 3, "national chart, map and small multiples");
     assertTrue(html.contains("Content-Security-Policy"));
     assertTrue(html.contains("© OpenStreetMap contributors; geoBoundaries"));
-    assertFalse(html.contains("http://") && html.contains("<link"), "no external stylesheet");
+    assertFalse(html.contains("<link"), "no external stylesheet");
+    assertFalse(html.contains("src=\"http"), "no external image or script");
     for (String f : List.of("report.json", "national_daily.csv", "oblasts.csv", "most_hit.csv", "topics.csv",
         "spikes.csv", "events.csv")) {
       assertTrue(Files.exists(out.resolve(f)), f);
@@ -129,8 +130,6 @@ class ReportTest extends SparkTest {
     assertTrue(csv.get(0).startsWith("event_id,event_date,country,area"));
     JsonNode oblasts = json.get("oblasts");
     assertEquals(27, oblasts.size());
-    assertEquals("UA-63", oblasts.get(0).get("area").asText().equals("UA-63") ? "UA-63"
-        : findArea(oblasts, "UA-63").get("area").asText());
     assertEquals(1L, findArea(oblasts, "UA-63").get("events7").asLong(), "one Kharkiv strike from two outlets");
     assertTrue(html.contains("<h2 id=\"events\">The night's events (2)</h2>"));
   }

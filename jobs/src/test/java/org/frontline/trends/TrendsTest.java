@@ -203,8 +203,8 @@ class TrendsTest extends SparkTest {
     assertThrows(IllegalArgumentException.class, () -> new PeriodAggregator().setPeriod("fortnight"));
     java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("spike");
     new SpikeDetector().setThreshold(2.5).write().overwrite().save(dir.toString());
-    assertEquals(2.5, (Double) SpikeDetector.load(dir.toString()).getOrDefault(
-        SpikeDetector.load(dir.toString()).threshold()) , 1e-12);
+    SpikeDetector loaded = SpikeDetector.load(dir.toString());
+    assertEquals(2.5, (Double) loaded.getOrDefault(loaded.threshold()), 1e-12);
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> new TrendChange().transform(trends.withColumn("events", col("events").cast("string"))));
     assertTrue(e.getMessage().contains("'events' must be of type bigint but was string"), e.getMessage());
