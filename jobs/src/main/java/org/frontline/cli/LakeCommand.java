@@ -2,6 +2,7 @@ package org.frontline.cli;
 
 import org.apache.spark.sql.SparkSession;
 import org.frontline.common.Progress;
+import org.frontline.common.RunLog;
 import org.frontline.events.EventsJob;
 import org.frontline.extract.ExtractJob;
 import org.frontline.ingest.IngestJob;
@@ -26,6 +27,10 @@ abstract class LakeCommand implements Callable<Integer> {
   @Mixin
   SparkOptions sparkOptions;
 
+  @Option(names = "--log-dir", paramLabel = "DIR",
+      description = "where this run's log is written, one file per run (default: LAKE/logs)")
+  String logDir;
+
   abstract String name();
 
   abstract void stages(SparkSession spark, Lake lake, RunSummary summary);
@@ -34,15 +39,48 @@ abstract class LakeCommand implements Callable<Integer> {
     return List.of();
   }
 
+  /** The run's log file name, without the run id (nightly adds its date). */
+  String logName() {
+    return name();
+  }
+
   @Override
   public Integer call() {
+    RunLog log = RunLog.start(name());
+    SparkSession[] started = new SparkSession[1];
+    String[] runId = new String[1];
+    try {
+      return execute(started, runId);
+    } catch (RuntimeException | Error e) {
+      if (log != null) {
+        log.logOnly().println("frontline: " + Frontline.describe(e));
+        e.printStackTrace(log.logOnly());
+      }
+      throw e;
+    } finally {
+      if (log != null) {
+        String dir = logDir != null ? logDir : lakeDir.replaceAll("/+$", "") + "/logs";
+        String id = runId[0] != null ? runId[0] : java.time.format.DateTimeFormatter
+            .ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(java.time.ZoneOffset.UTC).format(java.time.Instant.now())
+            + "-" + name() + "-failed";
+        org.apache.hadoop.conf.Configuration conf = started[0] != null
+            ? started[0].sparkContext().hadoopConfiguration() : new org.apache.hadoop.conf.Configuration();
+        String where = log.finish(dir, logName() + "-" + id + ".log", conf);
+        Progress.info(name(), "log: " + where);
+      }
+    }
+  }
+
+  private Integer execute(SparkSession[] started, String[] runId) {
     Progress p = Progress.start(name(), "starting Spark");
     SparkSession spark = sparkOptions.session("frontline-" + name());
+    started[0] = spark;
     Progress.info(name(), "Spark " + spark.version() + " on " + spark.sparkContext().master()
         + " in " + String.format("%.1f s", p.seconds()));
     Lake lake = new Lake(spark, lakeDir);
     lake.ensureWritable();
     RunSummary summary = new RunSummary(name(), lake.root(), arguments());
+    runId[0] = summary.runId();
     String json;
     try (LakeLock lock = LakeLock.acquire(lake, summary.runId(), name())) {
       stages(spark, lake, summary);

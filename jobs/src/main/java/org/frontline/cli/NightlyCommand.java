@@ -58,6 +58,11 @@ final class NightlyCommand extends LakeCommand {
   }
 
   @Override
+  String logName() {
+    return "nightly-" + date;
+  }
+
+  @Override
   List<String> arguments() {
     List<String> a = new java.util.ArrayList<>(List.of("--date", date.toString()));
     a.addAll(ingest.inputs);

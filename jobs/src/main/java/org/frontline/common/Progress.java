@@ -5,9 +5,13 @@ import java.util.Locale;
 
 /** One line per stage for the user: what starts, what it produced, how long it took. */
 public final class Progress {
-  private static final PrintStream out = System.err;
   private final String stage;
   private final long started;
+
+  /** stderr as it is now (a run's log may have replaced it). */
+  private static PrintStream err() {
+    return System.err;
+  }
 
   private Progress(String stage) {
     this.stage = stage;
@@ -15,14 +19,14 @@ public final class Progress {
   }
 
   public static Progress start(String stage, String what) {
-    out.println("[" + stage + "] " + what);
-    out.flush();
+    err().println("[" + stage + "] " + what);
+    err().flush();
     return new Progress(stage);
   }
 
   public static void info(String stage, String message) {
-    out.println("[" + stage + "] " + message);
-    out.flush();
+    err().println("[" + stage + "] " + message);
+    err().flush();
   }
 
   public double seconds() {
@@ -30,7 +34,7 @@ public final class Progress {
   }
 
   public void done(String result) {
-    out.println(String.format(Locale.ROOT, "[%s] done in %.1f s: %s", stage, seconds(), result));
-    out.flush();
+    err().println(String.format(Locale.ROOT, "[%s] done in %.1f s: %s", stage, seconds(), result));
+    err().flush();
   }
 }

@@ -79,7 +79,8 @@ public final class Gazetteer implements Serializable {
   private transient volatile PlaceMatcher matcher;
 
   private Gazetteer(List<Entry> entries) {
-    this.entries = List.copyOf(entries);
+    // a plain ArrayList: the gazetteer is broadcast with Kryo, which cannot rebuild an immutable List.of copy
+    this.entries = new java.util.ArrayList<>(entries);
   }
 
   /** The automaton over every spelling, built once per JVM (per executor for a broadcast gazetteer). */
@@ -97,7 +98,7 @@ public final class Gazetteer implements Serializable {
   }
 
   public List<Entry> entries() {
-    return entries;
+    return java.util.Collections.unmodifiableList(entries);
   }
 
   /** The gazetteer packed in the jar. */

@@ -123,7 +123,8 @@ public final class Charts {
     plot.setOutlineVisible(false);
   }
 
-  private static synchronized String svg(String id, JFreeChart chart, int width, int height) {
+  /** A chart as an inline SVG element with its own id prefix (also used by the notebooks' display). */
+  public static synchronized String svg(String id, JFreeChart chart, int width, int height) {
     chart.setBackgroundPaint(Color.WHITE);
     chart.setAntiAlias(true);
     chart.setTextAntiAlias(true);

@@ -36,6 +36,12 @@ import static org.apache.spark.sql.functions.*;
  * </ol>
  */
 public final class TopicsJob {
+  /**
+   * Decimals kept of an article's topic score. The model's sums (SVD, centres) are done in a different order on
+   * a different cluster layout and differ in the 15th digit; rounding makes the table identical everywhere.
+   */
+  static final int SCORE_DECIMALS = 6;
+
   /** Terms kept per topic for matching across refits (the table shows the first {@link #LABEL_TERMS}). */
   static final int MATCH_TERMS = 50;
   static final int LABEL_TERMS = 10;
@@ -126,7 +132,7 @@ public final class TopicsJob {
     Progress p = Progress.start("topics", "assigning articles to " + d.topics().size() + " topics of " + d.modelId());
     Dataset<Row> assigned = ColumnTransformer.materialize(model.pipeline().transform(docs)
         .join(broadcast(idTable), "topic_index")
-        .select(col("doc_id"), col("published_date"), col("topic_id"), col("topic_score").as("score"),
+        .select(col("doc_id"), col("published_date"), col("topic_id"), round(col("topic_score"), SCORE_DECIMALS).as("score"),
             vocab.filter(spark).apply(col("terms")).as("vterms")));
     Dataset<Row> articleTopics = assigned.withColumn("model_id", lit(d.modelId()));
     lake.overwrite(Tables.ARTICLE_TOPICS, articleTopics);

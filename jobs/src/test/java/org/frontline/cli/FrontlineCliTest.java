@@ -45,6 +45,49 @@ class FrontlineCliTest extends SparkTest {
   }
 
   @Test
+  void everyRunLeavesItsOwnLogNextToTheLake() throws Exception {
+    List<Path> logs;
+    try (var files = Files.list(lake.resolve("logs"))) {
+      logs = files.filter(f -> f.getFileName().toString().matches("run-\\d{8}T\\d{6}Z-run-[0-9a-f]{4}\\.log"))
+          .toList();
+    }
+    assertEquals(1, logs.size(), "one log for the one run: " + logs);
+    String log = Files.readString(logs.get(0));
+    assertTrue(log.contains("[ingest] done in") && log.contains("[topics]") && log.contains("[run] done in"), log);
+    assertTrue(log.contains("\"run_id\" : \"" + logs.get(0).getFileName().toString().substring(4).replace(".log", "")),
+        "the summary, with the run id the file is named after");
+  }
+
+  @Test
+  void aFailedNightExitsOneAndItsLogSaysWhy() throws Exception {
+    Path nightLake = dir.resolve("night-lake");
+    Result r = run("nightly", "--date", "2026-03-01", "--input", dir.resolve("no-such-inbox/2026-03-01").toString(),
+        "--lake", nightLake.toString(), "--log-dir", dir.resolve("night-logs").toString());
+    assertEquals(1, r.code(), r.err());
+    String line = r.err().lines().filter(l -> l.startsWith("frontline: ")).findFirst().orElseThrow();
+    List<Path> logs;
+    try (var files = Files.list(dir.resolve("night-logs"))) {
+      logs = files.toList();
+    }
+    assertEquals(1, logs.size(), logs.toString());
+    assertTrue(logs.get(0).getFileName().toString().startsWith("nightly-2026-03-01-"), logs.toString());
+    String log = Files.readString(logs.get(0));
+    assertTrue(log.contains(line), "the log holds the error line '" + line + "':\n" + log);
+    assertTrue(log.contains("[nightly] starting Spark"), log);
+  }
+
+  @Test
+  void compareSaysWhetherTwoLakesHoldTheSameTables() {
+    Result same = run("compare", "--left", lake.toString(), "--right", lake.toString());
+    assertEquals(0, same.code(), same.err());
+    assertTrue(same.out().lines().anyMatch(l -> l.startsWith("articles") && l.contains("identical")), same.out());
+    Result other = run("compare", "--left", lake.toString(), "--right", dir.resolve("empty-lake").toString(),
+        "--table", "articles,events");
+    assertEquals(1, other.code());
+    assertTrue(other.out().contains("articles        DIFFERENT: only in the left lake"), other.out());
+  }
+
+  @Test
   void evalTopicsMeasuresTheLakesTopics() {
     Result r = run("eval", "topics", "--lake", lake.toString());
     assertEquals(0, r.code(), r.err());

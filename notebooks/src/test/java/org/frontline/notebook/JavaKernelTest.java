@@ -1,0 +1,106 @@
+package org.frontline.notebook;
+
+import org.dflib.jjava.jupyter.kernel.display.DisplayData;
+import org.dflib.jjava.jupyter.kernel.display.mime.MIMEType;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The kernel without Jupyter: cells in, values and display data out (the protocol is jjava-jupyter's). */
+class JavaKernelTest {
+  @TempDir
+  static Path dir;
+  static JavaKernel kernel;
+
+  @BeforeAll
+  static void start() {
+    System.setProperty("frontline.lake", dir.resolve("lake").toString());
+    kernel = new JavaKernel(true);
+    kernel.onStartup();
+    // a small lake: three events in two oblasts, written as Delta like the jobs do
+    kernel.evalRaw("""
+        spark.sql("SELECT * FROM VALUES (DATE'2026-03-01', 'UA-12', 2), (DATE'2026-03-02', 'UA-12', 0),"
+            + " (DATE'2026-03-02', 'UA-63', 1) AS t(event_date, region_iso, killed)")
+            .write().format("delta").save(Notebook.lakePath() + "/events");
+        """);
+  }
+
+  @AfterAll
+  static void stop() {
+    kernel.onShutdown(false);
+  }
+
+  @Test
+  void aCellIsSeveralSnippetsAndShowsItsLastExpression() {
+    assertEquals(3, kernel.evalRaw("1 + 2"));
+    assertEquals(42, kernel.evalRaw("int a = 6;\nint b = 7;\n// the answer\na * b"));
+    assertNull(kernel.evalRaw("int c = 1;"), "a declaration shows nothing");
+    assertEquals("x1", kernel.evalRaw("String f(int i) { return \"x\" + i; }\nf(c)"));
+  }
+
+  @Test
+  void theSessionAndTheLakeAreReady() {
+    assertEquals("local[*]", kernel.evalRaw("spark.sparkContext().master()"));
+    DisplayData tables = kernel.eval("Notebook.tables()");
+    String html = (String) tables.getData(MIMEType.TEXT_HTML);
+    assertTrue(html.contains("<td style=\"text-align:left\">events</td>"), html);
+    assertTrue(html.contains("<td style=\"text-align:right\">3</td>"), html);
+    Object n = kernel.evalRaw("Notebook.sql(\"SELECT sum(killed) AS k FROM events WHERE region_iso = 'UA-12'\")"
+        + ".first().getLong(0)");
+    assertEquals(2L, n);
+  }
+
+  @Test
+  void aDatasetIsShownAsAnEscapedHtmlTableWithTypes() {
+    DisplayData d = kernel.eval("spark.sql(\"SELECT '<b>x</b>' AS s, 1.5D AS v, array(1,2) AS a, 2D / 3 AS f\")");
+    String html = (String) d.getData(MIMEType.TEXT_HTML);
+    assertTrue(html.contains("&lt;b&gt;x&lt;/b&gt;") && !html.contains("<b>x</b>"), html);
+    assertTrue(html.contains("<small>double</small>") && html.contains("[1, 2]"), html);
+    assertTrue(html.contains("1 row"), html);
+    assertTrue(((String) d.getData(MIMEType.TEXT_PLAIN)).startsWith("s\tv\ta\tf\n<b>x</b>\t1.5\t[1, 2]\t0.6667"),
+        (String) d.getData(MIMEType.TEXT_PLAIN));
+    String many = (String) kernel.eval("spark.range(100)").getData(MIMEType.TEXT_HTML);
+    assertEquals(20, many.split("<tr>").length - 2, "20 rows and the header");
+    assertTrue(many.contains("first 20 rows"));
+  }
+
+  @Test
+  void aChartIsShownAsSvg() {
+    DisplayData d = kernel.eval("Charts.lines(Notebook.table(Tables.EVENTS).groupBy(\"event_date\", \"region_iso\")"
+        + ".agg(count(lit(1)).as(\"events\")), \"event_date\", \"region_iso\", \"events\", \"Events per day\")");
+    String svg = (String) d.getData(MIMEType.IMAGE_SVG);
+    assertTrue(svg.startsWith("<svg") && svg.contains("Events per day") && svg.contains("UA-63"), svg.substring(0,
+        Math.min(300, svg.length())));
+    String html = (String) d.getData(MIMEType.TEXT_HTML);
+    String b64 = html.replaceAll("(?s).*base64,([^\"]+)\".*", "$1");
+    assertEquals(svg, new String(java.util.Base64.getDecoder().decode(b64), java.nio.charset.StandardCharsets.UTF_8),
+        "the HTML shows the same SVG as an image");
+  }
+
+  @Test
+  void errorsSayWhatWentWrongAndWhere() {
+    JavaKernel.NotebookException compile = assertThrows(JavaKernel.NotebookException.class,
+        () -> kernel.evalRaw("int x = \"text\";"));
+    assertTrue(compile.getMessage().contains("incompatible types") && compile.getMessage().contains("int x"),
+        compile.getMessage());
+    JavaKernel.NotebookException runtime = assertThrows(JavaKernel.NotebookException.class,
+        () -> kernel.evalRaw("int zero = 0;\n10 / zero"));
+    assertTrue(runtime.getMessage().startsWith("java.lang.ArithmeticException: / by zero"), runtime.getMessage());
+    List<String> lines = kernel.formatError(runtime);
+    assertEquals("java.lang.ArithmeticException: / by zero", lines.get(0));
+    JavaKernel.NotebookException spark = assertThrows(JavaKernel.NotebookException.class,
+        () -> kernel.evalRaw("Notebook.table(\"no_such_table\")"));
+    assertTrue(spark.getMessage().contains("table 'no_such_table' does not exist"), spark.getMessage());
+    // the kernel goes on after errors
+    assertEquals(5, kernel.evalRaw("2 + 3"));
+  }
+}
