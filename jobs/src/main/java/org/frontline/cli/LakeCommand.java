@@ -1,5 +1,6 @@
 package org.frontline.cli;
 
+import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.SparkSession;
 import org.frontline.common.Progress;
 import org.frontline.common.RunLog;
@@ -31,6 +32,10 @@ abstract class LakeCommand implements Callable<Integer> {
       description = "where this run's log is written, one file per run (default: LAKE/logs)")
   String logDir;
 
+  /** The session and the run id of the current call, kept to name and write its log. */
+  private SparkSession spark;
+  private String runId;
+
   abstract String name();
 
   abstract void stages(SparkSession spark, Lake lake, RunSummary summary);
@@ -47,10 +52,8 @@ abstract class LakeCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     RunLog log = RunLog.start(name());
-    SparkSession[] started = new SparkSession[1];
-    String[] runId = new String[1];
     try {
-      return execute(started, runId);
+      return execute();
     } catch (RuntimeException | Error e) {
       if (log != null) {
         log.logOnly().println("frontline: " + Frontline.describe(e));
@@ -60,27 +63,23 @@ abstract class LakeCommand implements Callable<Integer> {
     } finally {
       if (log != null) {
         String dir = logDir != null ? logDir : lakeDir.replaceAll("/+$", "") + "/logs";
-        String id = runId[0] != null ? runId[0] : java.time.format.DateTimeFormatter
-            .ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(java.time.ZoneOffset.UTC).format(java.time.Instant.now())
-            + "-" + name() + "-failed";
-        org.apache.hadoop.conf.Configuration conf = started[0] != null
-            ? started[0].sparkContext().hadoopConfiguration() : new org.apache.hadoop.conf.Configuration();
+        String id = runId != null ? runId : RunSummary.failedRunId(name());
+        Configuration conf = spark != null ? spark.sparkContext().hadoopConfiguration() : new Configuration();
         String where = log.finish(dir, logName() + "-" + id + ".log", conf);
         Progress.info(name(), "log: " + where);
       }
     }
   }
 
-  private Integer execute(SparkSession[] started, String[] runId) {
+  private Integer execute() {
     Progress p = Progress.start(name(), "starting Spark");
-    SparkSession spark = sparkOptions.session("frontline-" + name());
-    started[0] = spark;
+    spark = sparkOptions.session("frontline-" + name());
     Progress.info(name(), "Spark " + spark.version() + " on " + spark.sparkContext().master()
         + " in " + String.format("%.1f s", p.seconds()));
     Lake lake = new Lake(spark, lakeDir);
     lake.ensureWritable();
     RunSummary summary = new RunSummary(name(), lake.root(), arguments());
-    runId[0] = summary.runId();
+    runId = summary.runId();
     String json;
     try (LakeLock lock = LakeLock.acquire(lake, summary.runId(), name())) {
       stages(spark, lake, summary);

@@ -30,10 +30,11 @@ public final class RunSummary {
   private final Map<String, Double> stages = new LinkedHashMap<>();
   private final Instant started = Instant.now();
 
+  private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.ROOT)
+      .withZone(ZoneOffset.UTC);
+
   public RunSummary(String command, String lake, List<String> args) {
-    String stamp = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.ROOT)
-        .withZone(ZoneOffset.UTC).format(started);
-    root.put("run_id", stamp + "-" + command + "-"
+    root.put("run_id", STAMP.format(started) + "-" + command + "-"
         + String.format(Locale.ROOT, "%04x", ThreadLocalRandom.current().nextInt(0x10000)));
     root.put("command", command);
     root.put("arguments", args);
@@ -43,6 +44,11 @@ public final class RunSummary {
 
   public String runId() {
     return (String) root.get("run_id");
+  }
+
+  /** The id a run of {@code command} gets in its log's name when it failed before it had a summary. */
+  public static String failedRunId(String command) {
+    return STAMP.format(Instant.now()) + "-" + command + "-failed";
   }
 
   public long get(String key) {
