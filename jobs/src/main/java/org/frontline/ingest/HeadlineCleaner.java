@@ -56,21 +56,24 @@ public final class HeadlineCleaner extends ColumnTransformer {
 
     Column text = regexp_replace(col($(textCol)), "^\\d{1,2}\\.\\d{1,2}\\.\\d{2,4},? \\d{1,2}:\\d{2}\\s*[-–—]\\s*", "");
     Column t = col("__title");
-    // drop leading lines that are the headline again
-    Column lines = col("__lines");
-    Column firstKept = array_position(mapArray(lines, l -> key(l).notEqual(coalesce(key(t), lit("")))), lit(true));
+    Column text0 = col("__text0");
+    // drop leading lines that are the headline again; only looked at line by line when the first line is
+    Column lines = split(text0, "\n");
+    Column titleKey = coalesce(key(t), lit(""));
+    Column firstKept = array_position(mapArray(lines, l -> key(l).notEqual(titleKey)), lit(true));
     Column rest = when(firstKept.equalTo(0), array()).otherwise(slice(lines, firstKept, size(lines)));
-    Column joined = array_join(rest, "\n");
+    Column joined = when(key(substring_index(text0, "\n", 1)).notEqual(titleKey), text0)
+        .otherwise(array_join(rest, "\n"));
     // the headline repeated as the first sentence of the text
     Column stripped = expr("CASE WHEN __title IS NOT NULL AND startswith(lower(__joined), lower(__title))"
         + " AND substring(__joined, length(__title) + 1, 1) RLIKE '^([.!?:]|$)'"
         + " THEN ltrim(substring(__joined, length(__title) + 2)) ELSE __joined END");
     return dataset.withColumn("__title", once(title))
-        .withColumn("__lines", split(once(text), "\n"))
+        .withColumn("__text0", once(text))
         .withColumn("__joined", once(joined))
         .withColumn($(textCol), once(nullif(trim(stripped), lit(""))))
         .withColumn($(titleCol), col("__title"))
-        .drop("__title", "__joined", "__lines");
+        .drop("__title", "__joined", "__text0");
   }
 
   @Override
