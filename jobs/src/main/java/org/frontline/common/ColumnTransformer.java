@@ -65,11 +65,13 @@ public abstract class ColumnTransformer extends Transformer implements DefaultPa
 
   /**
    * Materialises a frame and cuts its lineage, so that later actions plan against a leaf instead of
-   * re-analysing the whole expression tree that built it (seconds per action for the ingest plan).
+   * re-analysing the whole expression tree that built it (seconds per action for the ingest plan). The rows
+   * go to the executors' local disks, serialized, not to their heaps: in local mode the executor is the
+   * driver, and a heap holding every materialised frame grows with the corpus.
    */
   public static org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> materialize(
       org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> df) {
-    return df.localCheckpoint(true);
+    return df.localCheckpoint(true, org.apache.spark.storage.StorageLevel.DISK_ONLY());
   }
 
   /** Throws an {@link IllegalArgumentException} naming the column unless it exists with one of the types. */
