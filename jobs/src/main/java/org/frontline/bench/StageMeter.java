@@ -40,6 +40,11 @@ public final class StageMeter extends SparkListener implements NotificationListe
   /** Task time of the Spark stages with one call site (several attempts or jobs may share it). */
   public record SparkStage(String callSite, long stages, long tasks, double taskSeconds) {}
 
+  /** The heap's memory pools (a GC notification also reports metaspace and the code cache). */
+  private static final List<String> HEAP_POOLS = ManagementFactory.getMemoryPoolMXBeans().stream()
+      .filter(p -> p.getType() == java.lang.management.MemoryType.HEAP)
+      .map(java.lang.management.MemoryPoolMXBean::getName).toList();
+
   private final SparkContext sc;
   private final AtomicLong tasks = new AtomicLong();
   private final AtomicLong stages = new AtomicLong();
@@ -129,15 +134,11 @@ public final class StageMeter extends SparkListener implements NotificationListe
     if (info.taskMetrics() != null) {
       runNanos = info.taskMetrics().executorRunTime() * 1_000_000L;
     }
-    long[] v = byCallSite.computeIfAbsent(callSite(info), k -> new long[3]);
+    // the stage's name is its call site: "count at IngestJob.java:82" and the like
+    long[] v = byCallSite.computeIfAbsent(info.name() == null ? "?" : info.name(), k -> new long[3]);
     v[0]++;
     v[1] += info.numTasks();
     v[2] += runNanos;
-  }
-
-  /** "count at IngestJob.java:82" and the like: the user code that started the Spark stage. */
-  static String callSite(StageInfo info) {
-    return info.name() == null ? "?" : info.name();
   }
 
   @Override
@@ -146,18 +147,11 @@ public final class StageMeter extends SparkListener implements NotificationListe
       return;
     }
     GarbageCollectionNotificationInfo info = GarbageCollectionNotificationInfo.from((CompositeData) n.getUserData());
+    Map<String, MemoryUsage> after = info.getGcInfo().getMemoryUsageAfterGc();
     long used = 0;
-    for (MemoryUsage u : info.getGcInfo().getMemoryUsageAfterGc().values()) {
-      used += u.getUsed();
-    }
-    // non-heap pools (metaspace, code cache) are in the map too; subtract them to keep the heap only
-    for (java.lang.management.MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-      if (pool.getType() == java.lang.management.MemoryType.NON_HEAP) {
-        MemoryUsage u = info.getGcInfo().getMemoryUsageAfterGc().get(pool.getName());
-        if (u != null) {
-          used -= u.getUsed();
-        }
-      }
+    for (String pool : HEAP_POOLS) {
+      MemoryUsage u = after.get(pool);
+      used += u == null ? 0 : u.getUsed();
     }
     heapPeak.accumulateAndGet(used, Math::max);
   }
