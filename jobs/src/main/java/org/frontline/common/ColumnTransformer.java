@@ -74,6 +74,19 @@ public abstract class ColumnTransformer extends Transformer implements DefaultPa
     return df.localCheckpoint(true, org.apache.spark.storage.StorageLevel.DISK_ONLY());
   }
 
+  /** Tasks per core for CPU-heavy row work: more than one, so that a slow task does not leave a core idle. */
+  public static final int SPREAD = 4;
+
+  /**
+   * Spreads a frame by a key over {@link #SPREAD} tasks per core, before per-row work that costs far more than
+   * the shuffle (regular expressions, hashing): a frame read from a few files, or a shuffle that adaptive
+   * execution coalesced to its 64 MB target, is otherwise two or three tasks, and the slowest sets the pace.
+   */
+  public static org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> spread(
+      org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> df, org.apache.spark.sql.Column key) {
+    return df.repartition(SPREAD * df.sparkSession().sparkContext().defaultParallelism(), key);
+  }
+
   /** Throws an {@link IllegalArgumentException} naming the column unless it exists with one of the types. */
   public static void requireColumn(StructType schema, String column, DataType... allowed) {
     if (!Arrays.asList(schema.fieldNames()).contains(column)) {

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.apache.spark.sql.functions.*;
+import static org.frontline.common.ColumnTransformer.spread;
 
 /**
  * Stage {@code extract}: articles → mentions. Reads the lake's {@code articles}, runs
@@ -22,9 +23,6 @@ import static org.apache.spark.sql.functions.*;
 public final class ExtractJob {
   /** The stage's options: the date undated articles are read against (null: today, UTC). */
   public record Options(String asOf) {}
-
-  /** Extraction tasks per core: more than one, so that a slow task does not leave a core idle. */
-  static final int SPREAD = 4;
 
   private final Lake lake;
   private final Options options;
@@ -39,9 +37,8 @@ public final class ExtractJob {
     StrikeExtractor extractor = new StrikeExtractor().setAsOf(asOf == null ? "" : asOf);
     // the rules cost about a millisecond per article, the shuffle a few microseconds: spread the articles
     // over every core (the table's small per-day files are read as one task per 128 MB, two or three tasks)
-    int tasks = SPREAD * articles.sparkSession().sparkContext().defaultParallelism();
-    Dataset<Row> withMentions = extractor.transform(articles.select("doc_id", "source_file", "published_date",
-        "source", "url", "title", "text").repartition(tasks, col("doc_id")));
+    Dataset<Row> withMentions = extractor.transform(spread(articles.select("doc_id", "source_file",
+        "published_date", "source", "url", "title", "text"), col("doc_id")));
     return withMentions
         .select(col("doc_id"), col("source_file"), col("published_date"), col("source"), col("url"), col("title"),
             posexplode(col("mentions")).as(new String[] {"pos", "m"}))

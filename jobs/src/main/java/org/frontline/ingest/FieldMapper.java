@@ -116,14 +116,15 @@ public final class FieldMapper extends ColumnTransformer {
   @Override
   public Dataset<Row> transform(Dataset<?> dataset) {
     transformSchema(dataset.schema());
+    // most sources already use normalised names: one match instead of three rewrites per key
     Column normalized = transform_keys(col($(inputCol)),
-        (k, v) -> regexp_replace(regexp_replace(lower(k), "[^a-z0-9]+", "_"), "^_|_$", ""));
+        (k, v) -> when(k.rlike("^[a-z0-9]+(?:_[a-z0-9]+)*$"), k)
+            .otherwise(regexp_replace(regexp_replace(lower(k), "[^a-z0-9]+", "_"), "^_|_$", "")));
     List<Column> texts = new ArrayList<>();
     for (String n : $(textNames)) {
       texts.add(value(col("__m"), n));
     }
-    Column body = array_join(array_distinct(filter(array(texts.toArray(new Column[0])), x -> x.isNotNull())),
-        "\n\n");
+    Column body = array_join(array_distinct(array_compact(array(texts.toArray(new Column[0])))), "\n\n");
     return dataset.withColumn("__m", normalized)
         .withColumn("doc_id", first(col("__m"), $(idNames)))
         .withColumn("title", first(col("__m"), $(titleNames)))

@@ -72,16 +72,25 @@ public final class IngestJob {
     FieldMapper mapper = new FieldMapper().withOverrides(options.mapping());
 
     Dataset<Row> raw = RecordReaders.read(spark, files, options.maxRecordBytes());
-    Dataset<Row> records = materialize(prepare(raw, mapper));
+    Dataset<Row> records = materialize(prepare(raw, mapper).withColumn(ROW_ID, monotonically_increasing_id()));
     Progress.info("ingest", String.format("read %,d records in %.1f s; finding duplicates", records.count(), p.seconds()));
 
+    // duplicate detection sees only the columns it reads (no raw record, no text apart from content): the
+    // frames it sorts and joins are a third of the records' width; its marks are joined back by row id
     Dataset<Row> candidates = records.where(col("reason").isNull()).withColumn("priority", lit(1))
-        .withColumn("from_lake", lit(false));
-    Dataset<Row> exact = materialize(
-        new ExactDuplicateMarker().transform(candidates.unionByName(lakeNeighbours(files, records))));
+        .withColumn("from_lake", lit(false)).select(DUP_COLUMNS);
+    Dataset<Row> exact = materialize(new ExactDuplicateMarker()
+        .transform(candidates.unionByName(lakeNeighbours(files, records).select(DUP_COLUMNS))));
+    Progress.info("ingest", String.format("exact copies marked in %.1f s", p.seconds()));
     Dataset<Row> markedAll = materialize(new NearDuplicateMarker().setMinSimilarity(options.minNearSimilarity())
-        .transform(exact));
-    Dataset<Row> marked = markedAll.where(not(col("from_lake")));
+        .transform(exact).drop("content"));
+    Dataset<Row> marks = markedAll.where(not(col("from_lake")).and(col("dup_kind").isNotNull().or(col("conflict"))))
+        .select(col(ROW_ID), col("dup_kind"), col("duplicate_of"), col("similarity"), col("conflict"));
+    long nMarks = marks.count();
+    Progress.info("ingest", String.format("near copies marked in %.1f s: %,d record(s) marked", p.seconds(), nMarks));
+    Dataset<Row> marked = records.where(col("reason").isNull())
+        .join(nMarks <= MAX_BROADCAST_MARKS ? broadcast(marks) : marks, ROW_ID, "left")
+        .withColumn("conflict", coalesce(col("conflict"), lit(false)));
 
     Dataset<Row> classified = marked
         .withColumn("reason", when(col("conflict"), lit(Reason.ID_CONFLICT.name())))
@@ -139,6 +148,22 @@ public final class IngestJob {
         dups.select(col("doc_id").as("old"), col("duplicate_of").as("new")));
     return n;
   }
+
+  /** A record's row id within one run: the key the duplicate marks are joined back by. */
+  private static final String ROW_ID = "row_id";
+  /**
+   * The columns duplicate detection reads (the order key, the id, the content and its hash) and the few a
+   * demoted lake article needs for the duplicates table.
+   */
+  private static final Column[] DUP_COLUMNS = java.util.stream.Stream.of(ROW_ID, "doc_id", "content_hash",
+          "content", "priority", "from_lake", "published_at", "published_date", "source_file", "position_kind",
+          "position", "title", "source", "url")
+      .map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
+  /**
+   * The duplicate marks of a batch (about one record in twelve) are broadcast to the records up to this many
+   * rows (about 60 bytes each); beyond it they are joined by a shuffle.
+   */
+  static final long MAX_BROADCAST_MARKS = 500_000;
 
   private Dataset<Row> demoted;
   private List<String> filePaths = List.of();
@@ -206,6 +231,7 @@ public final class IngestJob {
           date_add(lit(range.getDate(1)), w)).or(col("published_date").isNull()));
     }
     Dataset<Row> asRecords = existing
+        .withColumn(ROW_ID, lit(null).cast(DataTypes.LongType))
         .withColumn("content", nullif(concat_ws("\n", col("title"), col("text")), lit("")))
         .withColumn("priority", lit(1))
         .withColumn("from_lake", lit(true))

@@ -1,7 +1,5 @@
 package org.frontline.ingest;
 
-import org.apache.spark.ml.Pipeline;
-import org.apache.spark.ml.PipelineStage;
 import org.apache.spark.ml.feature.HashingTF;
 import org.apache.spark.ml.feature.MinHashLSH;
 import org.apache.spark.ml.feature.MinHashLSHModel;
@@ -10,8 +8,6 @@ import org.apache.spark.sql.api.java.UDF1;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
 import scala.Tuple2;
 import java.util.List;
-import org.apache.spark.ml.feature.NGram;
-import org.apache.spark.ml.feature.RegexTokenizer;
 import org.apache.spark.ml.param.DoubleParam;
 import org.apache.spark.ml.param.IntParam;
 import org.apache.spark.ml.param.LongParam;
@@ -115,25 +111,19 @@ public final class NearDuplicateMarker extends ColumnTransformer {
   static final long HASH_PRIME = 2038074743L;
 
   /**
-   * Shingles as the sorted set of their HashingTF indices (murmur3 of the shingle, seed 42, modulo
-   * {@link #NUM_FEATURES}: the non-zero entries of {@code HashingTF(binary)}'s vector), plus the numbers in
-   * the text and the publication day.
+   * Shingles as the sorted set of their indices ({@link Shingles#indices}: murmur3 of the shingle, seed 42,
+   * modulo {@link #NUM_FEATURES}), plus the numbers in the text and the publication day.
    */
   Dataset<Row> shingle(Dataset<Row> docs) {
     int n = (Integer) $(shingleSize);
-    Pipeline features = new Pipeline().setStages(new PipelineStage[] {
-        new RegexTokenizer().setInputCol("__text").setOutputCol("__tokens").setPattern("[^\\p{L}\\p{N}]+")
-            .setMinTokenLength(1).setToLowercase(true),
-        new NGram().setN(n).setInputCol("__tokens").setOutputCol("__ngrams"),
-    });
-    Dataset<Row> withText = docs.withColumn("__text", coalesce(col($(textCol)), lit("")));
-    Dataset<Row> tokens = features.fit(withText.limit(0)).transform(withText);
-    Column shingles = when(size(col("__ngrams")).gt(0), col("__ngrams")).otherwise(col("__tokens"));
-    return tokens
-        .withColumn("__set", sort_array(array_distinct(mapArray(shingles, s -> pmod(hash(s), lit(NUM_FEATURES))))))
-        .where(size(col("__tokens")).gt(0)) // the same rows as a non-empty set, without computing it twice
+    UserDefinedFunction shingles = udf((UDF1<String, int[]>) text -> Shingles.indices(text, n, NUM_FEATURES),
+        DataTypes.createArrayType(DataTypes.IntegerType));
+    Column text = coalesce(col($(textCol)), lit(""));
+    return docs
+        .withColumn("__set", shingles.apply(text))
+        .where(size(col("__set")).gt(0))
         .withColumn("__nums", array_distinct(regexp_extract_all(
-            regexp_replace(col("__text"), "(?<=\\d),(?=\\d{3})", ""), lit("\\d+"), lit(0))))
+            regexp_replace(text, "(?<=\\d),(?=\\d{3})", ""), lit("\\d+"), lit(0))))
         .select(col($(idCol)).as("id"), col("__set"), col("__nums"), to_date(col("published_at")).as("__day"));
   }
 
@@ -184,7 +174,7 @@ public final class NearDuplicateMarker extends ColumnTransformer {
   /** Candidate pairs (a < b) with their exact Jaccard similarity, kept when at least minSimilarity. */
   public Dataset<Row> similarPairs(Dataset<Row> docs) {
     int r = (Integer) $(rowsPerBand);
-    Dataset<Row> shingled = shingle(docs);
+    Dataset<Row> shingled = shingle(spread(docs, col($(idCol))));
     Tuple2<Object, Object>[] coefficients = minHashModel(docs.sparkSession()).randCoefficients();
     int[] ca = new int[coefficients.length];
     int[] cb = new int[coefficients.length];
@@ -213,19 +203,25 @@ public final class NearDuplicateMarker extends ColumnTransformer {
         .select(col("a.id").as("a"), col("b.id").as("b"))
         .distinct();
     Dataset<Row> sets = hashed.select(col("id"), col("__set"), col("__nums"));
-    Column numUnion = size(array_union(col("sa.__nums"), col("sb.__nums")));
-    Column numbers = when(numUnion.equalTo(0), lit(1.0)).otherwise(
-        size(array_intersect(col("sa.__nums"), col("sb.__nums"))).cast(DataTypes.DoubleType).divide(numUnion));
-    return candidates
+    Column numbers = jaccard(col("sa.__nums"), col("sb.__nums"), 1.0);
+    // scored once into a checkpoint: a filter on the similarity would otherwise be pushed below the
+    // projection that computes it, and every set intersection computed twice
+    Dataset<Row> scored = materialize(candidates
         .join(sets.as("sa"), col("a").equalTo(col("sa.id")))
         .join(sets.as("sb"), col("b").equalTo(col("sb.id")))
-        .where(numbers.geq((Double) $(minNumberSimilarity)))
-        .select(col("a"), col("b"), jaccard(col("sa.__set"), col("sb.__set")).as("similarity"))
-        .where(col("similarity").geq((Double) $(minSimilarity)));
+        .select(col("a"), col("b"), when(numbers.geq((Double) $(minNumberSimilarity)),
+            jaccard(col("sa.__set"), col("sb.__set"), 0.0)).as("similarity")));
+    return scored.where(col("similarity").geq((Double) $(minSimilarity)));
   }
 
-  private static Column jaccard(Column a, Column b) {
-    return size(array_intersect(a, b)).cast(DataTypes.DoubleType).divide(size(array_union(a, b)));
+  /**
+   * Jaccard similarity of two arrays of distinct elements, with one set operation: |A ∩ B| / (|A| + |B| −
+   * |A ∩ B|); {@code empty} when both are empty.
+   */
+  static Column jaccard(Column a, Column b, double empty) {
+    Column inter = size(array_intersect(a, b)).cast(DataTypes.DoubleType);
+    Column union = size(a).plus(size(b)).minus(inter);
+    return when(union.equalTo(0), lit(empty)).otherwise(inter.divide(union));
   }
 
   public static org.apache.spark.ml.util.MLReader<NearDuplicateMarker> read() {

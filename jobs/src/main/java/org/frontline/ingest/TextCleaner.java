@@ -82,13 +82,8 @@ public final class TextCleaner extends ColumnTransformer {
   public TextCleaner setOutputCol(String v) { set(outputCol, v); return this; }
   public TextCleaner setRemoveBoilerplate(boolean v) { set(removeBoilerplate, v); return this; }
 
-  private static final UserDefinedFunction DECODE = udf(
-      (UDF1<String, String>) TextNormalizer::decodeAndNormalize, DataTypes.StringType);
-
-  /** Characters that end a line (besides \n, which the HTML steps and CR/LF folding produce). */
-  private static final String LINE_BREAKS = "[\\f\\x{2028}\\x{2029}]";
-  /** Whitespace within a line: {@code \\s} without the line breaks, and Unicode's spaces. */
-  private static final String SPACES = "[ \\t\\x0B\\r\\x{00A0}\\x{1680}\\x{2000}-\\x{200A}\\x{202F}\\x{205F}\\x{3000}]+";
+  private static final UserDefinedFunction NORMALIZE = udf(
+      (UDF1<String, String>) TextNormalizer::normalize, DataTypes.StringType);
 
   /**
    * The cleaning as column expressions over {@code c}, in two steps that {@link #transform} computes once
@@ -99,32 +94,26 @@ public final class TextCleaner extends ColumnTransformer {
   }
 
   /**
-   * HTML removed (only looked for when the text has a {@code <}), entities decoded, NFC, control characters
-   * dropped, whitespace folded to one space within each line, lines trimmed, empty lines dropped. Whole-text
-   * regular expressions, no per-line lambda: the same result as splitting into lines, trimming and filtering
-   * them, at a fraction of the cost (Spark evaluates lambdas of higher-order functions without code generation).
+   * CR and CRLF made LF, HTML removed (both only looked for when the text has a {@code \r} or a {@code <}),
+   * then {@link TextNormalizer#normalize}: entities decoded, NFC, control characters dropped, whitespace
+   * folded to one space within each line, lines trimmed, empty lines dropped.
    */
   public Column normalize(Column c) {
-    Column s = regexp_replace(c, "\r\n?", "\n");
+    Column s = when(instr(c, "\r").gt(0), regexp_replace(c, "\r\n?", "\n")).otherwise(c);
     Column html = regexp_replace(s, "(?is)<(script|style|noscript|head|template|iframe|svg)\\b[^>]*>.*?</\\1\\s*>", "\n");
     html = regexp_replace(html, "(?s)<!--.*?-->", "");
     html = regexp_replace(html, "(?i)</?(?:p|div|br|h[1-6]|li|ul|ol|tr|td|th|table|blockquote|section|article|header"
         + "|footer|aside|nav|figure|figcaption|hr|pre)\\b[^>]*>", "\n");
     html = regexp_replace(html, "<[a-zA-Z/!?][^<>]*>", "");
     s = when(instr(s, "<").gt(0), html).otherwise(s);
-    s = DECODE.apply(s);
-    s = regexp_replace(s, "[\\x{0000}-\\x{0008}\\x{000B}\\x{000E}-\\x{001F}\\x{007F}\\x{200B}-\\x{200D}\\x{2060}\\x{FEFF}]", "");
-    s = regexp_replace(s, LINE_BREAKS, "\n");
-    s = regexp_replace(s, SPACES, " ");
-    s = regexp_replace(s, "[ \n]*\n[ \n]*", "\n");
-    return regexp_replace(s, "^[ \n]+|[ \n]+$", "");
+    return NORMALIZE.apply(s);
   }
 
   /**
    * Drops the boilerplate lines of normalized text and cuts a trailing link prompt; an empty result is null.
    * A line is boilerplate when it is at most maxBoilerplateChars long and matches the boilerplate or the
-   * footer pattern. The per-line test runs only for texts where a multi-line search finds such a line (a
-   * superset: a line's match is also a match in the whole text), so most articles skip it.
+   * footer pattern. The per-line test runs only for texts where a whole-text search finds a candidate line
+   * (a superset: a line's match is also a match in the whole text), so most articles skip it.
    */
   public Column dropBoilerplate(Column s) {
     String pattern = $(boilerplatePattern);
@@ -132,12 +121,15 @@ public final class TextCleaner extends ColumnTransformer {
     int maxChars = (Integer) $(maxBoilerplateChars);
     Column joined = s;
     if ((Boolean) $(removeBoilerplate)) {
-      String shortLine = "(?m)^(?=[^\n]{0," + maxChars + "}$)[^\n]*?";
-      Column suspect = s.rlike(shortLine + "(?:" + pattern + ")").or(s.rlike(shortLine + "(?:" + footer + ")"));
+      // supersets of "some line is boilerplate": the line pattern in multi-line mode, the footer words anywhere
+      Column suspect = s.rlike("(?m)" + pattern).or(s.rlike(footer));
       Column lines = filter(split(s, "\n"),
           l -> not(length(l).leq(maxChars).and(l.rlike(pattern).or(l.rlike(footer)))));
       joined = when(suspect, array_join(lines, "\n")).otherwise(s);
-      joined = regexp_replace(joined, "(?i)\\s*\\b(?:view (?:news|article|more|full article)|read more|continue reading)\\.?$", "");
+      // the prompt is looked for in the whole text only when the last characters hold one
+      String prompt = "(?:view (?:news|article|more|full article)|read more|continue reading)\\.?$";
+      joined = when(substring(joined, -24, 24).rlike("(?i)" + prompt),
+          regexp_replace(joined, "(?i)\\s*\\b" + prompt, "")).otherwise(joined);
     }
     return nullif(trim(joined), lit(""));
   }

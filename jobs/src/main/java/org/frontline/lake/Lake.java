@@ -15,6 +15,7 @@ import static org.apache.spark.sql.functions.col;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /** The output lake: one directory (local, HDFS, S3...) holding one Delta table per name plus {@code runs/}. */
 public final class Lake {
@@ -97,7 +98,7 @@ public final class Lake {
       overwrite(table, rows);
       return;
     }
-    rows.select(columnsOf(table)).write().format("delta").mode("overwrite")
+    clustered(table, rows).write().format("delta").mode("overwrite")
         .option("replaceWhere", condition)
         .save(path(table));
   }
@@ -121,7 +122,7 @@ public final class Lake {
    * Frontline.
    */
   public void overwrite(String table, Dataset<Row> rows) {
-    rows.select(columnsOf(table)).write().format("delta").mode("overwrite").option("overwriteSchema", "true")
+    clustered(table, rows).write().format("delta").mode("overwrite").option("overwriteSchema", "true")
         .partitionBy(Tables.partitionColumns(table).toArray(new String[0]))
         .save(path(table));
   }
@@ -132,7 +133,19 @@ public final class Lake {
       overwrite(table, rows);
       return;
     }
-    rows.select(columnsOf(table)).write().format("delta").mode("append").save(path(table));
+    clustered(table, rows).write().format("delta").mode("append").save(path(table));
+  }
+
+  /**
+   * The table's columns of {@code rows}; for a partitioned table, each partition value gathered into one
+   * task, so that a write adds one file per day, not one per day and task (2,000 files of a few kB for a
+   * 200,000-article batch spread over 24 tasks and 85 days).
+   */
+  private Dataset<Row> clustered(String table, Dataset<Row> rows) {
+    Dataset<Row> out = rows.select(columnsOf(table));
+    List<String> parts = Tables.partitionColumns(table);
+    return parts.isEmpty() ? out
+        : out.repartition(parts.stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new));
   }
 
   /**

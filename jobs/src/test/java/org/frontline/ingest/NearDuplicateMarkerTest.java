@@ -1,5 +1,6 @@
 package org.frontline.ingest;
 
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.frontline.SparkTest;
@@ -62,6 +63,28 @@ class NearDuplicateMarkerTest extends SparkTest {
     assertNull(m.get("d2")[0], "same wording, other figures");
     Map<String, String[]> same = mark("d1", day1, "d2", day1.replace("The figures are not final", "These numbers are preliminary"));
     assertEquals("near", same.get("d2")[0], "same figures, one phrase reworded");
+  }
+
+  @Test
+  void shinglesAreThoseOfSparksTokenizerNGramAndHash() {
+    String[] texts = {ORIGINAL, OTHER_REPORT_SAME_STRIKE, "Two words", "one", "  ...  ", "",
+        "Харків: 3 ракети, 12 дронів — «Шахед-136» ÉCOLE Straße İstanbul ½ ٣ x²", "a\nb\tc-d e_f 1,211 4.5"};
+    List<String[]> rows = new java.util.ArrayList<>();
+    for (int i = 0; i < texts.length; i++) {
+      rows.add(row("d" + i, texts[i]));
+    }
+    Dataset<Row> docs = strings(cols("doc_id", "content"), rows.toArray(new String[0][]));
+    Dataset<Row> tokens = new org.apache.spark.ml.feature.RegexTokenizer().setInputCol("content").setOutputCol("t")
+        .setPattern("[^\\p{L}\\p{N}]+").setMinTokenLength(1).setToLowercase(true).transform(docs);
+    Dataset<Row> grams = new org.apache.spark.ml.feature.NGram().setN(3).setInputCol("t").setOutputCol("g")
+        .transform(tokens);
+    Column shingles = when(size(col("g")).gt(0), col("g")).otherwise(col("t"));
+    List<Row> expected = grams.select(col("content"), sort_array(array_distinct(transform(shingles,
+        x -> pmod(hash(x), lit(NearDuplicateMarker.NUM_FEATURES)))))).collectAsList();
+    for (Row r : expected) {
+      int[] want = r.getList(1).stream().mapToInt(x -> (Integer) x).toArray();
+      assertArrayEquals(want, Shingles.indices(r.getString(0), 3, NearDuplicateMarker.NUM_FEATURES), r.getString(0));
+    }
   }
 
   @Test
