@@ -138,8 +138,8 @@ public final class Lake {
 
   /**
    * The table's columns of {@code rows}; for a partitioned table, each partition value gathered into one
-   * task, so that a write adds one file per day, not one per day and task (2,000 files of a few kB for a
-   * 200,000-article batch spread over 24 tasks and 85 days).
+   * task, so that a write adds one file per day, not one per day and task (a frame of 24 partitions over
+   * 85 days may otherwise write 24 files for each day).
    */
   private Dataset<Row> clustered(String table, Dataset<Row> rows) {
     Dataset<Row> out = rows.select(columnsOf(table));
