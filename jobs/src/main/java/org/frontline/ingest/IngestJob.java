@@ -4,6 +4,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.frontline.common.Progress;
 import org.frontline.ingest.InputFiles.Expansion;
@@ -15,6 +16,7 @@ import org.frontline.lake.Tables;
 
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import static org.apache.spark.sql.functions.*;
 import static org.frontline.common.ColumnTransformer.materialize;
@@ -155,10 +157,9 @@ public final class IngestJob {
    * The columns duplicate detection reads (the order key, the id, the content and its hash) and the few a
    * demoted lake article needs for the duplicates table.
    */
-  private static final Column[] DUP_COLUMNS = java.util.stream.Stream.of(ROW_ID, "doc_id", "content_hash",
-          "content", "priority", "from_lake", "published_at", "published_date", "source_file", "position_kind",
-          "position", "title", "source", "url")
-      .map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
+  private static final Column[] DUP_COLUMNS = Stream.of(ROW_ID, "doc_id", "content_hash", "content", "priority",
+      "from_lake", "published_at", "published_date", "source_file", "position_kind", "position", "title", "source",
+      "url").map(functions::col).toArray(Column[]::new);
   /**
    * The duplicate marks of a batch (about one record in twelve) are broadcast to the records up to this many
    * rows (about 60 bytes each); beyond it they are joined by a shuffle.
