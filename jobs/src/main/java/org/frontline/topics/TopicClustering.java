@@ -27,8 +27,9 @@ import java.util.Locale;
  * the fitted model and a scorer that outputs {@code topic_index} and {@code topic_score}.
  * <ul>
  *   <li>{@code kmeans}: Spark's KMeans with cosine distance; {@code restarts} fits with seeds
- *   {@code seed, seed+1, ...} (run concurrently), the one with the lowest training cost is kept (k-means lands in a different
- *   local optimum per start; the lowest cost is the documented, label-free choice).</li>
+ *   {@code seed+firstStart, seed+firstStart+1, ...} (run concurrently), the one with the lowest training cost
+ *   is kept (k-means lands in a different local optimum per start; the lowest cost is the documented,
+ *   label-free choice).</li>
  *   <li>{@code bisecting}: BisectingKMeans with cosine distance, restarts likewise.</li>
  *   <li>{@code lda}: online LDA on the term counts; one fit.</li>
  * </ul>
@@ -56,9 +57,18 @@ public final class TopicClustering {
    * @param vectorsCol the document vectors for kmeans / bisecting (L2-normalised)
    * @param countsCol  the term counts for LDA
    */
-  public record Options(Algorithm algorithm, int k, long seed, int restarts, int maxIter,
+  public record Options(Algorithm algorithm, int k, long seed, int firstStart, int restarts, int maxIter,
                         String vectorsCol, String countsCol) {
+    /** The starts {@code 0 .. restarts-1}. */
+    public Options(Algorithm algorithm, int k, long seed, int restarts, int maxIter, String vectorsCol,
+                   String countsCol) {
+      this(algorithm, k, seed, 0, restarts, maxIter, vectorsCol, countsCol);
+    }
+
     public Options {
+      if (firstStart < 0) {
+        throw new IllegalArgumentException("firstStart must be >= 0 but was " + firstStart);
+      }
       if (k < 2) {
         throw new IllegalArgumentException("k must be at least 2 but was " + k);
       }
@@ -78,7 +88,7 @@ public final class TopicClustering {
     switch (o.algorithm()) {
       case KMEANS: {
         KMeansModel best = lowestCost(o.restarts(), r -> {
-          KMeansModel m = new KMeans().setK(o.k()).setSeed(o.seed() + r).setDistanceMeasure("cosine")
+          KMeansModel m = new KMeans().setK(o.k()).setSeed(o.seed() + o.firstStart() + r).setDistanceMeasure("cosine")
               .setMaxIter(o.maxIter()).setFeaturesCol(o.vectorsCol()).setPredictionCol("topic_cluster").fit(docs);
           return new Candidate<>(m, m.summary().trainingCost());
         });

@@ -1,9 +1,10 @@
 package org.frontline.topics;
 
-import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.api.java.UDF1;
+import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
@@ -122,52 +123,53 @@ public final class TopicMetrics {
     if (window < 1) {
       throw new IllegalArgumentException("window must be at least 1 but was " + window);
     }
-    Set<String> vocab = new HashSet<>();
+    java.util.TreeSet<String> vocab = new java.util.TreeSet<>();
     topicWords.forEach(vocab::addAll);
-    var spark = docs.sparkSession();
-    Dataset<Row> words = spark.createDataFrame(
-        vocab.stream().sorted().map(w -> RowFactory.create(w)).toList(),
-        new StructType().add("w", DataTypes.StringType, false));
-    Column windows = greatest(lit(1), size(col("t")).minus(window - 1));
-    Dataset<Row> withId = docs.select(monotonically_increasing_id().as("d"), col(tokensCol).as("t"))
-        .filter(col("t").isNotNull());
-    double totalWindows = withId.agg(sum(greatest(lit(1), size(col("t")).minus(window - 1)))).first()
-        .getLong(0);
-    // every occurrence of a relevant word opens the windows [max(0, p - window + 1), min(p, W - 1)]
-    Dataset<Row> occ = withId.select(col("d"), windows.as("nw"),
-            posexplode(col("t")).as(new String[] {"p", "w"}))
-        .join(broadcast(words), "w")
-        .select(col("d"), col("w"), explode(sequence(greatest(lit(0), col("p").minus(window - 1)),
-            least(col("p"), col("nw").minus(1)))).as("s"))
-        .distinct()
-        .cache();
-    Map<String, Long> single = new HashMap<>();
-    for (Row r : occ.groupBy("w").agg(count(lit(1))).collectAsList()) {
-      single.put(r.getString(0), r.getLong(1));
+    List<String> words = new java.util.ArrayList<>(vocab);
+    Map<String, Integer> index = new HashMap<>();
+    for (String w : words) {
+      index.put(w, index.size());
     }
-    Dataset<Row> a = occ.select(col("d").as("d1"), col("s").as("s1"), col("w").as("w1"));
-    Dataset<Row> b = occ.select(col("d").as("d2"), col("s").as("s2"), col("w").as("w2"));
-    Set<String> wanted = new HashSet<>();
+    Map<String, Integer> pairIndex = new java.util.TreeMap<>();
     for (List<String> ws : topicWords) {
       for (int i = 0; i < ws.size(); i++) {
         for (int j = i + 1; j < ws.size(); j++) {
-          wanted.add(key(ws.get(i), ws.get(j)));
+          if (!ws.get(i).equals(ws.get(j))) {
+            pairIndex.putIfAbsent(key(ws.get(i), ws.get(j)), 0);
+          }
         }
       }
     }
-    Dataset<Row> wantedDf = spark.createDataFrame(wanted.stream().sorted().map(k -> {
-      String[] ab = k.split("\t", 2);
-      return RowFactory.create(ab[0], ab[1]);
-    }).toList(), new StructType().add("w1", DataTypes.StringType).add("w2", DataTypes.StringType));
-    Map<String, Long> joint = new HashMap<>();
-    for (Row r : a.join(b, col("d1").equalTo(col("d2")).and(col("s1").equalTo(col("s2")))
-            .and(col("w1").lt(col("w2"))))
-        .select(col("w1"), col("w2"))
-        .join(broadcast(wantedDf), new String[] {"w1", "w2"})
-        .groupBy("w1", "w2").agg(count(lit(1))).collectAsList()) {
-      joint.put(key(r.getString(0), r.getString(1)), r.getLong(2));
+    List<int[]> pairs = new java.util.ArrayList<>();
+    for (Map.Entry<String, Integer> e : pairIndex.entrySet()) {
+      String[] ab = e.getKey().split("\t", 2);
+      e.setValue(pairs.size());
+      pairs.add(new int[] {index.get(ab[0]), index.get(ab[1])});
     }
-    occ.unpersist();
+    WindowCounts counter = new WindowCounts(words, pairs, window);
+    StructType slotType = new StructType().add("slot", DataTypes.IntegerType, false)
+        .add("n", DataTypes.LongType, false);
+    UserDefinedFunction countsOf = udf((UDF1<scala.collection.Seq<String>, List<Row>>) t -> {
+      List<Row> out = new java.util.ArrayList<>();
+      if (t != null) {
+        for (long[] c : counter.count(scala.jdk.javaapi.CollectionConverters.asJava(t))) {
+          out.add(RowFactory.create((int) c[0], c[1]));
+        }
+      }
+      return out;
+    }, DataTypes.createArrayType(slotType, false));
+    // one pass: every document's non-zero counts, summed per slot (a few hundred rows reach the driver)
+    long[] total = new long[words.size() + pairs.size()];
+    double totalWindows = 0;
+    for (Row r : docs.select(explode(countsOf.apply(col(tokensCol))).as("c"))
+        .groupBy(col("c.slot").as("slot")).agg(sum(col("c.n")).as("n")).collectAsList()) {
+      int slot = r.getInt(0);
+      if (slot == WindowCounts.WINDOWS) {
+        totalWindows = r.getLong(1);
+      } else {
+        total[slot] = r.getLong(1);
+      }
+    }
     double[] out = new double[topicWords.size()];
     for (int t = 0; t < topicWords.size(); t++) {
       List<String> ws = topicWords.get(t);
@@ -175,9 +177,10 @@ public final class TopicMetrics {
       int pairsN = 0;
       for (int i = 0; i < ws.size(); i++) {
         for (int j = i + 1; j < ws.size(); j++) {
-          long c1 = single.getOrDefault(ws.get(i), 0L);
-          long c2 = single.getOrDefault(ws.get(j), 0L);
-          long c12 = joint.getOrDefault(key(ws.get(i), ws.get(j)), 0L);
+          long c1 = total[index.get(ws.get(i))];
+          long c2 = total[index.get(ws.get(j))];
+          Integer p = pairIndex.get(key(ws.get(i), ws.get(j)));
+          long c12 = p == null ? 0 : total[words.size() + p]; // a word paired with itself: no pair
           sumNpmi += npmi(c1 / totalWindows, c2 / totalWindows, c12 / totalWindows);
           pairsN++;
         }

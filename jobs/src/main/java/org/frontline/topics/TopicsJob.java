@@ -209,6 +209,12 @@ public final class TopicsJob {
     return out;
   }
 
+  /**
+   * Starts per candidate k when k is chosen: the quality of the best of three starts already ranks the
+   * candidates; the chosen k then gets all {@code restarts} of them.
+   */
+  static final int SCREEN_STARTS = 3;
+
   /** Partitions of the fit sample: fixed, so that the same articles give the same model on any cluster. */
   static final int FIT_PARTITIONS = 8;
 
@@ -255,18 +261,20 @@ public final class TopicsJob {
       throw new IllegalArgumentException("cannot fit " + options.candidates() + " topics to " + fitDocs
           + " articles: k must be below the number of articles");
     }
+    // k is chosen on the best of the first few starts; only the chosen k gets all of them (below)
+    boolean screening = options.k() == null && options.algorithm() != TopicClustering.Algorithm.LDA
+        && options.restarts() > SCREEN_STARTS;
+    int screen = screening ? SCREEN_STARTS : options.restarts();
     for (int k : candidates) {
       long t0 = System.nanoTime();
       TopicClustering.Fitted f = TopicClustering.fit(x, new TopicClustering.Options(options.algorithm(), k,
-          options.seed(), options.restarts(), options.maxIter(), vectors, "tf"));
+          options.seed(), screen, options.maxIter(), vectors, "tf"));
       if (options.k() != null) {
         best = f;
         bestK = k;
         break;
       }
-      Dataset<Row> y = apply(f.stages(), x).cache();
-      TopicQuality.Result q = TopicQuality.measure(y, "topic_index", "vtokens", unigrams);
-      y.unpersist();
+      TopicQuality.Result q = quality(f, x, unigrams);
       scores.add(new TopicModelStore.KScore(k, q.npmi(), q.diversity(), q.quality()));
       Progress.info("topics", String.format(Locale.ROOT, "k=%d: NPMI %.3f, diversity %.3f, quality %.4f (%.1f s)",
           k, q.npmi(), q.diversity(), q.quality(), (System.nanoTime() - t0) / 1e9));
@@ -274,6 +282,24 @@ public final class TopicsJob {
         bestQuality = q.quality();
         best = f;
         bestK = k;
+      }
+    }
+    if (screening) {
+      long t0 = System.nanoTime();
+      // the remaining starts of the chosen k; together with the screened ones they are exactly a fit with all
+      // starts (the lowest cost wins, a tie goes to the earlier start)
+      TopicClustering.Fitted rest = TopicClustering.fit(x, new TopicClustering.Options(options.algorithm(), bestK,
+          options.seed(), screen, options.restarts() - screen, options.maxIter(), vectors, "tf"));
+      boolean better = rest.cost() < best.cost() - 1e-9 * Math.abs(best.cost());
+      Progress.info("topics", String.format(Locale.ROOT, "k=%d: starts %d..%d %s (cost %.4f against %.4f, %.1f s)",
+          bestK, screen + 1, options.restarts(), better ? "found a lower cost" : "found no lower cost",
+          rest.cost(), best.cost(), (System.nanoTime() - t0) / 1e9));
+      if (better) {
+        best = rest;
+        TopicQuality.Result q = quality(best, x, unigrams);
+        Progress.info("topics", String.format(Locale.ROOT,
+            "k=%d with %d starts: NPMI %.3f, diversity %.3f, quality %.4f", bestK, options.restarts(), q.npmi(),
+            q.diversity(), q.quality()));
       }
     }
     Dataset<Row> y = apply(best.stages(), x).select("topic_index", "vterms").cache();
@@ -293,11 +319,19 @@ public final class TopicsJob {
     List<TopicModelStore.Topic> topics = identify(spark, bestK, terms, fitSize);
     stages.addAll(best.stages());
     PipelineModel pipeline = new PipelineModel(store.nextId(), stages.toArray(new Transformer[0]));
-    String kChoice = options.k() != null ? "given" : "max NPMI x diversity over " + candidates;
+    String kChoice = options.k() != null ? "given" : "max NPMI x diversity over " + candidates
+        + (screening ? " (best of " + screen + " starts each), then " + options.restarts() + " starts" : "");
     TopicModelStore.Description d = new TopicModelStore.Description(store.nextId(), options.algorithm().id(), bestK,
         options.seed(), vectors.equals("reduced") ? options.dims() : 0, fitDocs, kChoice, scores, topics);
     p.done("k=" + bestK + " (" + kChoice + "), " + topics.size() + " topics, model " + d.modelId());
     return new TopicModelStore.Saved(d, pipeline);
+  }
+
+  private static TopicQuality.Result quality(TopicClustering.Fitted f, Dataset<Row> x, Vocabulary unigrams) {
+    Dataset<Row> y = apply(f.stages(), x).cache();
+    TopicQuality.Result q = TopicQuality.measure(y, "topic_index", "vtokens", unigrams);
+    y.unpersist();
+    return q;
   }
 
   private static Dataset<Row> apply(List<Transformer> stages, Dataset<Row> x) {

@@ -58,6 +58,21 @@ class TopicClusteringTest extends SparkTest {
   }
 
   @Test
+  void startsSplitInTwoRunsGiveTheCostOfOneRunWithAllOfThem() {
+    // the topic stage screens k on the first starts and runs the others for the chosen k only
+    TopicClustering.Algorithm a = TopicClustering.Algorithm.KMEANS;
+    double all = TopicClustering.fit(docs, new TopicClustering.Options(a, 6, 42L, 0, 4, 20, "reduced", "tf")).cost();
+    double first = TopicClustering.fit(docs, new TopicClustering.Options(a, 6, 42L, 0, 2, 20, "reduced", "tf")).cost();
+    double rest = TopicClustering.fit(docs, new TopicClustering.Options(a, 6, 42L, 2, 2, 20, "reduced", "tf")).cost();
+    assertEquals(all, Math.min(first, rest), 1e-9 * Math.abs(all));
+    double late = TopicClustering.fit(docs, new TopicClustering.Options(a, 6, 42L, 2, 1, 20, "reduced", "tf")).cost();
+    double seed44 = TopicClustering.fit(docs, new TopicClustering.Options(a, 6, 44L, 0, 1, 20, "reduced", "tf")).cost();
+    assertEquals(seed44, late, 1e-9 * Math.abs(late), "start 2 of seed 42 is seed 44");
+    assertThrows(IllegalArgumentException.class,
+        () -> new TopicClustering.Options(a, 6, 42L, -1, 2, 20, "reduced", "tf"));
+  }
+
+  @Test
   void ldaGivesEachDocumentItsMostProbableTopic() {
     Dataset<Row> y = assign(TopicClustering.Algorithm.LDA, "features");
     Map<String, Double> agree = TopicMetrics.agreement(y, "topic_index", "theme");
