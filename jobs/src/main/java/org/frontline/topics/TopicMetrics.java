@@ -8,12 +8,15 @@ import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 import static org.apache.spark.sql.functions.*;
 
@@ -123,14 +126,14 @@ public final class TopicMetrics {
     if (window < 1) {
       throw new IllegalArgumentException("window must be at least 1 but was " + window);
     }
-    java.util.TreeSet<String> vocab = new java.util.TreeSet<>();
+    TreeSet<String> vocab = new TreeSet<>();
     topicWords.forEach(vocab::addAll);
-    List<String> words = new java.util.ArrayList<>(vocab);
+    List<String> words = new ArrayList<>(vocab);
     Map<String, Integer> index = new HashMap<>();
     for (String w : words) {
       index.put(w, index.size());
     }
-    Map<String, Integer> pairIndex = new java.util.TreeMap<>();
+    Map<String, Integer> pairIndex = new TreeMap<>();
     for (List<String> ws : topicWords) {
       for (int i = 0; i < ws.size(); i++) {
         for (int j = i + 1; j < ws.size(); j++) {
@@ -140,7 +143,7 @@ public final class TopicMetrics {
         }
       }
     }
-    List<int[]> pairs = new java.util.ArrayList<>();
+    List<int[]> pairs = new ArrayList<>();
     for (Map.Entry<String, Integer> e : pairIndex.entrySet()) {
       String[] ab = e.getKey().split("\t", 2);
       e.setValue(pairs.size());
@@ -150,7 +153,7 @@ public final class TopicMetrics {
     StructType slotType = new StructType().add("slot", DataTypes.IntegerType, false)
         .add("n", DataTypes.LongType, false);
     UserDefinedFunction countsOf = udf((UDF1<scala.collection.Seq<String>, List<Row>>) t -> {
-      List<Row> out = new java.util.ArrayList<>();
+      List<Row> out = new ArrayList<>();
       if (t != null) {
         for (long[] c : counter.count(scala.jdk.javaapi.CollectionConverters.asJava(t))) {
           out.add(RowFactory.create((int) c[0], c[1]));

@@ -13,7 +13,7 @@ import java.util.Map;
  * {@code s .. s + window - 1} (a shorter document is one window). For each word of interest the count is the
  * number of windows holding it; for each pair of interest, the number of windows holding both words.
  *
- * <p>Slots: word {@code i} of {@link #words()} is slot {@code i}; pair {@code p} of {@link #pairs()} is slot
+ * <p>Slots: word {@code i} of the words given is slot {@code i}; pair {@code p} of the pairs given is slot
  * {@code words + p}; {@link #WINDOWS} is the document's number of windows. One pass slides the window over
  * the document with a count per word of interest, instead of exploding every occurrence into the windows it
  * opens and joining the occurrences with themselves.
@@ -58,18 +58,6 @@ public final class WindowCounts implements Serializable {
       }
     }
     this.window = window;
-  }
-
-  public List<String> words() {
-    return List.of(words);
-  }
-
-  public int[][] pairs() {
-    return pairs;
-  }
-
-  public int window() {
-    return window;
   }
 
   private long key(int a, int b) {
