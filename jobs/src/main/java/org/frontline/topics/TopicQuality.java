@@ -31,8 +31,23 @@ public final class TopicQuality {
    * @param unigrams  the model's single-word vocabulary
    */
   public static Result measure(Dataset<Row> docs, String topicCol, String tokensCol, Vocabulary unigrams) {
-    List<Row> terms = TopicTerms.distinctive(docs.select(col(topicCol), col(tokensCol)), topicCol, tokensCol,
-        DIVERSITY_WORDS, unigrams.table(docs.sparkSession())).orderBy(topicCol).collectAsList();
+    return measure(docs, topicCol, tokensCol, TopicTerms.distinctive(docs.select(col(topicCol), col(tokensCol)),
+        topicCol, tokensCol, DIVERSITY_WORDS, unigrams.table(docs.sparkSession())));
+  }
+
+  /**
+   * As {@link #measure(Dataset, String, String, Vocabulary)}, the top words from each document's term-count
+   * vector {@code countsCol} (the model's CountVectorizer output, whose vocabulary {@code unigrams} was made
+   * from): the same words, without a row per token.
+   */
+  public static Result measure(Dataset<Row> docs, String topicCol, String tokensCol, String countsCol,
+                               Vocabulary unigrams) {
+    return measure(docs, topicCol, tokensCol, TopicTerms.distinctiveFromCounts(docs, topicCol, countsCol, unigrams,
+        DIVERSITY_WORDS));
+  }
+
+  private static Result measure(Dataset<Row> docs, String topicCol, String tokensCol, Dataset<Row> distinctive) {
+    List<Row> terms = distinctive.orderBy(topicCol).collectAsList();
     List<List<String>> top = new ArrayList<>();
     List<List<String>> top10 = new ArrayList<>();
     List<Object> ids = new ArrayList<>();

@@ -1,9 +1,22 @@
 package org.frontline.topics;
 
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.ml.linalg.SparseVector;
+import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import scala.Tuple2;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 import static org.apache.spark.sql.functions.*;
 
@@ -44,6 +57,77 @@ public final class TopicTerms {
       exploded = exploded.join(broadcast(vocabulary.select("term")), "term");
     }
     Dataset<Row> counts = exploded.groupBy("__topic", "term").agg(count(lit(1)).as("tf"));
+    Dataset<Row> sizes = assigned.groupBy(col(topicCol).as("__topic")).agg(count(lit(1)).as("size"));
+    return ranked(counts, sizes, topicCol, n);
+  }
+
+  /**
+   * As {@link #distinctive(Dataset, String, String, int, Dataset)}, from each document's term counts (the
+   * model's CountVectorizer vector, index = position in its vocabulary) instead of its term array: the
+   * counts are summed per topic inside each partition (topics × terms longs), so no row per token is ever
+   * made. Same rows as {@code distinctive} over the document's vocabulary terms, restricted to
+   * {@code vocabulary}'s (e.g. its single words).
+   *
+   * @param countsCol  a vector of term counts per document
+   * @param vocabulary the terms that count, with their vector indices
+   */
+  public static Dataset<Row> distinctiveFromCounts(Dataset<Row> assigned, String topicCol, String countsCol,
+                                                   Vocabulary vocabulary, int n) {
+    if (n < 1) {
+      throw new IllegalArgumentException("n must be at least 1 but was " + n);
+    }
+    DataType topicType = assigned.schema().apply(topicCol).dataType();
+    int width = vocabulary.width();
+    JavaRDD<Row> sums = assigned.select(col(topicCol), col(countsCol)).toJavaRDD()
+        .mapPartitionsToPair(it -> {
+          Map<Object, long[]> perTopic = new HashMap<>();
+          while (it.hasNext()) {
+            Row r = it.next();
+            long[] sum = perTopic.computeIfAbsent(r.get(0), t -> new long[width + 1]);
+            sum[width]++; // the documents
+            Vector v = r.getAs(1);
+            if (v != null) {
+              SparseVector sv = v.toSparse();
+              int[] idx = sv.indices();
+              double[] val = sv.values();
+              for (int i = 0; i < idx.length; i++) {
+                if (idx[i] < width) {
+                  sum[idx[i]] += Math.round(val[i]);
+                }
+              }
+            }
+          }
+          List<Tuple2<Object, long[]>> out = new ArrayList<>();
+          perTopic.forEach((t, c) -> out.add(new Tuple2<>(t, c)));
+          return out.iterator();
+        })
+        .reduceByKey((a, b) -> {
+          for (int i = 0; i < a.length; i++) {
+            a[i] += b[i];
+          }
+          return a;
+        })
+        .flatMap(tc -> {
+          List<Row> out = new ArrayList<>();
+          long[] c = tc._2();
+          for (int i = 0; i <= width; i++) {
+            if (c[i] > 0) {
+              out.add(RowFactory.create(tc._1(), i, c[i]));
+            }
+          }
+          return out.iterator();
+        });
+    Dataset<Row> all = assigned.sparkSession().createDataFrame(sums, new StructType()
+        .add("__topic", topicType).add("__index", DataTypes.IntegerType).add("tf", DataTypes.LongType));
+    Dataset<Row> sizes = all.filter(col("__index").equalTo(width)).select(col("__topic"), col("tf").as("size"));
+    Dataset<Row> counts = all.join(broadcast(vocabulary.indexTable(assigned.sparkSession())
+            .withColumnRenamed("index", "__index")), "__index")
+        .select(col("__topic"), col("term"), col("tf"));
+    return ranked(counts, sizes, topicCol, n);
+  }
+
+  /** c-TF-IDF of {@code counts} (__topic, term, tf), the best {@code n} per topic, joined to {@code sizes}. */
+  private static Dataset<Row> ranked(Dataset<Row> counts, Dataset<Row> sizes, String topicCol, int n) {
     Dataset<Row> classTotals = counts.groupBy("__topic").agg(sum("tf").as("class_terms"));
     Dataset<Row> termTotals = counts.groupBy("term").agg(sum("tf").as("f"));
     // A joins as a one-row column: the whole computation stays one plan, with no separate action
@@ -59,7 +143,6 @@ public final class TopicTerms {
     Dataset<Row> terms = ranked.groupBy("__topic").agg(
         transform(sort_array(collect_list(struct(col("rank"), col("term"), col("weight")))),
             s -> struct(s.getField("term").as("term"), s.getField("weight").as("weight"))).as("terms"));
-    Dataset<Row> sizes = assigned.groupBy(col(topicCol).as("__topic")).agg(count(lit(1)).as("size"));
     return terms.join(sizes, "__topic")
         .withColumn("label", concat_ws(" / ", slice(transform(col("terms"), t -> t.getField("term")), 1, 3)))
         .withColumnRenamed("__topic", topicCol)

@@ -247,7 +247,7 @@ public final class TopicsJob {
     Vocabulary unigrams = new Vocabulary(vocabulary, true);
     Vocabulary all = new Vocabulary(vocabulary, false);
     x = ColumnTransformer.materialize(x.select(col("doc_id"), col("tf"), col(vectors),
-        unigrams.filter(spark).apply(col("tokens")).as("vtokens"), all.filter(spark).apply(col("terms")).as("vterms")));
+        unigrams.filter(spark).apply(col("tokens")).as("vtokens")));
     long fitDocs = x.count();
     Progress.info("topics", fitDocs + " documents, vocabulary " + vocabulary.length + " terms"
         + (vectors.equals("reduced") ? ", LSA to " + options.dims() + " dimensions" : ""));
@@ -302,10 +302,8 @@ public final class TopicsJob {
             q.diversity(), q.quality()));
       }
     }
-    Dataset<Row> y = apply(best.stages(), x).select("topic_index", "vterms").cache();
-    List<Row> described = TopicTerms.distinctive(y, "topic_index", "vterms", MATCH_TERMS,
-        all.table(spark)).orderBy("topic_index").collectAsList();
-    y.unpersist();
+    List<Row> described = TopicTerms.distinctiveFromCounts(apply(best.stages(), x), "topic_index", "tf", all,
+        MATCH_TERMS).orderBy("topic_index").collectAsList();
     Map<Integer, List<TopicModelStore.Term>> terms = new HashMap<>();
     Map<Integer, Long> fitSize = new HashMap<>();
     for (Row r : described) {
@@ -329,7 +327,7 @@ public final class TopicsJob {
 
   private static TopicQuality.Result quality(TopicClustering.Fitted f, Dataset<Row> x, Vocabulary unigrams) {
     Dataset<Row> y = apply(f.stages(), x).cache();
-    TopicQuality.Result q = TopicQuality.measure(y, "topic_index", "vtokens", unigrams);
+    TopicQuality.Result q = TopicQuality.measure(y, "topic_index", "vtokens", "tf", unigrams);
     y.unpersist();
     return q;
   }

@@ -26,22 +26,33 @@ import static org.apache.spark.sql.functions.udf;
  */
 public final class Vocabulary {
   private final String[] terms;
+  private final int[] indices;
+  private final int width;
   private final boolean unigramsOnly;
 
   /** @param unigramsOnly leave out two-word terms (the NPMI and diversity words are single words) */
   public Vocabulary(String[] terms, boolean unigramsOnly) {
     List<String> kept = new ArrayList<>();
-    for (String t : terms) {
-      if (!unigramsOnly || !t.contains(" ")) {
-        kept.add(t);
+    List<Integer> at = new ArrayList<>();
+    for (int i = 0; i < terms.length; i++) {
+      if (!unigramsOnly || !terms[i].contains(" ")) {
+        kept.add(terms[i]);
+        at.add(i);
       }
     }
     this.terms = kept.toArray(new String[0]);
+    this.indices = at.stream().mapToInt(Integer::intValue).toArray();
+    this.width = terms.length;
     this.unigramsOnly = unigramsOnly;
   }
 
   public int size() {
     return terms.length;
+  }
+
+  /** The size of the full vocabulary, i.e. of the model's term-count vectors. */
+  public int width() {
+    return width;
   }
 
   public boolean unigramsOnly() {
@@ -55,6 +66,16 @@ public final class Vocabulary {
       rows.add(RowFactory.create(t));
     }
     return spark.createDataFrame(rows, new StructType().add("term", DataTypes.StringType, false));
+  }
+
+  /** Columns {@code index} (the term's position in the full vocabulary, i.e. in the count vectors) and {@code term}. */
+  public Dataset<Row> indexTable(SparkSession spark) {
+    List<Row> rows = new ArrayList<>(terms.length);
+    for (int i = 0; i < terms.length; i++) {
+      rows.add(RowFactory.create(indices[i], terms[i]));
+    }
+    return spark.createDataFrame(rows, new StructType().add("index", DataTypes.IntegerType, false)
+        .add("term", DataTypes.StringType, false));
   }
 
   /** array&lt;string&gt; → the same array without the tokens outside the vocabulary (order kept). */

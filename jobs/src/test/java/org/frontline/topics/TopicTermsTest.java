@@ -1,5 +1,6 @@
 package org.frontline.topics;
 
+import org.apache.spark.ml.PipelineModel;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -11,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import java.util.ArrayList;
 import java.util.List;
 
+import static org.apache.spark.sql.functions.*;
 import static org.junit.jupiter.api.Assertions.*;
 
 class TopicTermsTest extends SparkTest {
@@ -36,5 +38,30 @@ class TopicTermsTest extends SparkTest {
     Row drone = topics.get(1);
     assertEquals("drone", drone.getList(drone.fieldIndex("terms")).get(0) instanceof Row r ? r.getString(0) : null);
     assertTrue(drone.<String>getAs("label").startsWith("drone / "), drone.<String>getAs("label"));
+  }
+
+  /** The per-partition sums of the count vectors give exactly the rows of the exploded-token path. */
+  @Test
+  void fromCountVectorsEqualsFromTokenArrays() {
+    Dataset<Row> d = TopicsJob.documents(TopicsJobTest.corpus("t/", List.of("football", "energy", "talks", "harvest")));
+    PipelineModel f = TopicFeatures.pipeline(new TopicFeatures.Options("document", 1000, 2, 0.6, true)).fit(d);
+    String[] vocabulary = TopicModelStore.vocabulary(f);
+    // an assignment that mixes the themes, so that every topic has several
+    Dataset<Row> x = f.transform(d).withColumn("topic", pmod(hash(col("doc_id")), lit(3))).repartition(3).cache();
+    for (boolean unigrams : new boolean[] {true, false}) {
+      Vocabulary v = new Vocabulary(vocabulary, unigrams);
+      Dataset<Row> arrays = x.withColumn("vterms", v.filter(spark()).apply(col(unigrams ? "tokens" : "terms")));
+      List<Row> expected = TopicTerms.distinctive(arrays, "topic", "vterms", 25, v.table(spark()))
+          .orderBy("topic").collectAsList();
+      List<Row> actual = TopicTerms.distinctiveFromCounts(x, "topic", "tf", v, 25).orderBy("topic").collectAsList();
+      assertEquals(3, expected.size());
+      assertEquals(expected, actual, "unigrams only: " + unigrams);
+      assertEquals(25, expected.get(0).getList(expected.get(0).fieldIndex("terms")).size());
+      if (unigrams) {
+        assertTrue(expected.stream().flatMap(r -> r.getList(r.fieldIndex("terms")).stream())
+            .noneMatch(t -> ((Row) t).getString(0).contains(" ")));
+      }
+    }
+    x.unpersist();
   }
 }
