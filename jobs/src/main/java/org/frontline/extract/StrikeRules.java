@@ -100,12 +100,17 @@ public final class StrikeRules {
       + ")|(" + NUM + "|a|an|the|his|her|their)\\s+(?:" + QUAL + "\\s+)?(?:\\d{1,3}-year-old\\s+)?(?:[\\w-]+\\s+){0,2}("
       + PERSON + ")\\b)", CI);
 
-  private static final Pattern TRIGGER = Pattern.compile("\\b(?:attack(?:s|ed|ing)?|strik(?:e|es|ing)|struck|"
+  static final Pattern TRIGGER = Pattern.compile("\\b(?:attack(?:s|ed|ing)?|strik(?:e|es|ing)|struck|"
       + "hit(?:s|ting)?|shell(?:ed|ing)|bomb(?:ed|ing|ard\\w*)|pound(?:ed|ing)|target(?:ed|ing)|launch(?:ed|es|ing)?|"
       + "fired|explosions?|blasts?|kill(?:ed|ing)|injur\\w+|wound(?:ed|ing)|damag\\w+|destroy\\w*|shot down|"
       + "downed|raids?|barrage|came under|debris|shot at|rocked)\\b", CI);
-  private static final Pattern CASUALTY_WORD = Pattern.compile("(?i)kill|dead|died|death|injur|wound|hurt|lives|"
-      + "victim|casualt");
+  /** A stem every match of {@link #TRIGGER} contains: sentences without one skip the pattern. */
+  static final Stems TRIGGER_STEMS = new Stems("attack", "strik", "struck", "hit", "shell", "bomb", "pound",
+      "target", "launch", "fired", "explosion", "blast", "kill", "injur", "wound", "damag", "destroy", "shot down",
+      "downed", "raid", "barrage", "came under", "debris", "shot at", "rocked");
+  /** Words of casualties, anywhere in a word, any ASCII case ("Killed", "deadly", "casualties"). */
+  static final Stems CASUALTY_WORD = new Stems("kill", "dead", "died", "death", "injur", "wound", "hurt",
+      "lives", "victim", "casualt");
 
   // sentences that do not report a strike that happened
   private static final Pattern CUMULATIVE = Pattern.compile("\\b(?:since (?:the (?:start|beginning|outbreak) of|"
@@ -299,7 +304,7 @@ public final class StrikeRules {
     for (Sentences.Span span : spans) {
       String s = span.text();
       // cheapest test first: most sentences have no strike or casualty word at all
-      if (!TRIGGER.matcher(s).find() && !CASUALTY_WORD.matcher(s).find()) {
+      if (!CASUALTY_WORD.anyIn(s) && !(TRIGGER_STEMS.anyIn(s) && TRIGGER.matcher(s).find())) {
         continue;
       }
       if (cumulative(s) || HISTORY.matcher(s).find() || DELIVERY.matcher(s).find()
@@ -313,7 +318,7 @@ public final class StrikeRules {
       s = blankHypotheticals(s);
       int triggerAt = trigger(s);
       boolean trigger = triggerAt >= 0;
-      boolean casualtyWords = CASUALTY_WORD.matcher(s).find();
+      boolean casualtyWords = CASUALTY_WORD.anyIn(s);
       if (!trigger && !casualtyWords) {
         continue;
       }
@@ -664,7 +669,7 @@ public final class StrikeRules {
         f.intercepted = max(f.intercepted, c[1]);
       }
     }
-    if (!CASUALTY_WORD.matcher(s).find()) {
+    if (!CASUALTY_WORD.anyIn(s)) {
       return f;
     }
     f.killed.addAll(counts(KILLED_LIST, s, 1, true));
