@@ -31,9 +31,8 @@ final class RandomizedSvd {
   /**
    * @param v      terms × k, column-major: the right singular vectors, strongest first
    * @param values the k singular values, largest first
-   * @param passes distributed passes over the rows
    */
-  record Result(double[] v, int terms, int k, double[] values, int passes) {}
+  record Result(double[] v, double[] values) {}
 
   /**
    * @param rows         the matrix rows, cached by the caller (every pass reads them)
@@ -91,7 +90,7 @@ final class RandomizedSvd {
     }
     double[] v = new double[terms * k];
     BLAS.getInstance().dgemm("N", "N", terms, k, l, 1.0, q, terms, w, l, 0.0, v, terms);
-    return new Result(v, terms, k, values, passes);
+    return new Result(v, values);
   }
 
   /** {@code AᵀA·Q} in one Spark job: per row y = row·Q, then rowᵀ·y is added; partitions add up exactly. */

@@ -97,6 +97,20 @@ class LsaReducerTest extends SparkTest {
   }
 
   @Test
+  void singularValuesAreThoseOfTheExactDecomposition() {
+    org.apache.spark.api.java.JavaRDD<org.apache.spark.mllib.linalg.Vector> rows = docs.toJavaRDD()
+        .map(r -> org.apache.spark.mllib.linalg.Vectors.fromML((Vector) r.get(0))).cache();
+    double[] exact = new org.apache.spark.mllib.linalg.distributed.RowMatrix(rows.rdd())
+        .computeSVD(TOPICS, false, 1e-9, 300, 1e-10, "local-eigs").s().toArray();
+    RandomizedSvd.Result r = RandomizedSvd.compute(rows, TERMS, TOPICS, 50, 8, 42L);
+    assertEquals(TERMS * TOPICS, r.v().length);
+    for (int i = 0; i < TOPICS; i++) {
+      assertEquals(exact[i], r.values()[i], 1e-6 * exact[0], "singular value " + i);
+    }
+    rows.unpersist();
+  }
+
+  @Test
   void onePassIsOnlyTheRandomStartAndConvergesWithMore() {
     Matrix exact = new LsaReducer().setDims(TOPICS).fit(docs).getComponents();
     double one = principalCosines(exact, new LsaReducer().setDims(TOPICS).setSolver("randomized")
