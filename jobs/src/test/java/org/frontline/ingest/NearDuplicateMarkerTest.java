@@ -101,8 +101,7 @@ class NearDuplicateMarkerTest extends SparkTest {
       b[k] = (Integer) c[k]._2();
     }
     for (Row r : marker.shingle(docs).collectAsList()) {
-      List<Integer> set = r.getList(1);
-      int[] idx = set.stream().mapToInt(Integer::intValue).toArray();
+      int[] idx = NearDuplicateMarker.unpack((byte[]) r.get(1));
       org.apache.spark.ml.linalg.Vector v = org.apache.spark.ml.linalg.Vectors.sparse(NearDuplicateMarker.NUM_FEATURES,
           idx, java.util.Arrays.stream(idx).mapToDouble(x -> 1.0).toArray());
       Dataset<Row> one = spark().createDataFrame(List.of(org.apache.spark.sql.RowFactory.create(v)),
@@ -114,6 +113,36 @@ class NearDuplicateMarkerTest extends SparkTest {
         assertEquals(expected.get(k).apply(0), (double) mine[k], "hash function " + k);
       }
     }
+  }
+
+  @Test
+  void packedSetsKeepTheirIndicesAndScoreLikeTheSetFormula() {
+    java.util.Random random = new java.util.Random(7);
+    for (int round = 0; round < 500; round++) {
+      int[] a = randomSet(random);
+      int[] b = random.nextInt(4) == 0 ? a.clone() : randomSet(random);
+      assertArrayEquals(a, NearDuplicateMarker.unpack(NearDuplicateMarker.pack(a)));
+      java.util.Set<Integer> sa = new java.util.HashSet<>();
+      java.util.Set<Integer> union = new java.util.HashSet<>();
+      for (int x : a) {
+        sa.add(x);
+        union.add(x);
+      }
+      int common = 0;
+      for (int x : b) {
+        union.add(x);
+        common += sa.contains(x) ? 1 : 0;
+      }
+      double expected = union.isEmpty() ? 0.5 : (double) common / union.size();
+      assertEquals(expected, NearDuplicateMarker.jaccard(NearDuplicateMarker.pack(a), NearDuplicateMarker.pack(b), 0.5),
+          1e-15, "round " + round);
+    }
+  }
+
+  /** Sorted distinct indices in [0, NUM_FEATURES), dense in a small range so that two sets overlap. */
+  private static int[] randomSet(java.util.Random random) {
+    int base = random.nextInt(NearDuplicateMarker.NUM_FEATURES - 400);
+    return random.ints(random.nextInt(120), base, base + 400).distinct().sorted().toArray();
   }
 
   private static Map<String, String[]> mark(String... idText) {
