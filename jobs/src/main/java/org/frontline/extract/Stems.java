@@ -27,7 +27,11 @@ final class Stems {
 
   /** Whether any stem occurs in {@code text}, ASCII letters compared without case. */
   boolean anyIn(String text) {
-    String lower = asciiLowerCase(text);
+    return anyInLower(asciiLowerCase(text));
+  }
+
+  /** Whether any stem occurs in {@code lower}, a text already {@link #asciiLowerCase ASCII-lower-cased}. */
+  boolean anyInLower(String lower) {
     for (String stem : stems) {
       if (lower.indexOf(stem) >= 0) {
         return true;

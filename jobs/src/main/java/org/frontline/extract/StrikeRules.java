@@ -113,7 +113,7 @@ public final class StrikeRules {
       "lives", "victim", "casualt");
 
   // sentences that do not report a strike that happened
-  private static final Pattern CUMULATIVE = Pattern.compile("\\b(?:since (?:the (?:start|beginning|outbreak) of|"
+  private static final Gated CUMULATIVE = new Gated(Pattern.compile("\\b(?:since (?:the (?:start|beginning|outbreak) of|"
       + "February 2022|2014|2022|the (?:full-scale )?invasion|the war began|Russia invaded|Russia's invasion|"
       + "the war started)|so far this (?:year|month|week)|this year alone|to date|in total since|"
       + "over the (?:past|last) (?:\\w+ )?(?:weeks|months|years|year|month|week)|throughout the war|"
@@ -123,28 +123,44 @@ public final class StrikeRules {
       + "July|August|September|October|November|December)|a record|record number|monthly|weekly|daily average|"
       + "on average|last week|this week|over the weekend|past week|as of|continuously|"
       + "a total of \\S+ (?:drones|missiles) (?:this|last|in)|every day|regularly|constantly|routinely|"
-      + "almost every|day after day|night after night)", CI);
-  private static final Pattern HABITUAL_DAILY = Pattern.compile("\\b(?:(?:shelled|attacked|hit|struck|targeted|"
-      + "bombed) daily|daily (?:shelling|attacks|strikes|bombardment))\\b", CI);
-  private static final Pattern HISTORY = Pattern.compile("\\b(?:anniversary|Second World War|World War|"
+      + "almost every|day after day|night after night)", CI),
+      "since", "so far this", "this year", "to date", "over the", "throughout the war", "during the war",
+      "per month", "per day", "per night", "per week", "a month", "every night", "every day", "every week",
+      "each night", "each month", "last month", "last year", "this month", "in january", "in february", "in march",
+      "in april", "in june", "in july", "in august", "in september", "in october", "in november", "in december",
+      "in 19", "in 20", "a record", "record number", "monthly", "weekly", "daily average", "on average", "last week",
+      "this week", "past week", "as of", "continuously", "a total of", "regularly", "constantly", "routinely",
+      "almost every", "day after day", "night after night");
+  private static final Gated HABITUAL_DAILY = new Gated(Pattern.compile("\\b(?:(?:shelled|attacked|hit|struck|targeted|"
+      + "bombed) daily|daily (?:shelling|attacks|strikes|bombardment))\\b", CI),
+      "daily");
+  private static final Gated HISTORY = new Gated(Pattern.compile("\\b(?:anniversary|Second World War|World War|"
       + "Budapest Memorandum|commemorat\\w*|memorial|recall(?:s|ed)?|remember(?:s|ed|ing)?|museum|exhibition|"
-      + "(?:19)\\d\\d|years ago|decades?|documentary|film|book)\\b", CI);
-  private static final Pattern DELIVERY = Pattern.compile("\\b(?:deliver\\w*|suppl(?:y|ied|ies|ying)|shipments?|"
+      + "(?:19)\\d\\d|years ago|decades?|documentary|film|book)\\b", CI),
+      "anniversary", "world war", "budapest memorandum", "commemorat", "memorial", "recall", "remember", "museum",
+      "exhibition", "19", "years ago", "decade", "documentary", "film", "book");
+  private static final Gated DELIVERY = new Gated(Pattern.compile("\\b(?:deliver\\w*|suppl(?:y|ied|ies|ying)|shipments?|"
       + "donat\\w+|pledg\\w+|promis\\w+|contracts?|procure\\w*|purchas\\w+|produc(?:e|es|ed|ing)|"
       + "production (?:of|rate|capacity|lines?)|"
       + "manufactur\\w+|aid package|military aid|trained|training|arriv\\w+|sanctions?|budget|"
-      + "exercises?|drills?|test(?:ed|s|ing)? (?:launch|fire|firing)|stockpile\\w*)\\b", CI);
+      + "exercises?|drills?|test(?:ed|s|ing)? (?:launch|fire|firing)|stockpile\\w*)\\b", CI),
+      "deliver", "suppl", "shipment", "donat", "pledg", "promis", "contract", "procure", "purchas", "produc",
+      "manufactur", "aid package", "military aid", "trained", "training", "arriv", "sanction", "budget", "exercise",
+      "drill", "test", "stockpile");
   private static final Pattern HYPOTHETICAL = Pattern.compile("\\b(?:could|would|might|may|will|plans? to|"
       + "in preparation for|preparing|in the event of|(?:do|does|did) not have time|unable to|cannot|can't|"
       + "planning to|threaten(?:s|ed|ing)?|threat of|ready to|prepar(?:es|ed|ing) (?:to|for)|intends? to|"
       + "vow(?:s|ed)? to|warn(?:s|ed|ing)? (?:of|that|about)|fears? (?:of|that)|feared|expects?|expected|"
       + "possible|potential|risk of|if|unless|whether|in case|ultimatum|capable of|able to|can)\\b", CI);
-  private static final Pattern NEGATED = Pattern.compile("\\b(?:(?:denied|deny|denies) (?:that|it|its|any|"
+  private static final Gated NEGATED = new Gated(Pattern.compile("\\b(?:(?:denied|deny|denies) (?:that|it|its|any|"
       + "responsibility|involvement|attacking|striking|targeting|the (?:attack|strike|reports?))|no evidence|not true|"
       + "false claims?|fake|no (?:attacks?|strikes?|explosions?|hits?|damage) (?:was|were|had been|has been)|"
-      + "goals?|football|match|league|tournament|championship|scored|concert|festival|election|vote)\\b", CI);
+      + "goals?|football|match|league|tournament|championship|scored|concert|festival|election|vote)\\b", CI),
+      "denied", "deny", "denies", "no evidence", "not true", "false claim", "fake", "no attack", "no strike",
+      "no explosion", "no hit", "no damage", "goal", "football", "match", "league", "tournament", "championship",
+      "scored", "concert", "festival", "election", "vote");
   /** Ground combat, occupation, atrocities, losses reports and accusations: not a strike on a place. */
-  private static final Pattern NOT_A_STRIKE = Pattern.compile("\\b(?:repel\\w*|repuls\\w*|launched an offensive|"
+  private static final Gated NOT_A_STRIKE = new Gated(Pattern.compile("\\b(?:repel\\w*|repuls\\w*|launched an offensive|"
       + "offensive (?:in|on|towards|near|against)|counter-?offensives?|enemy positions|positions of|combat missions|"
       + "prisoners of war|POWs|poll(?:ing|s)?|survey|directions?|clashes|battles?|fighting|"
       + "captured (?:the )?(?:city|town|village|territor\\w+|districts?|settlements?|regions?)|liberat\\w*|"
@@ -153,7 +169,13 @@ public final class StrikeRules {
       + "war criminals?|after the (?:Russian )?occupation|under occupation|during the occupation|accus\\w*|"
       + "alleged\\w*|provocation|siege|besieged|helicopters?|personnel|(?:months|weeks) of|constant|mines?|"
       + "landmines?|tripwire|unexploded|ordnance|atrocit\\w+|informers?|informants?|collaborat\\w+|detained|"
-      + "arrested|sentenced|eliminat\\w+|tanks?)\\b", CI);
+      + "arrested|sentenced|eliminat\\w+|tanks?)\\b", CI),
+      "repel", "repuls", "offensive", "positions", "combat missions", "prisoners of war", "pows", "poll", "survey",
+      "direction", "clashes", "battle", "fighting", "captured", "liberat", "recaptur", "retreat", "encircl",
+      "bodies", "exhum", "sunk", "sank", "sinking", "flagship", "command post", "mass grave", "execut", "tortur",
+      "war crim", "occupation", "accus", "alleged", "provocation", "siege", "helicopter", "personnel", "months of",
+      "weeks of", "constant", "mine", "tripwire", "unexploded", "ordnance", "atrocit", "informer", "informant",
+      "collaborat", "detained", "arrested", "sentenced", "eliminat", "tank");
   /** A report about the aftermath of a strike that happened earlier. */
   private static final Pattern FOLLOW_UP = Pattern.compile("\\b(?:death toll|toll|number of (?:the )?(?:dead|killed|"
       + "injured|wounded|victims)|(?:has|have) (?:risen|grown|climbed|increased)|rose to|missing|rubble|aftermath|"
@@ -163,14 +185,16 @@ public final class StrikeRules {
   private static final Pattern ANAPHORA = Pattern.compile("\\b(?:the|that|this) (?:town|city|village|region|"
       + "area|district|settlement|community|port)\\b|\\bthere\\b", CI);
   /** "Russia's attack on Ukraine", "the war in Ukraine": the war as a whole, not one strike. */
-  private static final Pattern WAR_AS_WHOLE = Pattern.compile("(?:(?:Russia's|Russian|full-scale|Moscow's)\\s+"
+  private static final Gated WAR_AS_WHOLE = new Gated(Pattern.compile("(?:(?:Russia's|Russian|full-scale|Moscow's)\\s+"
       + "(?:attack|assault|war|invasion|aggression)|the (?:war|invasion|aggression))\\s+(?:on|against|in|of)\\s+"
-      + "Ukraine\\b(?!\\s+(?:on|overnight|yesterday|last night|early))", CI);
+      + "Ukraine\\b(?!\\s+(?:on|overnight|yesterday|last night|early))", CI),
+      "ukraine");
 
   /** A year before the reference year said as a time ("in March 2022", "in 2023"): background, not news. */
-  private static final Pattern PAST_YEAR = Pattern.compile("\\b(?:in|In|of|during|During)\\s+"
+  private static final Gated PAST_YEAR = new Gated(Pattern.compile("\\b(?:in|In|of|during|During)\\s+"
       + "(?:(?:early|late|mid-?|the summer of|the spring of|the autumn of|the winter of)\\s*)?(?:(?:January|February|"
-      + "March|April|May|June|July|August|September|October|November|December)\\s+)?((?:19|20)\\d\\d)\\b");
+      + "March|April|May|June|July|August|September|October|November|December)\\s+)?((?:19|20)\\d\\d)\\b"),
+      "19", "20");
   private static final Pattern SUPERLATIVE = Pattern.compile("\\b(?:most \\w+|\\w+est|largest|biggest|worst|first|"
       + "heaviest|deadliest|strongest)\\s+(?:\\w+\\s+){0,3}$", CI);
 
@@ -180,61 +204,86 @@ public final class StrikeRules {
       + "memory of|victims of|responsib\\w+ for|evacuation of|sensitive about|agreed with)\\s+(?:[\\w’'-]+\\s+){0,4}|\\bthe\\s+(?=(?:wounded|"
       + "injured|killed|dead)\\b))$", CI);
 
-  private static final Pattern NATIONAL_UA = Pattern.compile("\\b(?:at|on|against|across|over|throughout|all over|"
+  private static final Gated NATIONAL_UA = new Gated(Pattern.compile("\\b(?:at|on|against|across|over|throughout|all over|"
       + "into) (?:Ukraine|the country|Ukrainian territory|Ukrainian cities|Ukrainian regions|several regions|"
       + "multiple regions|many regions)\\b|\\bnationwide\\b|\\b(?:Ukraine's|Ukrainian) (?:Air Force|air force|"
-      + "military|air defen[cs]es?)\\b|\\bAir Force said\\b", CI);
-  private static final Pattern NATIONAL_RU = Pattern.compile("\\b(?:at|on|against|across|over|into) "
+      + "military|air defen[cs]es?)\\b|\\bAir Force said\\b", CI),
+      "ukrain", "the country", "several regions", "multiple regions", "many regions", "nationwide", "air force");
+  private static final Gated NATIONAL_RU = new Gated(Pattern.compile("\\b(?:at|on|against|across|over|into) "
       + "(?:Russia|Russian territory|Russian regions)\\b|\\bUkrainian (?:drones|missiles|UAVs|drone attack|"
       + "drone strikes?)\\b|\\bRussia's (?:defen[cs]e ministry|Defen[cs]e Ministry|air defen[cs]es?)\\b|"
-      + "\\bRussian (?:air defen[cs]es?|Defen[cs]e Ministry|defen[cs]e ministry)\\b", CI);
+      + "\\bRussian (?:air defen[cs]es?|Defen[cs]e Ministry|defen[cs]e ministry)\\b", CI),
+      "russia", "ukrainian");
 
-  private static final Pattern LAUNCHED = Pattern.compile("\\b(?:(" + QUAL + ")\\s+)?(" + NUM + ")\\s+"
+  private static final Gated LAUNCHED = new Gated(Pattern.compile("\\b(?:(" + QUAL + ")\\s+)?(" + NUM + ")\\s+"
       + "((?:" + WEAPON_ADJECTIVE + "\\s+){0,3}?)(" + WEAPON_NOUN + ")\\b(?!\\s+(?:attacks?|strikes?|raids?|alerts?|debris|"
-      + "wreckage|fragments|production|factory|sites?|units?|operators?|crews?))", CI);
+      + "wreckage|fragments|production|factory|sites?|units?|operators?|crews?))", CI),
+      "drone", "uav", "missile", "rocket", "shahed", "bomb", "shell", "airstrikes", "munitions", "projectiles",
+      "unmanned aerial vehicles", "kalibrs", "iskanders", "kinzhals", "kabs");
   private static final String DOWN = "(?:shot down|downed|destroyed|intercepted|neutrali[sz]ed|suppressed|"
       + "repelled|eliminated|taken down|brought down|jammed|disabled|lost|locationally lost)";
-  private static final Pattern INTERCEPT_AFTER = Pattern.compile("(?:" + DOWN + "|(?:shot|took|brought) down)"
+  private static final Gated INTERCEPT_AFTER = new Gated(Pattern.compile("(?:" + DOWN + "|(?:shot|took|brought) down)"
       + "\\s+(?:(" + QUAL + ")\\s+)?(" + NUM + ")\\b(?=\\s*(?:of\\s+(?:them|those|these|the)\\b|(?:[\\w-]+\\s+){0,3}?"
-      + WEAPON_NOUN + "\\b|targets|aerial targets|[,.;]|$|\\s+(?:over|above|in|across|before|by)\\b))", CI);
-  private static final Pattern INTERCEPT_BEFORE = Pattern.compile("\\b(?:(" + QUAL + ")\\s+)?(" + NUM + ")\\s+"
+      + WEAPON_NOUN + "\\b|targets|aerial targets|[,.;]|$|\\s+(?:over|above|in|across|before|by)\\b))", CI),
+      "down", "destroyed", "intercepted", "neutrali", "suppressed", "repelled", "eliminated", "jammed", "disabled",
+      "lost");
+  /** " were shot down ..." right after a launch count: the launched weapons were intercepted. */
+  private static final Pattern DOWN_AFTER = Pattern.compile("(?is)^\\s+(?:\\w+\\s+){0,2}?" + BE + "\\s+(?:\\w+\\s+){0,2}?"
+      + DOWN + "\\b.*");
+  private static final Gated INTERCEPT_BEFORE = new Gated(Pattern.compile("\\b(?:(" + QUAL + ")\\s+)?(" + NUM + ")\\s+"
       + "(?:of\\s+(?:them|those|these|which|the\\s+[\\w-]+)\\s+|(?:[\\w-]+\\s+){0,3}?" + WEAPON_NOUN + "\\s+)?"
-      + BE + "\\s+(?:\\w+\\s+){0,2}?" + DOWN + "\\b", CI);
+      + BE + "\\s+(?:\\w+\\s+){0,2}?" + DOWN + "\\b", CI),
+      "down", "destroyed", "intercepted", "neutrali", "suppressed", "repelled", "eliminated", "jammed", "disabled",
+      "lost");
   private static final Pattern OF_TOTAL = Pattern.compile("\\b(" + NUM + ")\\s+(?:out\\s+)?of\\s+(?:the\\s+)?$", CI);
   private static final Pattern DOWN_NEAR = Pattern.compile("(?:" + DOWN + "|air defen[cs]e|shot|took|brought)"
       + "\\W+(?:\\w+\\W+){0,2}$", CI);
 
-  private static final Pattern KILLED_LIST = Pattern.compile("\\b" + PERSON_LIST + "\\s+(?:\\w+\\s+){0,2}?" + BE
-      + "\\s+(?:\\w+\\s+)?(?:killed|dead|slain)\\b", CI);
-  private static final Pattern KILLED_BY_VERB = Pattern.compile("\\b(?:kill(?:ed|ing)|claimed the lives of|"
-      + "took the lives of|the deaths? of)\\s+(?:(" + QUAL + ")\\s+)?" + PERSON_LIST, CI);
-  private static final Pattern KILLED_BARE = Pattern.compile("\\b(?:kill(?:ed|ing)|leaving|left)\\s+(?:(" + QUAL
+  private static final Gated KILLED_LIST = new Gated(Pattern.compile("\\b" + PERSON_LIST + "\\s+(?:\\w+\\s+){0,2}?" + BE
+      + "\\s+(?:\\w+\\s+)?(?:killed|dead|slain)\\b", CI),
+      "killed", "dead", "slain");
+  private static final Gated KILLED_BY_VERB = new Gated(Pattern.compile("\\b(?:kill(?:ed|ing)|claimed the lives of|"
+      + "took the lives of|the deaths? of)\\s+(?:(" + QUAL + ")\\s+)?" + PERSON_LIST, CI),
+      "kill", "lives of", "death");
+  private static final Gated KILLED_BARE = new Gated(Pattern.compile("\\b(?:kill(?:ed|ing)|leaving|left)\\s+(?:(" + QUAL
       + ")\\s+)?(" + NUM + ")(?:\\s+(?:dead|killed|people dead))?(?=\\s*(?:[,.;]|$|and\\b|on\\b|in\\b|at\\b|"
-      + "others\\b|more\\b|the\\b|after\\b|when\\b|as\\b|according\\b|dead\\b))", CI);
-  private static final Pattern DEAD = Pattern.compile("\\b(?:(" + QUAL + ")\\s+)?(" + NUM + ")\\s+(?:"
-      + PERSON + "\\s+)?(?:were\\s+|are\\s+)?(?:dead|died|deaths|fatalities|killed)\\b", CI);
-  private static final Pattern TOLL = Pattern.compile("\\b(?:death toll|toll|number of (?:people |those |civilians )?"
+      + "others\\b|more\\b|the\\b|after\\b|when\\b|as\\b|according\\b|dead\\b))", CI),
+      "kill", "leaving", "left");
+  private static final Gated DEAD = new Gated(Pattern.compile("\\b(?:(" + QUAL + ")\\s+)?(" + NUM + ")\\s+(?:"
+      + PERSON + "\\s+)?(?:were\\s+|are\\s+)?(?:dead|died|deaths|fatalities|killed)\\b", CI),
+      "dead", "died", "deaths", "fatalities", "killed");
+  private static final Gated TOLL = new Gated(Pattern.compile("\\b(?:death toll|toll|number of (?:people |those |civilians )?"
       + "(?:killed|dead))\\s+(?:[\\w'’,-]+\\s+){0,16}?(?:to|at|of|reached|"
-      + "is|was|stands at|stood at)\\s+(?:(" + QUAL + ")\\s+)?(" + NUM + ")\\b", CI);
-  private static final Pattern INJURED_TOLL = Pattern.compile("\\bnumber of (?:the )?(?:injured|wounded)(?: people)?\\s+"
+      + "is|was|stands at|stood at)\\s+(?:(" + QUAL + ")\\s+)?(" + NUM + ")\\b", CI),
+      "toll", "number of");
+  private static final Gated INJURED_TOLL = new Gated(Pattern.compile("\\bnumber of (?:the )?(?:injured|wounded)(?: people)?\\s+"
       + "(?:[\\w'’,-]+\\s+){0,16}?(?:to|at|of|reached|is|was|stands at|stood at)\\s+(?:(" + QUAL + ")\\s+)?(" + NUM
-      + ")\\b", CI);
-  private static final Pattern VICTIM = Pattern.compile("\\b(?:the )?(?:victim|person killed|dead) (?:was|is) "
-      + "(?:a|an)\\b", CI);
-  private static final Pattern INJURED_LIST = Pattern.compile("\\b" + PERSON_LIST + "\\s+(?:\\w+\\s+){0,2}?" + BE
-      + "\\s+(?:\\w+\\s+)?(?:injured|wounded|hurt|hospitali[sz]ed)\\b", CI);
-  private static final Pattern INJURED_BY_VERB = Pattern.compile("\\b(?:injur(?:ed|ing)|wound(?:ed|ing)|"
-      + "hurting)\\s+(?:(" + QUAL + ")\\s+)?" + PERSON_LIST, CI);
-  private static final Pattern INJURED_BY_VERB_BARE = Pattern.compile("\\b(?:injur(?:ed|ing)|wound(?:ed|ing)|"
+      + ")\\b", CI),
+      "number of");
+  private static final Gated VICTIM = new Gated(Pattern.compile("\\b(?:the )?(?:victim|person killed|dead) (?:was|is) "
+      + "(?:a|an)\\b", CI),
+      "victim", "person killed", "dead");
+  private static final Gated INJURED_LIST = new Gated(Pattern.compile("\\b" + PERSON_LIST + "\\s+(?:\\w+\\s+){0,2}?" + BE
+      + "\\s+(?:\\w+\\s+)?(?:injured|wounded|hurt|hospitali[sz]ed)\\b", CI),
+      "injured", "wounded", "hurt", "hospitali");
+  private static final Gated INJURED_BY_VERB = new Gated(Pattern.compile("\\b(?:injur(?:ed|ing)|wound(?:ed|ing)|"
+      + "hurting)\\s+(?:(" + QUAL + ")\\s+)?" + PERSON_LIST, CI),
+      "injur", "wound", "hurting");
+  private static final Gated INJURED_BY_VERB_BARE = new Gated(Pattern.compile("\\b(?:injur(?:ed|ing)|wound(?:ed|ing)|"
       + "hurting)\\s+(?:(" + QUAL + ")\\s+)?(" + NUM + ")(?=\\s*(?:[,.;]|$|and\\b|on\\b|in\\b|at\\b|"
-      + "others\\b|more\\b|the\\b|after\\b|when\\b|as\\b|according\\b))", CI);
-  private static final Pattern SINGLE = Pattern.compile("(?<![Nn]o )\\b(?:a|an|one)\\s+(?:[\\w-]+\\s+){0,3}?(?:was|has been|had been)"
-      + "\\s+(?:\\w+\\s+)?(killed|injured|wounded|hurt)\\b", CI);
-  private static final Pattern INJURED_BARE = Pattern.compile("\\b(?:(" + QUAL + ")\\s+)?(" + NUM + ")\\s+(?:"
-      + PERSON + "\\s+)?(?:were\\s+|was\\s+)?(?:injured|wounded|hurt)\\b", CI);
-  private static final Pattern NO_CASUALTIES = Pattern.compile("\\b(?:no (?:casualties|one was (?:killed|hurt|"
-      + "injured)|injuries|deaths|victims)|nobody was (?:killed|hurt|injured)|without casualties)\\b", CI);
-  private static final Pattern NO_DEATHS = Pattern.compile("\\bno (?:deaths|fatalities|one was killed)\\b", CI);
+      + "others\\b|more\\b|the\\b|after\\b|when\\b|as\\b|according\\b))", CI),
+      "injur", "wound", "hurting");
+  private static final Gated SINGLE = new Gated(Pattern.compile("(?<![Nn]o )\\b(?:a|an|one)\\s+(?:[\\w-]+\\s+){0,3}?(?:was|has been|had been)"
+      + "\\s+(?:\\w+\\s+)?(killed|injured|wounded|hurt)\\b", CI),
+      "killed", "injured", "wounded", "hurt");
+  private static final Gated INJURED_BARE = new Gated(Pattern.compile("\\b(?:(" + QUAL + ")\\s+)?(" + NUM + ")\\s+(?:"
+      + PERSON + "\\s+)?(?:were\\s+|was\\s+)?(?:injured|wounded|hurt)\\b", CI),
+      "injured", "wounded", "hurt");
+  private static final Gated NO_CASUALTIES = new Gated(Pattern.compile("\\b(?:no (?:casualties|one was (?:killed|hurt|"
+      + "injured)|injuries|deaths|victims)|nobody was (?:killed|hurt|injured)|without casualties)\\b", CI),
+      "no casualties", "no one was", "no injuries", "no deaths", "no victims", "nobody was", "without casualties");
+  private static final Gated NO_DEATHS = new Gated(Pattern.compile("\\bno (?:deaths|fatalities|one was killed)\\b", CI),
+      "no deaths", "no fatalities", "no one was killed");
 
   private static final Pattern CLAUSE_END = Pattern.compile("[;,:]|\\s(?:but|while|and|as)\\s|\\s[-–—]\\s");
 
@@ -307,12 +356,13 @@ public final class StrikeRules {
       if (!CASUALTY_WORD.anyIn(s) && !(TRIGGER_STEMS.anyIn(s) && TRIGGER.matcher(s).find())) {
         continue;
       }
-      if (cumulative(s) || HISTORY.matcher(s).find() || DELIVERY.matcher(s).find()
-          || NEGATED.matcher(s).find() || NOT_A_STRIKE.matcher(s).find()) {
+      String lower = Stems.asciiLowerCase(s);
+      if (cumulative(s, lower) || HISTORY.find(s, lower) || DELIVERY.find(s, lower)
+          || NEGATED.find(s, lower) || NOT_A_STRIKE.find(s, lower)) {
         continue;
       }
-      Matcher py = PAST_YEAR.matcher(s);
-      if (py.find() && Integer.parseInt(py.group(1)) < reference.getYear()) {
+      Matcher py = PAST_YEAR.matcher(s, lower);
+      if (py != null && py.find() && Integer.parseInt(py.group(1)) < reference.getYear()) {
         continue;
       }
       s = blankHypotheticals(s);
@@ -330,8 +380,9 @@ public final class StrikeRules {
       }
       List<Weapons.Hit> weapons = Weapons.find(s);
       Figures fig = figures(s);
-      boolean nationalRu = NATIONAL_RU.matcher(s).find();
-      boolean nationalUa = NATIONAL_UA.matcher(s).find();
+      lower = Stems.asciiLowerCase(s);
+      boolean nationalRu = NATIONAL_RU.find(s, lower);
+      boolean nationalUa = NATIONAL_UA.find(s, lower);
       boolean strike = (trigger && (!places.isEmpty() || !weapons.isEmpty() || nationalUa || nationalRu))
           || fig.hasCasualties() || fig.intercepted != null;
       if (!strike) {
@@ -463,11 +514,15 @@ public final class StrikeRules {
 
   /** A tally over a period ("since the start of the war"), unless it only ranks a strike ("the heaviest since"). */
   static boolean cumulative(String s) {
-    if (HABITUAL_DAILY.matcher(s).find()) {
+    return cumulative(s, Stems.asciiLowerCase(s));
+  }
+
+  private static boolean cumulative(String s, String lower) {
+    if (HABITUAL_DAILY.find(s, lower)) {
       return true;
     }
-    Matcher m = CUMULATIVE.matcher(s);
-    while (m.find()) {
+    Matcher m = CUMULATIVE.matcher(s, lower);
+    while (m != null && m.find()) {
       if (!SUPERLATIVE.matcher(s.substring(Math.max(0, m.start() - 40), m.start())).find()) {
         return true;
       }
@@ -477,10 +532,10 @@ public final class StrikeRules {
 
   /** Where the first strike word that reports (not one that sets the scene) is, or -1. */
   static int trigger(String s) {
-    Matcher whole = WAR_AS_WHOLE.matcher(s);
+    Matcher whole = WAR_AS_WHOLE.matcher(s, Stems.asciiLowerCase(s));
     int wholeStart = -1;
     int wholeEnd = -1;
-    if (whole.find()) {
+    if (whole != null && whole.find()) {
       wholeStart = whole.start();
       wholeEnd = whole.end();
     }
@@ -636,8 +691,9 @@ public final class StrikeRules {
 
   static Figures figures(String s) {
     Figures f = new Figures();
-    Matcher m = LAUNCHED.matcher(s);
-    while (m.find()) {
+    String lower = Stems.asciiLowerCase(s);
+    Matcher m = LAUNCHED.matcher(s, lower);
+    while (m != null && m.find()) {
       Integer n = Numbers.parse(m.group(2));
       if (n == null || n == 0) {
         continue;
@@ -661,44 +717,44 @@ public final class StrikeRules {
         continue;
       }
       boolean intercept = DOWN_NEAR.matcher(before).find()
-          || s.substring(m.end()).matches("(?is)^\\s+(?:\\w+\\s+){0,2}?" + BE + "\\s+(?:\\w+\\s+){0,2}?" + DOWN + "\\b.*");
+          || DOWN_AFTER.matcher(s).region(m.end(), s.length()).matches();
       f.launches.add(new Launch(m.start(), n, Numbers.qualifier(m.group(1)), last.weapon(), model, intercept));
     }
-    for (Pattern p : new Pattern[] {INTERCEPT_AFTER, INTERCEPT_BEFORE}) {
-      for (int[] c : counts(p, s, 2, false)) {
+    for (Gated p : new Gated[] {INTERCEPT_AFTER, INTERCEPT_BEFORE}) {
+      for (int[] c : counts(p, s, lower, 2, false)) {
         f.intercepted = max(f.intercepted, c[1]);
       }
     }
-    if (!CASUALTY_WORD.anyIn(s)) {
+    if (!CASUALTY_WORD.anyInLower(lower)) {
       return f;
     }
-    f.killed.addAll(counts(KILLED_LIST, s, 1, true));
-    f.killed.addAll(counts(KILLED_BY_VERB, s, 2, true));
-    for (Pattern p : new Pattern[] {KILLED_BARE, DEAD, TOLL}) {
-      f.killed.addAll(counts(p, s, 2, false));
+    f.killed.addAll(counts(KILLED_LIST, s, lower, 1, true));
+    f.killed.addAll(counts(KILLED_BY_VERB, s, lower, 2, true));
+    for (Gated p : new Gated[] {KILLED_BARE, DEAD, TOLL}) {
+      f.killed.addAll(counts(p, s, lower, 2, false));
     }
-    m = VICTIM.matcher(s);
-    if (m.find()) {
+    m = VICTIM.matcher(s, lower);
+    if (m != null && m.find()) {
       f.killed.add(new int[] {m.start(), 1});
     }
-    f.injured.addAll(counts(INJURED_LIST, s, 1, true));
-    f.injured.addAll(counts(INJURED_BY_VERB, s, 2, true));
-    for (Pattern p : new Pattern[] {INJURED_BARE, INJURED_TOLL, INJURED_BY_VERB_BARE}) {
-      f.injured.addAll(counts(p, s, 2, false));
+    f.injured.addAll(counts(INJURED_LIST, s, lower, 1, true));
+    f.injured.addAll(counts(INJURED_BY_VERB, s, lower, 2, true));
+    for (Gated p : new Gated[] {INJURED_BARE, INJURED_TOLL, INJURED_BY_VERB_BARE}) {
+      f.injured.addAll(counts(p, s, lower, 2, false));
     }
-    m = SINGLE.matcher(s);
-    while (m.find()) {
+    m = SINGLE.matcher(s, lower);
+    while (m != null && m.find()) {
       List<int[]> into = m.group(1).equalsIgnoreCase("killed") ? f.killed : f.injured;
       if (into.isEmpty()) {
         into.add(new int[] {m.start(), 1});
       }
     }
-    m = NO_CASUALTIES.matcher(s);
-    if (m.find()) {
+    m = NO_CASUALTIES.matcher(s, lower);
+    if (m != null && m.find()) {
       if (f.killed.isEmpty()) {
         f.killed.add(new int[] {m.start(), 0});
       }
-      if (f.injured.isEmpty() && !NO_DEATHS.matcher(s).find()) {
+      if (f.injured.isEmpty() && !NO_DEATHS.find(s, lower)) {
         f.injured.add(new int[] {m.start(), 0});
       }
     }
@@ -709,10 +765,10 @@ public final class StrikeRules {
    * Every match of a count pattern as {offset, count}: the group is a number, or (when {@code people}) a
    * list of people ("a 68-year-old woman and a 38-year-old man").
    */
-  private static List<int[]> counts(Pattern pattern, String s, int group, boolean people) {
+  private static List<int[]> counts(Gated pattern, String s, String lower, int group, boolean people) {
     List<int[]> out = new ArrayList<>();
-    Matcher m = pattern.matcher(s);
-    while (m.find()) {
+    Matcher m = pattern.matcher(s, lower);
+    while (m != null && m.find()) {
       Integer n = people ? Integer.valueOf(people(m.group(group))) : Numbers.parse(m.group(group));
       if (n != null) {
         out.add(new int[] {m.start(), n});
