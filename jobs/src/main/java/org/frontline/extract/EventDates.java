@@ -55,13 +55,15 @@ final class EventDates {
       + "(?:into|to|on)\\s+" + WEEKDAY + "\\b");
   private static final Pattern ON_WEEKDAY = Pattern.compile("\\b(?:on|On|late on|early on|since|last|Last)?\\s*"
       + WEEKDAY + "(?:'s)?(?:\\s+(night|evening|morning|afternoon))?\\b");
-  private static final Pattern TODAY = Pattern.compile("(?i)\\b(over the past day|in the past day|past 24 hours|"
+  private static final Gated TODAY = new Gated(Pattern.compile("(?i)\\b(over the past day|in the past day|past 24 hours|"
       + "over the last day|last day|overnight|last night|tonight|this morning|"
       + "early this morning|this afternoon|this evening|today|earlier today|in the early hours|"
-      + "during the night|at night|the day before yesterday|yesterday)\\b");
-  private static final Pattern VAGUE = Pattern.compile("(?i)\\b(last week|this week|earlier this week|"
+      + "during the night|at night|the day before yesterday|yesterday)\\b"),
+      "day", "24 hours", "night", "morning", "afternoon", "evening", "early hours");
+  private static final Gated VAGUE = new Gated(Pattern.compile("(?i)\\b(last week|this week|earlier this week|"
       + "last weekend|recently|in recent days|in recent weeks|earlier this month|last month|days ago|"
-      + "weeks ago|a week ago|over the weekend)\\b");
+      + "weeks ago|a week ago|over the weekend)\\b"),
+      "week", "recent", "month", "ago");
 
   /**
    * The date the sentence gives, resolved against {@code reference}. Explicit dates win over weekdays, and
@@ -75,11 +77,13 @@ final class EventDates {
       return nearest(explicit, anchor);
     }
     List<Found> weekdays = new ArrayList<>();
+    // every weekday's name contains "day" (the weekday patterns are case-sensitive)
+    boolean day = s.contains("day");
     Matcher m = INTO_WEEKDAY.matcher(s);
-    while (m.find()) {
+    while (day && m.find()) {
       weekdays.add(new Found(weekday(m.group(1), reference), "relative", m.start(), false));
     }
-    if (weekdays.isEmpty()) {
+    if (weekdays.isEmpty() && day) {
       m = ON_WEEKDAY.matcher(s);
       while (m.find()) {
         // "Tuesday night" is the night starting Tuesday: it ends on Wednesday (never after the reference)
@@ -97,8 +101,9 @@ final class EventDates {
       return nearest(weekdays, anchor);
     }
     List<Found> days = new ArrayList<>();
-    m = TODAY.matcher(s);
-    while (m.find()) {
+    String lower = Stems.asciiLowerCase(s);
+    m = TODAY.matcher(s, lower);
+    while (m != null && m.find()) {
       String w = m.group(1).toLowerCase(Locale.ROOT);
       // a "past day" report sums the 24 hours before its (morning) publication: mostly the day before
       boolean pastDay = w.contains("past day") || w.contains("past 24 hours") || w.contains("last day");
@@ -109,8 +114,8 @@ final class EventDates {
     if (!days.isEmpty()) {
       return nearest(days, anchor);
     }
-    m = VAGUE.matcher(s);
-    if (m.find()) {
+    m = VAGUE.matcher(s, lower);
+    if (m != null && m.find()) {
       return new Found(null, "vague", m.start(), true);
     }
     return Found.NONE;
@@ -143,6 +148,9 @@ final class EventDates {
   }
 
   private static void collectExplicit(String s, LocalDate reference, List<Found> out) {
+    if (!hasDigit(s)) {
+      return; // every calendar date pattern needs a digit (\d is ASCII 0-9)
+    }
     Matcher m = MONTH_DAY.matcher(s);
     while (m.find()) {
       int day = Integer.parseInt(m.group(m.group(3) != null ? 3 : 2));
@@ -161,6 +169,16 @@ final class EventDates {
     while (m.find()) {
       keep(out, calendar(m.group(3), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(1)), reference, m.start()));
     }
+  }
+
+  private static boolean hasDigit(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c >= '0' && c <= '9') {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static void keep(List<Found> out, Found f) {

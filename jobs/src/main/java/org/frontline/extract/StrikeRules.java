@@ -147,11 +147,14 @@ public final class StrikeRules {
       "deliver", "suppl", "shipment", "donat", "pledg", "promis", "contract", "procure", "purchas", "produc",
       "manufactur", "aid package", "military aid", "trained", "training", "arriv", "sanction", "budget", "exercise",
       "drill", "test", "stockpile");
-  private static final Pattern HYPOTHETICAL = Pattern.compile("\\b(?:could|would|might|may|will|plans? to|"
+  private static final Gated HYPOTHETICAL = new Gated(Pattern.compile("\\b(?:could|would|might|may|will|plans? to|"
       + "in preparation for|preparing|in the event of|(?:do|does|did) not have time|unable to|cannot|can't|"
       + "planning to|threaten(?:s|ed|ing)?|threat of|ready to|prepar(?:es|ed|ing) (?:to|for)|intends? to|"
       + "vow(?:s|ed)? to|warn(?:s|ed|ing)? (?:of|that|about)|fears? (?:of|that)|feared|expects?|expected|"
-      + "possible|potential|risk of|if|unless|whether|in case|ultimatum|capable of|able to|can)\\b", CI);
+      + "possible|potential|risk of|if|unless|whether|in case|ultimatum|capable of|able to|can)\\b", CI),
+      "could", "would", "might", "may", "will", "plan", "prepar", "event of", "not have time", "able to", "can",
+      "threat", "ready to", "intend", "vow", "warn", "fear", "expect", "possible", "potential", "risk of", "if",
+      "unless", "whether", "in case", "ultimatum", "capable of");
   private static final Gated NEGATED = new Gated(Pattern.compile("\\b(?:(?:denied|deny|denies) (?:that|it|its|any|"
       + "responsibility|involvement|attacking|striking|targeting|the (?:attack|strike|reports?))|no evidence|not true|"
       + "false claims?|fake|no (?:attacks?|strikes?|explosions?|hits?|damage) (?:was|were|had been|has been)|"
@@ -601,8 +604,8 @@ public final class StrikeRules {
 
   /** Blanks (with spaces, keeping offsets) each clause that speaks of what could or would happen. */
   static String blankHypotheticals(String s) {
-    Matcher m = HYPOTHETICAL.matcher(s);
-    if (!m.find()) {
+    Matcher m = HYPOTHETICAL.matcher(s, Stems.asciiLowerCase(s));
+    if (m == null || !m.find()) {
       return s;
     }
     char[] c = s.toCharArray();
