@@ -120,12 +120,12 @@ public final class NearDuplicateMarker extends ColumnTransformer {
     int n = (Integer) $(shingleSize);
     UserDefinedFunction shingles = udf((UDF1<String, byte[]>) text -> pack(Shingles.indices(text, n, NUM_FEATURES)),
         DataTypes.BinaryType);
+    UserDefinedFunction numbersOf = udf((UDF1<String, byte[]>) NearDuplicateMarker::numbers, DataTypes.BinaryType);
     Column text = coalesce(col($(textCol)), lit(""));
     return docs
         .withColumn("__set", shingles.apply(text))
         .where(length(col("__set")).gt(0))
-        .withColumn("__nums", array_distinct(regexp_extract_all(
-            regexp_replace(text, "(?<=\\d),(?=\\d{3})", ""), lit("\\d+"), lit(0))))
+        .withColumn("__nums", numbersOf.apply(text))
         .select(col($(idCol)).as("id"), col("__set"), col("__nums"), to_date(col("published_at")).as("__day"));
   }
 
@@ -256,7 +256,9 @@ public final class NearDuplicateMarker extends ColumnTransformer {
     // remove 9 of 10 bucket pairs, and the numbers 99 of 100 of the rest: 10 million → 1.1 million → 8,600)
     Column close = col("a.__day").isNull().or(col("b.__day").isNull())
         .or(abs(datediff(col("a.__day"), col("b.__day"))).leq((Integer) $(maxDaysApart)));
-    Column sameNumbers = jaccard(col("a.__nums"), col("b.__nums"), 1.0).geq((Double) $(minNumberSimilarity));
+    UserDefinedFunction numberSimilarity = udf((UDF2<byte[], byte[], Double>) NearDuplicateMarker::numberSimilarity,
+        DataTypes.DoubleType);
+    Column sameNumbers = numberSimilarity.apply(col("a.__nums"), col("b.__nums")).geq((Double) $(minNumberSimilarity));
     Dataset<Row> candidates = buckets.as("a").join(buckets.as("b"),
             col("a.bucket").equalTo(col("b.bucket")).and(col("a.k").lt(col("b.k"))).and(close).and(sameNumbers))
         .select(col("a.k").as("a"), col("b.k").as("b"))
@@ -276,13 +278,95 @@ public final class NearDuplicateMarker extends ColumnTransformer {
   }
 
   /**
-   * Jaccard similarity of two arrays of distinct elements, with one set operation: |A ∩ B| / (|A| + |B| −
-   * |A ∩ B|); {@code empty} when both are empty.
+   * The distinct numbers of a text, sorted, as their ASCII digits joined by commas: runs of {@code 0-9}, where a
+   * comma between a digit and three digits is a thousands separator and is dropped ("1,200" is "1200", "1,20"
+   * is "1" and "20"). The numbers two copies of a report share; the same set as
+   * {@code array_distinct(regexp_extract_all(regexp_replace(text, "(?<=\\d),(?=\\d{3})", ""), "\\d+"))}
+   * ({@code NearDuplicateMarkerTest} checks it) in one pass, packed so that the pair test reads bytes.
    */
-  static Column jaccard(Column a, Column b, double empty) {
-    Column inter = size(array_intersect(a, b)).cast(DataTypes.DoubleType);
-    Column union = size(a).plus(size(b)).minus(inter);
-    return when(union.equalTo(0), lit(empty)).otherwise(inter.divide(union));
+  static byte[] numbers(String text) {
+    if (text == null) {
+      return new byte[0];
+    }
+    java.util.TreeSet<String> found = new java.util.TreeSet<>();
+    StringBuilder run = new StringBuilder();
+    int n = text.length();
+    for (int i = 0; i < n; i++) {
+      char c = text.charAt(i);
+      if (isDigit(c)) {
+        run.append(c);
+        continue;
+      }
+      boolean separator = c == ',' && i > 0 && isDigit(text.charAt(i - 1)) && i + 3 < n
+          && isDigit(text.charAt(i + 1)) && isDigit(text.charAt(i + 2)) && isDigit(text.charAt(i + 3));
+      if (!separator && run.length() > 0) {
+        found.add(run.toString());
+        run.setLength(0);
+      }
+    }
+    if (run.length() > 0) {
+      found.add(run.toString());
+    }
+    return String.join(",", found).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+  }
+
+  private static boolean isDigit(char c) {
+    return c >= '0' && c <= '9';
+  }
+
+  /**
+   * The Jaccard similarity of two {@link #numbers} sets (sorted, so by one merge); 1 when both texts have no
+   * number.
+   */
+  static double numberSimilarity(byte[] a, byte[] b) {
+    if (a.length == 0 && b.length == 0) {
+      return 1.0;
+    }
+    int na = 0;
+    int nb = 0;
+    int common = 0;
+    int i = 0;
+    int j = 0;
+    while (i < a.length && j < b.length) {
+      int ie = end(a, i);
+      int je = end(b, j);
+      int cmp = java.util.Arrays.compare(a, i, ie, b, j, je);
+      if (cmp == 0) {
+        common++;
+      }
+      if (cmp <= 0) {
+        i = ie + 1;
+        na++;
+      }
+      if (cmp >= 0) {
+        j = je + 1;
+        nb++;
+      }
+    }
+    na += numbersFrom(a, i);
+    nb += numbersFrom(b, j);
+    return (double) common / (na + nb - common);
+  }
+
+  /** The end of the number starting at {@code from} (the next comma or the end). */
+  private static int end(byte[] packed, int from) {
+    int e = from;
+    while (e < packed.length && packed[e] != ',') {
+      e++;
+    }
+    return e;
+  }
+
+  /** How many numbers the packed set holds from {@code from} on. */
+  private static int numbersFrom(byte[] packed, int from) {
+    if (from >= packed.length) {
+      return 0;
+    }
+    int c = 1;
+    for (int k = from; k < packed.length; k++) {
+      c += packed[k] == ',' ? 1 : 0;
+    }
+    return c;
   }
 
   public static org.apache.spark.ml.util.MLReader<NearDuplicateMarker> read() {

@@ -145,6 +145,42 @@ class NearDuplicateMarkerTest extends SparkTest {
     return random.ints(random.nextInt(120), base, base + 400).distinct().sorted().toArray();
   }
 
+  @Test
+  void numbersAreThoseTheRegularExpressionsFindAndScoreLikeTheSetFormula() {
+    java.util.Random random = new java.util.Random(11);
+    String[] pieces = {"1", "12", "200", "1,200", "1,20", "3,4567", ",123", "1,,234", "007", "7", "2026", "a", " ",
+        ",", ".", "-", "\u0663", "x9", "10,000,000", "5,000s"};
+    List<Row> rows = new java.util.ArrayList<>();
+    for (int i = 0; i < 400; i++) {
+      StringBuilder b = new StringBuilder();
+      for (int k = random.nextInt(9); k > 0; k--) {
+        b.append(pieces[random.nextInt(pieces.length)]);
+      }
+      rows.add(org.apache.spark.sql.RowFactory.create(b.toString()));
+    }
+    Dataset<Row> texts = spark().createDataFrame(rows, new org.apache.spark.sql.types.StructType().add("t", "string"));
+    List<Row> expected = texts.select(col("t"), array_distinct(regexp_extract_all(
+        regexp_replace(col("t"), "(?<=\\d),(?=\\d{3})", ""), lit("\\d+"), lit(0)))).collectAsList();
+    List<java.util.Set<String>> sets = new java.util.ArrayList<>();
+    for (Row r : expected) {
+      java.util.Set<String> want = new java.util.TreeSet<>(r.getList(1));
+      String packed = new String(NearDuplicateMarker.numbers(r.getString(0)), java.nio.charset.StandardCharsets.US_ASCII);
+      assertEquals(String.join(",", want), packed, "numbers of '" + r.getString(0) + "'");
+      sets.add(want);
+    }
+    for (int i = 0; i + 1 < expected.size(); i++) {
+      java.util.Set<String> a = sets.get(i);
+      java.util.Set<String> b = sets.get(i + 1 + random.nextInt(Math.min(3, expected.size() - i - 1)));
+      java.util.Set<String> union = new java.util.HashSet<>(a);
+      union.addAll(b);
+      long common = a.stream().filter(b::contains).count();
+      double want = union.isEmpty() ? 1.0 : (double) common / union.size();
+      byte[] pa = String.join(",", a).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+      byte[] pb = String.join(",", b).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+      assertEquals(want, NearDuplicateMarker.numberSimilarity(pa, pb), 1e-15, a + " vs " + b);
+    }
+  }
+
   private static Map<String, String[]> mark(String... idText) {
     List<String[]> rows = new java.util.ArrayList<>();
     for (int i = 0; i < idText.length; i += 2) {
