@@ -4,9 +4,7 @@ import org.apache.spark.unsafe.Platform;
 import org.apache.spark.unsafe.hash.Murmur3_x86_32;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Locale;
 
 /**
@@ -23,28 +21,6 @@ public final class Shingles {
 
   private Shingles() {}
 
-  /** Lower-cased runs of letters and digits, in order. */
-  static List<String> words(String text) {
-    String s = text.toLowerCase(Locale.ROOT);
-    List<String> out = new ArrayList<>();
-    int start = -1;
-    for (int i = 0; i < s.length(); ) {
-      int cp = s.codePointAt(i);
-      boolean word = isWordChar(cp);
-      if (word && start < 0) {
-        start = i;
-      } else if (!word && start >= 0) {
-        out.add(s.substring(start, i));
-        start = -1;
-      }
-      i += Character.charCount(cp);
-    }
-    if (start >= 0) {
-      out.add(s.substring(start));
-    }
-    return out;
-  }
-
   /** {@code \p{L}} or {@code \p{N}} as java.util.regex reads them. */
   static boolean isWordChar(int cp) {
     if (cp < 128) {
@@ -55,33 +31,69 @@ public final class Shingles {
         || t == Character.OTHER_NUMBER;
   }
 
-  /** Spark's {@code hash(string)}: murmur3 (x86, 32 bit) of the UTF-8 bytes with seed 42. */
-  static int sparkHash(String s) {
-    byte[] b = s.getBytes(StandardCharsets.UTF_8);
-    return Murmur3_x86_32.hashUnsafeBytes(b, Platform.BYTE_ARRAY_OFFSET, b.length, SEED);
-  }
-
-  /** The sorted distinct indices of the text's word n-grams; empty for a text without words. */
+  /**
+   * The sorted distinct indices of the text's word n-grams; empty for a text without words. The lower-cased
+   * text is encoded to UTF-8 once and each n-gram hashed from those bytes (its words joined by a space byte),
+   * which is what hashing the n-gram's string gives, without a string per n-gram.
+   */
   public static int[] indices(String text, int n, int numFeatures) {
     if (text == null) {
       return new int[0];
     }
-    List<String> words = words(text);
-    int count = words.size() >= n ? words.size() - n + 1 : words.size();
-    int[] out = new int[count];
-    StringBuilder gram = new StringBuilder();
-    for (int i = 0; i < count; i++) {
-      String shingle;
-      if (words.size() >= n) {
-        gram.setLength(0);
-        for (int j = i; j < i + n; j++) {
-          gram.append(j > i ? " " : "").append(words.get(j));
+    String s = text.toLowerCase(Locale.ROOT);
+    byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
+    // word runs as [start, end) byte offsets into utf8
+    int[] starts = new int[16];
+    int[] ends = new int[16];
+    int words = 0;
+    int start = -1;
+    int at = 0; // byte offset of the code point at i
+    for (int i = 0; i < s.length(); ) {
+      int cp = s.codePointAt(i);
+      int chars = Character.charCount(cp);
+      // an unpaired surrogate is encoded as one '?' byte
+      int bytes = cp < 0x80 ? 1 : cp < 0x800 ? 2 : Character.isSurrogate((char) cp) && chars == 1 ? 1 : cp < 0x10000 ? 3 : 4;
+      boolean word = isWordChar(cp);
+      if (word && start < 0) {
+        start = at;
+      } else if (!word && start >= 0) {
+        if (words == starts.length) {
+          starts = Arrays.copyOf(starts, 2 * words);
+          ends = Arrays.copyOf(ends, 2 * words);
         }
-        shingle = gram.toString();
-      } else {
-        shingle = words.get(i);
+        starts[words] = start;
+        ends[words++] = at;
+        start = -1;
       }
-      out[i] = Math.floorMod(sparkHash(shingle), numFeatures);
+      at += bytes;
+      i += chars;
+    }
+    if (start >= 0) {
+      if (words == starts.length) {
+        starts = Arrays.copyOf(starts, words + 1);
+        ends = Arrays.copyOf(ends, words + 1);
+      }
+      starts[words] = start;
+      ends[words++] = at;
+    }
+    int width = words >= n ? n : 1;
+    int count = words >= n ? words - n + 1 : words;
+    int[] out = new int[count];
+    byte[] gram = new byte[64];
+    for (int i = 0; i < count; i++) {
+      int len = 0;
+      for (int j = i; j < i + width; j++) {
+        int w = ends[j] - starts[j];
+        if (len + w + 1 > gram.length) {
+          gram = Arrays.copyOf(gram, 2 * (len + w + 1));
+        }
+        if (j > i) {
+          gram[len++] = ' ';
+        }
+        System.arraycopy(utf8, starts[j], gram, len, w);
+        len += w;
+      }
+      out[i] = Math.floorMod(Murmur3_x86_32.hashUnsafeBytes(gram, Platform.BYTE_ARRAY_OFFSET, len, SEED), numFeatures);
     }
     Arrays.sort(out);
     int distinct = 0;

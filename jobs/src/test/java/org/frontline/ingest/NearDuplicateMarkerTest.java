@@ -68,10 +68,20 @@ class NearDuplicateMarkerTest extends SparkTest {
   @Test
   void shinglesAreThoseOfSparksTokenizerNGramAndHash() {
     String[] texts = {ORIGINAL, OTHER_REPORT_SAME_STRIKE, "Two words", "one", "  ...  ", "",
-        "Харків: 3 ракети, 12 дронів — «Шахед-136» ÉCOLE Straße İstanbul ½ ٣ x²", "a\nb\tc-d e_f 1,211 4.5"};
+        "Харків: 3 ракети, 12 дронів — «Шахед-136» ÉCOLE Straße İstanbul ½ ٣ x²", "a\nb\tc-d e_f 1,211 4.5", "emoji \uD83D\uDE00 between \uD835\uDC00bc words", "lone \uD800 surrogate here"};
     List<String[]> rows = new java.util.ArrayList<>();
     for (int i = 0; i < texts.length; i++) {
       rows.add(row("d" + i, texts[i]));
+    }
+    // and random texts over letters of one to four UTF-8 bytes, digits, separators and emoji
+    String[] pool = {"a", "Z", "7", " ", " ", "\n", "-", ",", "é", "Ж", "ß", "İ", "中", "٣", "\uD83D\uDE00", "\uD835\uDC00", "x²"};
+    java.util.Random random = new java.util.Random(5);
+    for (int i = 0; i < 300; i++) {
+      StringBuilder b = new StringBuilder();
+      for (int k = random.nextInt(40); k > 0; k--) {
+        b.append(pool[random.nextInt(pool.length)]);
+      }
+      rows.add(row("r" + i, b.toString()));
     }
     Dataset<Row> docs = strings(cols("doc_id", "content"), rows.toArray(new String[0][]));
     Dataset<Row> tokens = new org.apache.spark.ml.feature.RegexTokenizer().setInputCol("content").setOutputCol("t")
