@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.apache.spark.sql.functions.*;
+import static org.frontline.common.ColumnTransformer.spread;
 
 /**
  * Stage {@code events}: mentions → events. Keys each dated mention with {@link EventKeyer} and aggregates
@@ -32,28 +33,46 @@ public final class EventsJob {
   /** The events of a frame of mentions (columns of the mentions table). */
   public static Dataset<Row> events(Dataset<Row> mentions) {
     Dataset<Row> keyed = new EventKeyer().transform(mentions).filter(col("event_id").isNotNull());
-    List<Column> aggs = new ArrayList<>();
-    aggs.add(first(col("event_day")).as("event_date"));
-    aggs.add(first(col("country")).as("country"));
-    aggs.add(first(col("region_iso"), true).as("region_iso"));
-    aggs.add(first(col("event_place"), true).as("place"));
-    aggs.add(first(col("event_weapon")).as("weapon"));
-    aggs.add(mode(col("weapon_model"), true).as("weapon_model"));
-    aggs.add(count(lit(1)).as("n_mentions"));
-    aggs.add(count_distinct(col("doc_id")).as("n_articles"));
-    aggs.add(count_distinct(coalesce(col("source"), col("doc_id"))).as("n_sources"));
-    aggs.add(sort_array(collect_set(col("doc_id"))).as("doc_ids"));
-    aggs.add(sort_array(collect_set(col("mention_id"))).as("mention_ids"));
-    aggs.add(max_by(col("launched_qualifier"), struct(col("launched"), col("mention_id"))).as("launched_qualifier"));
+    // the output columns in order; the two distinct counts are the sizes of sets, filled in after the
+    // aggregation: a count_distinct aggregate makes Spark expand every mention once per distinct column
+    Map<String, Column> columns = new LinkedHashMap<>();
+    columns.put("event_date", first(col("event_day")));
+    columns.put("country", first(col("country")));
+    columns.put("region_iso", first(col("region_iso"), true));
+    columns.put("place", first(col("event_place"), true));
+    columns.put("weapon", first(col("event_weapon")));
+    columns.put("weapon_model", mode(col("weapon_model"), true));
+    columns.put("n_mentions", count(lit(1)));
+    columns.put("n_articles", null);
+    columns.put("n_sources", null);
+    columns.put("doc_ids", sort_array(collect_set(col("doc_id"))));
+    columns.put("mention_ids", sort_array(collect_set(col("mention_id"))));
+    columns.put("launched_qualifier", max_by(col("launched_qualifier"), struct(col("launched"), col("mention_id"))));
     for (String f : Tables.FIGURES) {
-      aggs.add(median(col(f)).as(f + "_median"));
-      aggs.add(min(col(f)).as(f + "_min"));
-      aggs.add(max(col(f)).as(f + "_max"));
+      columns.put(f + "_median", median(col(f)));
+      columns.put(f + "_min", min(col(f)));
+      columns.put(f + "_max", max(col(f)));
     }
-    aggs.add(min(col("published_date")).as("first_published"));
-    aggs.add(max(col("confidence")).as("confidence"));
-    aggs.add(max_by(col("sentence"), struct(col("confidence"), col("mention_id"))).as("example_sentence"));
-    return keyed.groupBy(col("event_id")).agg(aggs.get(0), aggs.subList(1, aggs.size()).toArray(new Column[0]));
+    columns.put("first_published", min(col("published_date")));
+    columns.put("confidence", max(col("confidence")));
+    columns.put("example_sentence", max_by(col("sentence"), struct(col("confidence"), col("mention_id"))));
+    List<Column> aggs = new ArrayList<>();
+    columns.forEach((name, c) -> {
+      if (c != null) {
+        aggs.add(c.as(name));
+      }
+    });
+    aggs.add(collect_set(coalesce(col("source"), col("doc_id"))).as("__sources"));
+    // spread over every core: adaptive execution would coalesce the few MB of mentions to two or three tasks,
+    // and the medians and sets make this aggregation CPU work
+    Dataset<Row> grouped = spread(keyed, col("event_id")).groupBy(col("event_id"))
+        .agg(aggs.get(0), aggs.subList(1, aggs.size()).toArray(new Column[0]));
+    List<Column> out = new ArrayList<>(List.of(col("event_id")));
+    for (String name : columns.keySet()) {
+      out.add(name.equals("n_articles") ? size(col("doc_ids")).cast("long").as(name)
+          : name.equals("n_sources") ? size(col("__sources")).cast("long").as(name) : col(name));
+    }
+    return grouped.select(out.toArray(new Column[0]));
   }
 
   public void run(RunSummary summary) {
