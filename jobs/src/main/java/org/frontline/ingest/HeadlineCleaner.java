@@ -65,7 +65,14 @@ public final class HeadlineCleaner extends ColumnTransformer {
     Column joined = when(key(substring_index(text0, "\n", 1)).notEqual(titleKey), text0)
         .otherwise(array_join(rest, "\n"));
     // the headline repeated as the first sentence of the text
-    Column stripped = expr("CASE WHEN __title IS NOT NULL AND startswith(lower(__joined), lower(__title))"
+    // the first letters are compared first: lower-casing the whole text (ICU) for the prefix test is the
+    // expensive part, and few texts begin with their headline's letter. Exact: both lower-cased first letters
+    // are prefixes of the lower-cased text when it begins with the headline, so one is a prefix of the other
+    // (they differ in length only for letters like İ, whose lower case is two characters)
+    Column stripped = expr("CASE WHEN __title IS NOT NULL"
+        + " AND (startswith(lower(left(__joined, 1)), lower(left(__title, 1)))"
+        + " OR startswith(lower(left(__title, 1)), lower(left(__joined, 1))))"
+        + " AND startswith(lower(__joined), lower(__title))"
         + " AND substring(__joined, length(__title) + 1, 1) RLIKE '^([.!?:]|$)'"
         + " THEN ltrim(substring(__joined, length(__title) + 2)) ELSE __joined END");
     return dataset.withColumn("__title", once(title))

@@ -41,4 +41,11 @@ class HeadlineCleanerTest extends SparkTest {
     assertNull(noTitle.getString(0));
     assertEquals("Text without a headline.", noTitle.getString(1));
   }
+
+  @Test
+  void aRepeatedFirstSentenceIsFoundWhateverTheCaseOfItsFirstLetter() {
+    assertEquals("Two were hurt.", clean("DRONES HIT KHARKIV", "drones hit Kharkiv. Two were hurt.").getString(1));
+    assertEquals("Two were hurt.", clean("\u0130zmail port hit", "\u0130ZMAIL port hit. Two were hurt.").getString(1));
+    assertEquals("Odesa port hit. Two were hurt.", clean("Izmail port hit", "Odesa port hit. Two were hurt.").getString(1));
+  }
 }
