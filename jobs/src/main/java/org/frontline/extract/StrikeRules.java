@@ -355,11 +355,11 @@ public final class StrikeRules {
     Mention lastNational = null;
     for (Sentences.Span span : spans) {
       String s = span.text();
+      String lower = Stems.asciiLowerCase(s); // what every gated pattern looks its stems up in
       // cheapest test first: most sentences have no strike or casualty word at all
-      if (!CASUALTY_WORD.anyIn(s) && !(TRIGGER_STEMS.anyIn(s) && TRIGGER.matcher(s).find())) {
+      if (!CASUALTY_WORD.anyInLower(lower) && !(TRIGGER_STEMS.anyInLower(lower) && TRIGGER.matcher(s).find())) {
         continue;
       }
-      String lower = Stems.asciiLowerCase(s);
       if (cumulative(s, lower) || HISTORY.find(s, lower) || DELIVERY.find(s, lower)
           || NEGATED.find(s, lower) || NOT_A_STRIKE.find(s, lower)) {
         continue;
@@ -368,10 +368,14 @@ public final class StrikeRules {
       if (py != null && py.find() && Integer.parseInt(py.group(1)) < reference.getYear()) {
         continue;
       }
-      s = blankHypotheticals(s);
-      int triggerAt = trigger(s);
+      String whole = s;
+      s = blankHypotheticals(s, lower);
+      if (s != whole) {
+        lower = Stems.asciiLowerCase(s);
+      }
+      int triggerAt = trigger(s, lower);
       boolean trigger = triggerAt >= 0;
-      boolean casualtyWords = CASUALTY_WORD.anyIn(s);
+      boolean casualtyWords = CASUALTY_WORD.anyInLower(lower);
       if (!trigger && !casualtyWords) {
         continue;
       }
@@ -382,8 +386,7 @@ public final class StrikeRules {
         }
       }
       List<Weapons.Hit> weapons = Weapons.find(s);
-      Figures fig = figures(s);
-      lower = Stems.asciiLowerCase(s);
+      Figures fig = figures(s, lower);
       boolean nationalRu = NATIONAL_RU.find(s, lower);
       boolean nationalUa = NATIONAL_UA.find(s, lower);
       boolean strike = (trigger && (!places.isEmpty() || !weapons.isEmpty() || nationalUa || nationalRu))
@@ -533,9 +536,12 @@ public final class StrikeRules {
     return false;
   }
 
-  /** Where the first strike word that reports (not one that sets the scene) is, or -1. */
-  static int trigger(String s) {
-    Matcher whole = WAR_AS_WHOLE.matcher(s, Stems.asciiLowerCase(s));
+  /**
+   * Where the first strike word that reports (not one that sets the scene) is, or -1; {@code lower} is
+   * {@link Stems#asciiLowerCase} of {@code s}, as for every method here that takes it.
+   */
+  static int trigger(String s, String lower) {
+    Matcher whole = WAR_AS_WHOLE.matcher(s, lower);
     int wholeStart = -1;
     int wholeEnd = -1;
     if (whole != null && whole.find()) {
@@ -602,9 +608,12 @@ public final class StrikeRules {
     return null;
   }
 
-  /** Blanks (with spaces, keeping offsets) each clause that speaks of what could or would happen. */
-  static String blankHypotheticals(String s) {
-    Matcher m = HYPOTHETICAL.matcher(s, Stems.asciiLowerCase(s));
+  /**
+   * Blanks (with spaces, keeping offsets) each clause that speaks of what could or would happen; returns
+   * {@code s} itself when there is none.
+   */
+  static String blankHypotheticals(String s, String lower) {
+    Matcher m = HYPOTHETICAL.matcher(s, lower);
     if (m == null || !m.find()) {
       return s;
     }
@@ -692,9 +701,9 @@ public final class StrikeRules {
     }
   }
 
-  static Figures figures(String s) {
+  /** The launches, interceptions and casualties one sentence states. */
+  static Figures figures(String s, String lower) {
     Figures f = new Figures();
-    String lower = Stems.asciiLowerCase(s);
     Matcher m = LAUNCHED.matcher(s, lower);
     while (m != null && m.find()) {
       Integer n = Numbers.parse(m.group(2));
