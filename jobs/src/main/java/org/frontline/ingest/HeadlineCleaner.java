@@ -60,8 +60,11 @@ public final class HeadlineCleaner extends ColumnTransformer {
     // drop leading lines that are the headline again; only looked at line by line when the first line is
     Column lines = split(text0, "\n");
     Column titleKey = coalesce(key(t), lit(""));
-    Column firstKept = array_position(mapArray(lines, l -> key(l).notEqual(titleKey)), lit(true));
-    Column rest = when(firstKept.equalTo(0), array()).otherwise(slice(lines, firstKept, size(lines)));
+    // the position of the first other line, or one past the end (a sentinel true): the lines are keyed once,
+    // as Spark evaluates a lambda's array again wherever the expression repeats it
+    Column firstKept = array_position(concat(mapArray(lines, l -> key(l).notEqual(titleKey)), array(lit(true))),
+        lit(true));
+    Column rest = slice(lines, firstKept, size(lines));
     Column joined = when(key(substring_index(text0, "\n", 1)).notEqual(titleKey), text0)
         .otherwise(array_join(rest, "\n"));
     // the headline repeated as the first sentence of the text

@@ -205,7 +205,9 @@ public final class IngestJob {
         .withColumn("reason", reason)
         .withColumn("detail", Reason.describe(col("reason")))
         .withColumn("raw_length", length(col("raw")).cast(DataTypes.LongType))
-        .withColumn("raw", substring(col("raw"), 1, RecordReaders.RAW_KEEP_CHARS))
+        // no character count (a scan of the record) when its bytes already fit: most records are short
+        .withColumn("raw", when(octet_length(col("raw")).leq(RecordReaders.RAW_KEEP_CHARS), col("raw"))
+            .otherwise(substring(col("raw"), 1, RecordReaders.RAW_KEEP_CHARS)))
         .drop("fields", "body", "read_error");
   }
 

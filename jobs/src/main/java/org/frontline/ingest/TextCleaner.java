@@ -8,10 +8,11 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.api.java.UDF1;
-import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.frontline.common.ColumnTransformer;
+
+import java.util.regex.Pattern;
 
 import static org.apache.spark.sql.functions.*;
 
@@ -82,56 +83,62 @@ public final class TextCleaner extends ColumnTransformer {
   public TextCleaner setOutputCol(String v) { set(outputCol, v); return this; }
   public TextCleaner setRemoveBoilerplate(boolean v) { set(removeBoilerplate, v); return this; }
 
-  private static final UserDefinedFunction NORMALIZE = udf(
-      (UDF1<String, String>) TextNormalizer::normalize, DataTypes.StringType);
-
   /**
-   * The cleaning as column expressions over {@code c}, in two steps that {@link #transform} computes once
-   * each: {@link #normalize} then {@link #dropBoilerplate}.
+   * The whole cleaning as one column expression: {@link #cleaner()}'s pure function as a UDF, computed once
+   * per row (one conversion of the text to a Java string and back, instead of one per step).
    */
   public Column clean(Column c) {
-    return dropBoilerplate(normalize(c));
+    Cleaner f = cleaner();
+    return udf((UDF1<String, String>) f::clean, DataTypes.StringType).asNondeterministic().apply(c);
+  }
+
+  /** The cleaning of one text with this transformer's parameters, as a serializable pure function. */
+  public Cleaner cleaner() {
+    return new Cleaner((Boolean) $(removeBoilerplate) ? new Boilerplate($(boilerplatePattern), $(footerPattern),
+        (Integer) $(maxBoilerplateChars)) : null);
   }
 
   /**
-   * CR and CRLF made LF, HTML removed (both only looked for when the text has a {@code \r} or a {@code <}),
-   * then {@link TextNormalizer#normalize}: entities decoded, NFC, control characters dropped, whitespace
-   * folded to one space within each line, lines trimmed, empty lines dropped.
+   * The cleaning of one text: CR and CRLF made LF, HTML removed (both only looked for when the text has a
+   * {@code \r} or a {@code <}), then {@link TextNormalizer#normalize} (entities decoded, NFC, control
+   * characters dropped, whitespace folded to one space within each line, lines trimmed, empty lines dropped),
+   * then the boilerplate lines dropped and a trailing link prompt cut ({@link Boilerplate}); leading and
+   * trailing spaces trimmed; an empty result is null.
    */
-  public Column normalize(Column c) {
-    Column s = when(instr(c, "\r").gt(0), regexp_replace(c, "\r\n?", "\n")).otherwise(c);
-    Column html = regexp_replace(s, "(?is)<(script|style|noscript|head|template|iframe|svg)\\b[^>]*>.*?</\\1\\s*>", "\n");
-    html = regexp_replace(html, "(?s)<!--.*?-->", "");
-    html = regexp_replace(html, "(?i)</?(?:p|div|br|h[1-6]|li|ul|ol|tr|td|th|table|blockquote|section|article|header"
-        + "|footer|aside|nav|figure|figcaption|hr|pre)\\b[^>]*>", "\n");
-    html = regexp_replace(html, "<[a-zA-Z/!?][^<>]*>", "");
-    s = when(instr(s, "<").gt(0), html).otherwise(s);
-    return NORMALIZE.apply(s);
-  }
+  public static final class Cleaner implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
+    private static final Pattern CR = Pattern.compile("\r\n?");
+    private static final Pattern[] HTML = {
+        Pattern.compile("(?is)<(script|style|noscript|head|template|iframe|svg)\\b[^>]*>.*?</\\1\\s*>"),
+        Pattern.compile("(?s)<!--.*?-->"),
+        Pattern.compile("(?i)</?(?:p|div|br|h[1-6]|li|ul|ol|tr|td|th|table|blockquote|section|article|header"
+            + "|footer|aside|nav|figure|figcaption|hr|pre)\\b[^>]*>"),
+        Pattern.compile("<[a-zA-Z/!?][^<>]*>")};
+    private static final String[] HTML_REPLACEMENTS = {"\n", "", "\n", ""};
 
-  /**
-   * Drops the boilerplate lines of normalized text and cuts a trailing link prompt; an empty result is null.
-   * A line is boilerplate when it is at most maxBoilerplateChars long and matches the boilerplate or the
-   * footer pattern. The per-line test runs only for texts where a whole-text search finds a candidate line
-   * (a superset: a line's match is also a match in the whole text), so most articles skip it.
-   */
-  public Column dropBoilerplate(Column s) {
-    String pattern = $(boilerplatePattern);
-    String footer = $(footerPattern);
-    int maxChars = (Integer) $(maxBoilerplateChars);
-    Column joined = s;
-    if ((Boolean) $(removeBoilerplate)) {
-      // supersets of "some line is boilerplate": the line pattern in multi-line mode, the footer words anywhere
-      Column suspect = s.rlike("(?m)" + pattern).or(s.rlike(footer));
-      Column lines = filter(split(s, "\n"),
-          l -> not(length(l).leq(maxChars).and(l.rlike(pattern).or(l.rlike(footer)))));
-      joined = when(suspect, array_join(lines, "\n")).otherwise(s);
-      // the prompt is looked for in the whole text only when the last characters hold one
-      String prompt = "(?:view (?:news|article|more|full article)|read more|continue reading)\\.?$";
-      joined = when(substring(joined, -24, 24).rlike("(?i)" + prompt),
-          regexp_replace(joined, "(?i)\\s*\\b" + prompt, "")).otherwise(joined);
+    private final Boilerplate boilerplate;
+
+    Cleaner(Boilerplate boilerplate) {
+      this.boilerplate = boilerplate;
     }
-    return nullif(trim(joined), lit(""));
+
+    public String clean(String c) {
+      if (c == null) {
+        return null;
+      }
+      String s = c.indexOf('\r') >= 0 ? CR.matcher(c).replaceAll("\n") : c;
+      if (s.indexOf('<') >= 0) {
+        for (int i = 0; i < HTML.length; i++) {
+          s = HTML[i].matcher(s).replaceAll(HTML_REPLACEMENTS[i]);
+        }
+      }
+      s = TextNormalizer.normalize(s);
+      if (boilerplate != null) {
+        s = boilerplate.drop(s);
+      }
+      s = Boilerplate.trimSpaces(s);
+      return s.isEmpty() ? null : s;
+    }
   }
 
   public static org.apache.spark.ml.util.MLReader<TextCleaner> read() {
@@ -145,10 +152,7 @@ public final class TextCleaner extends ColumnTransformer {
   @Override
   public Dataset<Row> transform(Dataset<?> dataset) {
     transformSchema(dataset.schema());
-    String tmp = "__normalized_" + uid();
-    return dataset.withColumn(tmp, once(normalize(col($(inputCol)))))
-        .withColumn($(outputCol), once(dropBoilerplate(col(tmp))))
-        .drop(tmp);
+    return dataset.withColumn($(outputCol), clean(col($(inputCol))));
   }
 
   @Override
