@@ -102,14 +102,28 @@ public final class LanguageTagger extends ColumnTransformer {
     return words >= 4 && hits >= 1 && isLatin(sample);
   }
 
-  private static boolean isLatin(String s) {
+  static boolean isLatin(String s) {
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
-      if (Character.isLetter(c) && Character.UnicodeScript.of(c) != Character.UnicodeScript.LATIN) {
+      // an ASCII letter is Latin: the script lookup (a binary search over Unicode's ranges) only for the rest
+      if (c >= 0x80 && Character.isLetter(c) && Character.UnicodeScript.of(c) != Character.UnicodeScript.LATIN) {
         return false;
       }
     }
     return true;
+  }
+
+  /** Whether {@code s} holds at least {@code n} letters (code points); stops counting at {@code n}. */
+  static boolean hasLetters(String s, int n) {
+    int letters = 0;
+    for (int i = 0; i < s.length() && letters < n; ) {
+      int cp = s.codePointAt(i);
+      if (Character.isLetter(cp)) {
+        letters++;
+      }
+      i += Character.charCount(cp);
+    }
+    return letters >= n;
   }
 
   /** The pure function: language code of a text. */
@@ -118,7 +132,7 @@ public final class LanguageTagger extends ColumnTransformer {
       return "und";
     }
     String sample = text.length() > maxChars ? text.substring(0, maxChars) : text;
-    if (sample.codePoints().filter(Character::isLetter).count() < 20) {
+    if (!hasLetters(sample, 20)) {
       return "und";
     }
     if (clearlyEnglish(sample)) {

@@ -20,4 +20,25 @@ class LanguageTaggerTest {
         + "deux civils ont été tués et deux autres blessés dans la région de Dnipropetrovsk.", 1000));
     assertEquals("und", LanguageTagger.detect(null, 1000));
   }
+
+  @Test
+  void shortcutsAgreeWithTheScriptLookupAndTheLetterCount() {
+    // ASCII, Latin-1 (ª is Latin, µ is not), Cyrillic, Greek, CJK, digits, an astral letter and a lone surrogate
+    String alphabet = "aZ ,.1ªµÀßéñКиївΩλ漢\uD801\uDC00\uD800";
+    java.util.Random r = new java.util.Random(3);
+    for (int t = 0; t < 20_000; t++) {
+      StringBuilder b = new StringBuilder();
+      int n = r.nextInt(40);
+      for (int i = 0; i < n; i++) {
+        b.append(alphabet.charAt(r.nextInt(alphabet.length())));
+      }
+      String s = b.toString();
+      boolean latin = s.chars().noneMatch(c -> Character.isLetter(c)
+          && Character.UnicodeScript.of(c) != Character.UnicodeScript.LATIN);
+      assertEquals(latin, LanguageTagger.isLatin(s), s);
+      for (int k : new int[] {1, 5, 20}) {
+        assertEquals(s.codePoints().filter(Character::isLetter).count() >= k, LanguageTagger.hasLetters(s, k), s);
+      }
+    }
+  }
 }
