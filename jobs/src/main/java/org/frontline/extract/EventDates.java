@@ -1,5 +1,7 @@
 package org.frontline.extract;
 
+import org.frontline.common.Stems;
+
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.LocalDate;

@@ -1,5 +1,7 @@
 package org.frontline.extract;
 
+import org.frontline.common.Stems;
+
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 

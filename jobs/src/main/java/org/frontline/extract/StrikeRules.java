@@ -1,5 +1,7 @@
 package org.frontline.extract;
 
+import org.frontline.common.Stems;
+
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

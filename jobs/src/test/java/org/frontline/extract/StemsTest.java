@@ -1,5 +1,6 @@
 package org.frontline.extract;
 
+import org.frontline.common.Stems;
 import org.junit.jupiter.api.Test;
 
 import java.util.Random;

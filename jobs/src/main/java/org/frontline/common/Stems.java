@@ -1,4 +1,4 @@
-package org.frontline.extract;
+package org.frontline.common;
 
 import java.util.Arrays;
 import java.util.Locale;
@@ -13,10 +13,11 @@ import java.util.Locale;
  * with word boundaries and alternations tries every alternative at every position of a sentence, and most
  * sentences contain none of the stems.
  */
-final class Stems {
+public final class Stems implements java.io.Serializable {
+  private static final long serialVersionUID = 1L;
   private final String[] stems;
 
-  Stems(String... stems) {
+  public Stems(String... stems) {
     for (String s : stems) {
       if (s.isEmpty() || !s.equals(s.toLowerCase(Locale.ROOT))) {
         throw new IllegalArgumentException("stems are non-empty and lower case: '" + s + "' in " + Arrays.toString(stems));
@@ -26,12 +27,12 @@ final class Stems {
   }
 
   /** Whether any stem occurs in {@code text}, ASCII letters compared without case. */
-  boolean anyIn(String text) {
+  public boolean anyIn(String text) {
     return anyInLower(asciiLowerCase(text));
   }
 
   /** Whether any stem occurs in {@code lower}, a text already {@link #asciiLowerCase ASCII-lower-cased}. */
-  boolean anyInLower(String lower) {
+  public boolean anyInLower(String lower) {
     for (String stem : stems) {
       if (lower.indexOf(stem) >= 0) {
         return true;
@@ -41,7 +42,7 @@ final class Stems {
   }
 
   /** {@code A}–{@code Z} to {@code a}–{@code z}, every other character (and so every offset) unchanged. */
-  static String asciiLowerCase(String s) {
+  public static String asciiLowerCase(String s) {
     int i = 0;
     while (i < s.length() && !isAsciiUpper(s.charAt(i))) {
       i++;
