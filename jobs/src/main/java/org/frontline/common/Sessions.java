@@ -41,5 +41,17 @@ public final class Sessions {
     conf.setIfMissing("spark.serializer", "org.apache.spark.serializer.KryoSerializer");
     conf.setIfMissing("spark.databricks.delta.snapshotPartitions", "4");
     conf.setIfMissing("spark.databricks.delta.stats.collect", "true");
+    String executorOptions = conf.get("spark.executor.extraJavaOptions", "");
+    if (!executorOptions.contains("DontCompileHugeMethods")) {
+      conf.set("spark.executor.extraJavaOptions", (executorOptions + " " + COMPILE_HUGE_METHODS).trim());
+    }
   }
+
+  /**
+   * Lets the JIT compile methods of more than 8,000 bytes of bytecode, which Spark's whole-stage code generation
+   * makes (ingest's record preparation has two); HotSpot otherwise runs them interpreted. Executors get it here;
+   * a driver started by {@code spark-submit} needs {@code --driver-java-options} (docs/DEPLOY.md), one started by
+   * Frontline's scripts has it from {@code bin/lib/spark-env.sh}.
+   */
+  public static final String COMPILE_HUGE_METHODS = "-XX:-DontCompileHugeMethods";
 }
