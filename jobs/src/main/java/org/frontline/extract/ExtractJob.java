@@ -62,9 +62,10 @@ public final class ExtractJob {
     s.put("articles", nArticles);
     s.put("articles_with_mentions", totals.getLong(1));
     s.put("mentions", n);
-    s.put("by_weapon", RunSummary.counts(mentions, "weapon"));
-    s.put("by_country", RunSummary.counts(mentions, "country"));
-    s.put("by_date_basis", RunSummary.counts(mentions, "date_basis"));
+    Map<String, Map<String, Long>> by = RunSummary.counts(mentions, "weapon", "country", "date_basis");
+    s.put("by_weapon", by.get("weapon"));
+    s.put("by_country", by.get("country"));
+    s.put("by_date_basis", by.get("date_basis"));
     s.put("national", totals.isNullAt(2) ? 0L : totals.getLong(2));
     summary.section("extract", s);
     p.done(n + " mentions from " + s.get("articles_with_mentions") + " of " + nArticles + " articles");

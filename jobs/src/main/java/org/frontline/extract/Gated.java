@@ -15,10 +15,30 @@ import java.util.regex.Pattern;
 final class Gated {
   private final Pattern pattern;
   private final Stems stems;
+  private final int wordsBeforeNumber;
 
   Gated(Pattern pattern, String... stems) {
+    this(-1, pattern, stems);
+  }
+
+  private Gated(int wordsBeforeNumber, Pattern pattern, String... stems) {
     this.pattern = pattern;
     this.stems = new Stems(stems);
+    this.wordsBeforeNumber = wordsBeforeNumber;
+  }
+
+  /**
+   * A count rule: every match begins at a word start at most {@code wordsBefore} words ahead of a word that
+   * may begin a count ({@link NumberWords}), e.g. 3 for "no fewer than 40 drones"; {@link #matches} tries it
+   * only there. {@code GatedTest} checks that it finds what {@code find()} finds.
+   */
+  static Gated count(int wordsBefore, Pattern pattern, String... stems) {
+    return new Gated(wordsBefore, pattern, stems);
+  }
+
+  /** The words a count rule's match may begin before its number; -1 for other rules. */
+  int wordsBeforeNumber() {
+    return wordsBeforeNumber;
   }
 
   Pattern pattern() {
@@ -33,6 +53,60 @@ final class Gated {
   /** A matcher over {@code s}, or null when it cannot match; {@code lower} is {@link Stems#asciiLowerCase} of it. */
   Matcher matcher(String s, String lower) {
     return mayMatch(lower) ? pattern.matcher(s) : null;
+  }
+
+  /**
+   * The matches {@code find()} gives over {@code s}, in order, or null when there can be none. A count rule
+   * is tried only at the starts {@code words} allows, each by {@code lookingAt} over the rest of the sentence
+   * with transparent bounds (its look-behinds and {@code \b} see the text before).
+   */
+  Matches matches(String s, String lower, NumberWords words) {
+    if (!mayMatch(lower)) {
+      return null;
+    }
+    if (wordsBeforeNumber < 0) {
+      return new Matches(pattern.matcher(s), null);
+    }
+    int[] starts = words.startsUpTo(wordsBeforeNumber);
+    return starts.length == 0 ? null
+        : new Matches(pattern.matcher(s).useTransparentBounds(true).useAnchoringBounds(false), starts);
+  }
+
+  /** Successive matches: {@link #next} then the matcher's groups and offsets. */
+  static final class Matches {
+    private final Matcher m;
+    private final int[] starts;
+    private int i;
+    private int from;
+
+    private Matches(Matcher m, int[] starts) {
+      this.m = m;
+      this.starts = starts;
+    }
+
+    /** Advances to the next match; false when there is none. */
+    boolean next() {
+      if (starts == null) {
+        return m.find();
+      }
+      int end = m.regionEnd();
+      while (i < starts.length) {
+        int p = starts[i++];
+        if (p < from) {
+          continue;
+        }
+        m.region(p, end);
+        if (m.lookingAt()) {
+          from = Math.max(m.end(), p + 1);
+          return true;
+        }
+      }
+      return false;
+    }
+
+    Matcher matcher() {
+      return m;
+    }
   }
 
   /** Whether the pattern occurs in {@code s}; {@code lower} is {@link Stems#asciiLowerCase} of it. */

@@ -220,7 +220,7 @@ public final class StrikeRules {
       + "\\bRussian (?:air defen[cs]es?|Defen[cs]e Ministry|defen[cs]e ministry)\\b", CI),
       "russia", "ukrainian");
 
-  private static final Gated LAUNCHED = new Gated(Pattern.compile("\\b(?:(" + QUAL + ")\\s+)?(" + NUM + ")\\s+"
+  private static final Gated LAUNCHED = Gated.count(3, Pattern.compile("\\b(?:(" + QUAL + ")\\s+)?(" + NUM + ")\\s+"
       + "((?:" + WEAPON_ADJECTIVE + "\\s+){0,3}?)(" + WEAPON_NOUN + ")\\b(?!\\s+(?:attacks?|strikes?|raids?|alerts?|debris|"
       + "wreckage|fragments|production|factory|sites?|units?|operators?|crews?))", CI),
       "drone", "uav", "missile", "rocket", "shahed", "bomb", "shell", "airstrikes", "munitions", "projectiles",
@@ -235,7 +235,7 @@ public final class StrikeRules {
   /** " were shot down ..." right after a launch count: the launched weapons were intercepted. */
   private static final Pattern DOWN_AFTER = Pattern.compile("(?is)^\\s+(?:\\w+\\s+){0,2}?" + BE + "\\s+(?:\\w+\\s+){0,2}?"
       + DOWN + "\\b.*");
-  private static final Gated INTERCEPT_BEFORE = new Gated(Pattern.compile("\\b(?:(" + QUAL + ")\\s+)?(" + NUM + ")\\s+"
+  private static final Gated INTERCEPT_BEFORE = Gated.count(3, Pattern.compile("\\b(?:(" + QUAL + ")\\s+)?(" + NUM + ")\\s+"
       + "(?:of\\s+(?:them|those|these|which|the\\s+[\\w-]+)\\s+|(?:[\\w-]+\\s+){0,3}?" + WEAPON_NOUN + "\\s+)?"
       + BE + "\\s+(?:\\w+\\s+){0,2}?" + DOWN + "\\b", CI),
       "down", "destroyed", "intercepted", "neutrali", "suppressed", "repelled", "eliminated", "jammed", "disabled",
@@ -250,11 +250,11 @@ public final class StrikeRules {
   private static final Gated KILLED_BY_VERB = new Gated(Pattern.compile("\\b(?:kill(?:ed|ing)|claimed the lives of|"
       + "took the lives of|the deaths? of)\\s+(?:(" + QUAL + ")\\s+)?" + PERSON_LIST, CI),
       "kill", "lives of", "death");
-  private static final Gated KILLED_BARE = new Gated(Pattern.compile("\\b(?:kill(?:ed|ing)|leaving|left)\\s+(?:(" + QUAL
+  private static final Gated KILLED_BARE = Gated.count(4, Pattern.compile("\\b(?:kill(?:ed|ing)|leaving|left)\\s+(?:(" + QUAL
       + ")\\s+)?(" + NUM + ")(?:\\s+(?:dead|killed|people dead))?(?=\\s*(?:[,.;]|$|and\\b|on\\b|in\\b|at\\b|"
       + "others\\b|more\\b|the\\b|after\\b|when\\b|as\\b|according\\b|dead\\b))", CI),
       "kill", "leaving", "left");
-  private static final Gated DEAD = new Gated(Pattern.compile("\\b(?:(" + QUAL + ")\\s+)?(" + NUM + ")\\s+(?:"
+  private static final Gated DEAD = Gated.count(3, Pattern.compile("\\b(?:(" + QUAL + ")\\s+)?(" + NUM + ")\\s+(?:"
       + PERSON + "\\s+)?(?:were\\s+|are\\s+)?(?:dead|died|deaths|fatalities|killed)\\b", CI),
       "dead", "died", "deaths", "fatalities", "killed");
   private static final Gated TOLL = new Gated(Pattern.compile("\\b(?:death toll|toll|number of (?:people |those |civilians )?"
@@ -274,14 +274,14 @@ public final class StrikeRules {
   private static final Gated INJURED_BY_VERB = new Gated(Pattern.compile("\\b(?:injur(?:ed|ing)|wound(?:ed|ing)|"
       + "hurting)\\s+(?:(" + QUAL + ")\\s+)?" + PERSON_LIST, CI),
       "injur", "wound", "hurting");
-  private static final Gated INJURED_BY_VERB_BARE = new Gated(Pattern.compile("\\b(?:injur(?:ed|ing)|wound(?:ed|ing)|"
+  private static final Gated INJURED_BY_VERB_BARE = Gated.count(4, Pattern.compile("\\b(?:injur(?:ed|ing)|wound(?:ed|ing)|"
       + "hurting)\\s+(?:(" + QUAL + ")\\s+)?(" + NUM + ")(?=\\s*(?:[,.;]|$|and\\b|on\\b|in\\b|at\\b|"
       + "others\\b|more\\b|the\\b|after\\b|when\\b|as\\b|according\\b))", CI),
       "injur", "wound", "hurting");
   private static final Gated SINGLE = new Gated(Pattern.compile("(?<![Nn]o )\\b(?:a|an|one)\\s+(?:[\\w-]+\\s+){0,3}?(?:was|has been|had been)"
       + "\\s+(?:\\w+\\s+)?(killed|injured|wounded|hurt)\\b", CI),
       "killed", "injured", "wounded", "hurt");
-  private static final Gated INJURED_BARE = new Gated(Pattern.compile("\\b(?:(" + QUAL + ")\\s+)?(" + NUM + ")\\s+(?:"
+  private static final Gated INJURED_BARE = Gated.count(3, Pattern.compile("\\b(?:(" + QUAL + ")\\s+)?(" + NUM + ")\\s+(?:"
       + PERSON + "\\s+)?(?:were\\s+|was\\s+)?(?:injured|wounded|hurt)\\b", CI),
       "injured", "wounded", "hurt");
   private static final Gated NO_CASUALTIES = new Gated(Pattern.compile("\\b(?:no (?:casualties|one was (?:killed|hurt|"
@@ -706,8 +706,10 @@ public final class StrikeRules {
   /** The launches, interceptions and casualties one sentence states. */
   static Figures figures(String s, String lower) {
     Figures f = new Figures();
-    Matcher m = LAUNCHED.matcher(s, lower);
-    while (m != null && m.find()) {
+    NumberWords words = new NumberWords(s);
+    Gated.Matches launched = LAUNCHED.matches(s, lower, words);
+    while (launched != null && launched.next()) {
+      Matcher m = launched.matcher();
       Integer n = Numbers.parse(m.group(2));
       if (n == null || n == 0) {
         continue;
@@ -735,26 +737,26 @@ public final class StrikeRules {
       f.launches.add(new Launch(m.start(), n, Numbers.qualifier(m.group(1)), last.weapon(), model, intercept));
     }
     for (Gated p : new Gated[] {INTERCEPT_AFTER, INTERCEPT_BEFORE}) {
-      for (int[] c : counts(p, s, lower, 2, false)) {
+      for (int[] c : counts(p, s, lower, words, 2, false)) {
         f.intercepted = max(f.intercepted, c[1]);
       }
     }
     if (!CASUALTY_WORD.anyInLower(lower)) {
       return f;
     }
-    f.killed.addAll(counts(KILLED_LIST, s, lower, 1, true));
-    f.killed.addAll(counts(KILLED_BY_VERB, s, lower, 2, true));
+    f.killed.addAll(counts(KILLED_LIST, s, lower, words, 1, true));
+    f.killed.addAll(counts(KILLED_BY_VERB, s, lower, words, 2, true));
     for (Gated p : new Gated[] {KILLED_BARE, DEAD, TOLL}) {
-      f.killed.addAll(counts(p, s, lower, 2, false));
+      f.killed.addAll(counts(p, s, lower, words, 2, false));
     }
-    m = VICTIM.matcher(s, lower);
+    Matcher m = VICTIM.matcher(s, lower);
     if (m != null && m.find()) {
       f.killed.add(new int[] {m.start(), 1});
     }
-    f.injured.addAll(counts(INJURED_LIST, s, lower, 1, true));
-    f.injured.addAll(counts(INJURED_BY_VERB, s, lower, 2, true));
+    f.injured.addAll(counts(INJURED_LIST, s, lower, words, 1, true));
+    f.injured.addAll(counts(INJURED_BY_VERB, s, lower, words, 2, true));
     for (Gated p : new Gated[] {INJURED_BARE, INJURED_TOLL, INJURED_BY_VERB_BARE}) {
-      f.injured.addAll(counts(p, s, lower, 2, false));
+      f.injured.addAll(counts(p, s, lower, words, 2, false));
     }
     m = SINGLE.matcher(s, lower);
     while (m != null && m.find()) {
@@ -779,10 +781,12 @@ public final class StrikeRules {
    * Every match of a count pattern as {offset, count}: the group is a number, or (when {@code people}) a
    * list of people ("a 68-year-old woman and a 38-year-old man").
    */
-  private static List<int[]> counts(Gated pattern, String s, String lower, int group, boolean people) {
+  private static List<int[]> counts(Gated pattern, String s, String lower, NumberWords words, int group,
+                                    boolean people) {
     List<int[]> out = new ArrayList<>();
-    Matcher m = pattern.matcher(s, lower);
-    while (m != null && m.find()) {
+    Gated.Matches found = pattern.matches(s, lower, words);
+    while (found != null && found.next()) {
+      Matcher m = found.matcher();
       Integer n = people ? Integer.valueOf(people(m.group(group))) : Numbers.parse(m.group(group));
       if (n != null) {
         out.add(new int[] {m.start(), n});

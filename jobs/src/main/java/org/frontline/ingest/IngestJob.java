@@ -81,8 +81,9 @@ public final class IngestJob {
     // frames it sorts and joins are a third of the records' width; its marks are joined back by row id
     Dataset<Row> candidates = records.where(col("reason").isNull()).withColumn("priority", lit(1))
         .withColumn("from_lake", lit(false)).select(DUP_COLUMNS);
-    Dataset<Row> exact = materialize(new ExactDuplicateMarker()
-        .transform(candidates.unionByName(lakeNeighbours(files, records).select(DUP_COLUMNS))));
+    // not materialised: its rows are a broadcast join of the materialised records and marks
+    Dataset<Row> exact = new ExactDuplicateMarker()
+        .transform(candidates.unionByName(lakeNeighbours(files, records).select(DUP_COLUMNS)));
     Progress.info("ingest", String.format("exact copies marked in %.1f s", p.seconds()));
     Dataset<Row> markedAll = materialize(new NearDuplicateMarker().setMinSimilarity(options.minNearSimilarity())
         .transform(exact).drop("content"));
@@ -160,11 +161,8 @@ public final class IngestJob {
   private static final Column[] DUP_COLUMNS = Stream.of(ROW_ID, "doc_id", "content_hash", "content", "priority",
       "from_lake", "published_at", "published_date", "source_file", "position_kind", "position", "title", "source",
       "url").map(functions::col).toArray(Column[]::new);
-  /**
-   * The duplicate marks of a batch (about one record in twelve) are broadcast to the records up to this many
-   * rows (about 60 bytes each); beyond it they are joined by a shuffle.
-   */
-  static final long MAX_BROADCAST_MARKS = 500_000;
+  /** The duplicate marks of a batch are broadcast to the records up to this many rows. */
+  static final long MAX_BROADCAST_MARKS = ExactDuplicateMarker.MAX_BROADCAST_MARKS;
 
   private Dataset<Row> demoted;
   private List<String> filePaths = List.of();
@@ -233,12 +231,14 @@ public final class IngestJob {
       existing = existing.where(col("published_date").between(date_sub(lit(range.getDate(0)), w),
           date_add(lit(range.getDate(1)), w)).or(col("published_date").isNull()));
     }
+    // a negative row id of their own (the batch's are non-negative), fixed by the checkpoint: the duplicate
+    // marks are joined back by it
     Dataset<Row> asRecords = existing
-        .withColumn(ROW_ID, lit(null).cast(DataTypes.LongType))
+        .withColumn(ROW_ID, lit(-1L).minus(monotonically_increasing_id()))
         .withColumn("content", nullif(concat_ws("\n", col("title"), col("text")), lit("")))
         .withColumn("priority", lit(1))
         .withColumn("from_lake", lit(true))
         .drop("language");
-    return empty.unionByName(asRecords, true);
+    return materialize(empty.unionByName(asRecords, true));
   }
 }

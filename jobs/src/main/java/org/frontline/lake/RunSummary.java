@@ -100,9 +100,19 @@ public final class RunSummary {
     long kept = 0;
     long dups = 0;
     long quarantined = 0;
-    for (Row r : classified.groupBy("source_file", "status").count().collectAsList()) {
+    Map<String, Long> byKind = new TreeMap<>();
+    Map<String, Long> byReason = new TreeMap<>();
+    Map<String, Long> dates = new TreeMap<>();
+    Map<String, Long> languages = new TreeMap<>();
+    // one aggregation for every figure: each status's own breakdown column, null under the other statuses
+    Dataset<Row> keys = classified.select(col("source_file"), col("status"),
+        when(col("status").equalTo("duplicate"), coalesce(col("dup_kind"), lit("null"))).as("k"),
+        when(col("status").equalTo("quarantined"), coalesce(col("reason"), lit("null"))).as("r"),
+        when(col("status").equalTo("kept"), coalesce(col("date_status"), lit("null"))).as("d"),
+        when(col("status").equalTo("kept"), coalesce(col("language"), lit("null"))).as("l"));
+    for (Row r : keys.groupBy("source_file", "status", "k", "r", "d", "l").count().collectAsList()) {
       Map<String, Object> m = perFile.get(r.getString(0));
-      long n = r.getLong(2);
+      long n = r.getLong(6);
       String key = "kept".equals(r.getString(1)) ? "kept"
           : "duplicate".equals(r.getString(1)) ? "duplicates" : "quarantined";
       m.put(key, (Long) m.get(key) + n);
@@ -111,6 +121,10 @@ public final class RunSummary {
       kept += key.equals("kept") ? n : 0;
       dups += key.equals("duplicates") ? n : 0;
       quarantined += key.equals("quarantined") ? n : 0;
+      add(byKind, r, 2, n);
+      add(byReason, r, 3, n);
+      add(dates, r, 4, n);
+      add(languages, r, 5, n);
     }
     root.put("read", read);
     root.put("kept", kept);
@@ -118,24 +132,45 @@ public final class RunSummary {
     root.put("quarantined", quarantined);
     root.put("reconciled", read == kept + dups + quarantined && perFile.values().stream().allMatch(
         m -> (Long) m.get("read") == (Long) m.get("kept") + (Long) m.get("duplicates") + (Long) m.get("quarantined")));
-    root.put("duplicates_by_kind", counts(classified.where(col("status").equalTo("duplicate")), "dup_kind"));
-    root.put("quarantined_by_reason", counts(classified.where(col("status").equalTo("quarantined")), "reason"));
-    Dataset<Row> keptRows = classified.where(col("status").equalTo("kept"));
-    Map<String, Long> dates = counts(keptRows, "date_status");
+    root.put("duplicates_by_kind", byKind);
+    root.put("quarantined_by_reason", byReason);
     root.put("kept_without_date", dates.entrySet().stream().filter(e -> !"ok".equals(e.getKey()))
         .mapToLong(Map.Entry::getValue).sum());
     root.put("kept_by_date_status", dates);
-    root.put("kept_by_language", counts(keptRows, "language"));
+    root.put("kept_by_language", languages);
     root.put("files", new ArrayList<>(perFile.values()));
     root.put("skipped_files", skipped);
   }
 
+  /** Rows per value of {@code column} ("null" for null). */
   public static Map<String, Long> counts(Dataset<Row> rows, String column) {
-    Map<String, Long> m = new TreeMap<>();
-    for (Row r : rows.groupBy(column).count().collectAsList()) {
-      m.put(r.isNullAt(0) ? "null" : r.get(0).toString(), r.getLong(1));
+    return counts(rows, new String[] {column}).get(column);
+  }
+
+  /**
+   * Rows per value of each of {@code columns} ("null" for null), by one aggregation over their combinations
+   * (columns of a few values each: the combinations stay few).
+   */
+  public static Map<String, Map<String, Long>> counts(Dataset<Row> rows, String... columns) {
+    Map<String, Map<String, Long>> out = new LinkedHashMap<>();
+    for (String c : columns) {
+      out.put(c, new TreeMap<>());
     }
-    return m;
+    String[] rest = java.util.Arrays.copyOfRange(columns, 1, columns.length);
+    for (Row r : rows.groupBy(columns[0], rest).count().collectAsList()) {
+      for (int i = 0; i < columns.length; i++) {
+        out.get(columns[i]).merge(r.isNullAt(i) ? "null" : r.get(i).toString(), r.getLong(columns.length),
+            Long::sum);
+      }
+    }
+    return out;
+  }
+
+  /** Adds {@code n} to the count of the value in field {@code i} of {@code r}; a null field is another status's. */
+  private static void add(Map<String, Long> counts, Row r, int i, long n) {
+    if (!r.isNullAt(i)) {
+      counts.merge(r.get(i).toString(), n, Long::sum);
+    }
   }
 
   /** One line with what the run's stages produced: ingest totals, mentions, events. */

@@ -52,4 +52,53 @@ class GatedTest {
       assertTrue(matches > 0, f.getName() + ": no random text matched, the check proved nothing");
     }
   }
+
+  /** Every match of a plain {@code find()} loop: start, end and groups. */
+  private static List<String> found(java.util.regex.Matcher m) {
+    List<String> out = new ArrayList<>();
+    while (m.find()) {
+      out.add(describe(m));
+    }
+    return out;
+  }
+
+  private static String describe(java.util.regex.Matcher m) {
+    StringBuilder b = new StringBuilder(m.start() + "-" + m.end());
+    for (int g = 1; g <= m.groupCount(); g++) {
+      b.append('|').append(m.group(g));
+    }
+    return b.toString();
+  }
+
+  @Test
+  void aCountRuleTriedOnlyNearNumbersFindsWhatFindFinds() throws Exception {
+    String[] extra = {"19", "2", "40", "1,200", "12.5", "7-year-old", "one", "Two", "twenty-one", "a", "an", "dozen",
+        "hundred", "no", "No", "of", "the", "them", "were", ",", ".", ";", "-", "_", "é", "Kyiv", "drones", "people",
+        "civilians", "x2", "3rd", "sixty", "Seventeen", "ninety"};
+    Random r = new Random(11);
+    int rules = 0;
+    for (Field f : gatedFields()) {
+      Gated g = (Gated) f.get(null);
+      if (g.wordsBeforeNumber() < 0) {
+        continue;
+      }
+      rules++;
+      List<String> words = PatternWords.of(g.pattern().pattern());
+      int matched = 0;
+      for (int i = 0; i < 60_000; i++) {
+        String text = PatternWords.text(r, words, extra, 1 + r.nextInt(14), 3, 9);
+        String lower = Stems.asciiLowerCase(text);
+        List<String> expected = g.mayMatch(lower) ? found(g.pattern().matcher(text)) : List.of();
+        List<String> actual = new ArrayList<>();
+        Gated.Matches m = g.matches(text, lower, new NumberWords(text));
+        while (m != null && m.next()) {
+          actual.add(describe(m.matcher()));
+        }
+        assertEquals(expected, actual, f.getName() + " on '" + text + "'");
+        matched += expected.isEmpty() ? 0 : 1;
+      }
+      assertTrue(matched > 100, f.getName() + ": only " + matched + " random texts matched");
+    }
+    assertEquals(6, rules, "count rules");
+  }
 }

@@ -1,0 +1,89 @@
+package org.frontline.extract;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The word starts of one sentence and which of them may begin a count ({@link Numbers#NUM}): a run of digits,
+ * "a" (a dozen, a hundred) or a number word. A count pattern such as "more than 40 drones" can only begin at
+ * a word a few words before such a start, so {@link Gated#matches} tries it there alone instead of at
+ * every position of the sentence.
+ *
+ * <p>A word start is an ASCII letter or digit not preceded by one (nor by {@code _}): every position where
+ * {@code \b} is followed by an ASCII letter or digit is one, whatever {@code \b}'s Unicode reading.
+ */
+final class NumberWords {
+  private static final Set<String> WORDS = Set.of("a", "one", "two", "three", "four", "five", "six", "seven",
+      "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+      "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety");
+
+  private final int[] starts;
+  private final boolean[] number;
+  private final int words;
+
+  NumberWords(String s) {
+    int n = s.length();
+    int[] st = new int[8];
+    boolean[] num = new boolean[8];
+    int w = 0;
+    int i = 0;
+    while (i < n) {
+      char c = s.charAt(i);
+      boolean prevWord = i > 0 && (isAsciiAlnum(s.charAt(i - 1)) || s.charAt(i - 1) == '_');
+      if (!isAsciiAlnum(c) || prevWord) {
+        i++;
+        continue;
+      }
+      int e = i + 1;
+      while (e < n && isAsciiAlnum(s.charAt(e))) {
+        e++;
+      }
+      if (w == st.length) {
+        st = Arrays.copyOf(st, 2 * w);
+        num = Arrays.copyOf(num, 2 * w);
+      }
+      st[w] = i;
+      num[w] = c >= '0' && c <= '9' || e - i <= 9 && WORDS.contains(s.substring(i, e).toLowerCase(Locale.ROOT));
+      w++;
+      i = e;
+    }
+    this.starts = st;
+    this.number = num;
+    this.words = w;
+  }
+
+  private static boolean isAsciiAlnum(char c) {
+    return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9';
+  }
+
+  /** Whether the sentence has a word that may begin a count. */
+  boolean any() {
+    for (int k = 0; k < words; k++) {
+      if (number[k]) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The offsets, ascending, of the word starts at most {@code before} words ahead of (or at) a word that may
+   * begin a count.
+   */
+  int[] startsUpTo(int before) {
+    int[] out = new int[words];
+    int n = 0;
+    int covered = -1; // the highest word index already taken
+    for (int k = 0; k < words; k++) {
+      if (!number[k]) {
+        continue;
+      }
+      for (int j = Math.max(covered + 1, k - before); j <= k; j++) {
+        out[n++] = starts[j];
+      }
+      covered = k;
+    }
+    return Arrays.copyOf(out, n);
+  }
+}
