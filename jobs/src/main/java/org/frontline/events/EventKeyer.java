@@ -78,15 +78,20 @@ public final class EventKeyer extends ColumnTransformer {
         .select(col("country").as("d_country"), col("region_iso").as("d_region"), col("weapon").as("d_weapon"),
             col("place_canonical").as("d_place"), col("event_date").as("d_date"),
             col("date_basis").isin("explicit", "relative", "inherited").as("d_dated")).distinct();
+    // each mention dated by publication looks up the candidates of each of the maxLagDays + 1 days up to its
+    // date by an equi-join on the day (a range condition would pair it with every date of its region)
     Dataset<Row> adopted = in.filter(col("date_basis").equalTo("published").and(col("region_iso").isNotNull()))
+        .select(col("mention_id"), col("country"), col("region_iso"), col("weapon"), col("place_canonical"),
+            col("follow_up"), col("event_date"), explode(sequence(lit(0), lit((Integer) $(maxLagDays)))).as("__lag"))
+        .withColumn("__day", date_sub(col("event_date"), col("__lag")))
         .join(candidates, col("country").equalTo(col("d_country")).and(col("region_iso").equalTo(col("d_region")))
+            .and(col("__day").equalTo(col("d_date")))
             .and(col("weapon").equalTo(col("d_weapon")).or(col("weapon").equalTo("unknown"))
                 .or(col("d_weapon").equalTo("unknown")))
             .and(col("place_canonical").isNull().or(col("d_place").isNull())
                 .or(col("place_canonical").equalTo(col("d_place"))))
             // a follow-up ("the toll has risen to 38") joins the earlier strike however that was dated
-            .and(col("d_dated").or(col("follow_up").and(col("d_date").lt(col("event_date")))))
-            .and(col("d_date").between(date_sub(col("event_date"), (Integer) $(maxLagDays)), col("event_date"))))
+            .and(col("d_dated").or(col("follow_up").and(col("d_date").lt(col("event_date"))))))
         .groupBy(col("mention_id").as("a_mention_id")).agg(max(col("d_date")).as("adopted_date"));
     in = in.join(adopted, col("mention_id").equalTo(col("a_mention_id")), "left")
         .withColumn("event_day", coalesce(col("adopted_date"), col("event_date")))
