@@ -25,8 +25,21 @@ public final class Sessions {
     }
     conf.setIfMissing("spark.app.name", appName);
     applyDefaults(conf, shufflePartitions);
-    return SparkSession.builder().config(conf).getOrCreate();
+    SparkSession spark = SparkSession.builder().config(conf).getOrCreate();
+    if (!conf.contains(MIN_SCAN_PARTITIONS)) {
+      spark.conf().set(MIN_SCAN_PARTITIONS,
+          Integer.toString(ColumnTransformer.SPREAD * spark.sparkContext().defaultParallelism()));
+    }
+    return spark;
   }
+
+  /**
+   * A table read from files is split into at least {@link ColumnTransformer#SPREAD} tasks per core (when its
+   * files allow): otherwise Spark packs up to {@code totalBytes / cores} per task, and a stage doing row work
+   * over a table of a few hundred MB (extraction over the articles) runs as two or three tasks, or has to
+   * shuffle its text first to balance the cores.
+   */
+  static final String MIN_SCAN_PARTITIONS = "spark.sql.files.minPartitionNum";
 
   /** Settings Frontline relies on, for jobs, tests and notebooks alike. */
   public static void applyDefaults(SparkConf conf, int shufflePartitions) {
