@@ -11,6 +11,7 @@ import org.frontline.ingest.InputFiles.Expansion;
 import org.frontline.ingest.InputFiles.Format;
 import org.frontline.ingest.InputFiles.InputFile;
 import org.frontline.lake.Lake;
+import org.frontline.common.ColumnTransformer;
 import org.frontline.lake.RunSummary;
 import org.frontline.lake.Tables;
 
@@ -85,8 +86,11 @@ public final class IngestJob {
     Dataset<Row> exact = new ExactDuplicateMarker()
         .transform(candidates.unionByName(lakeNeighbours(files, records).select(DUP_COLUMNS)));
     Progress.info("ingest", String.format("exact copies marked in %.1f s", p.seconds()));
+    // the records' own partitions serve the shingling when there are enough of them: no shuffle of the text
+    boolean evenlySplit = records.rdd().getNumPartitions()
+        >= ColumnTransformer.SPREAD * spark.sparkContext().defaultParallelism();
     Dataset<Row> markedAll = materialize(new NearDuplicateMarker().setMinSimilarity(options.minNearSimilarity())
-        .transform(exact).drop("content"));
+        .setSpreadInput(!evenlySplit).transform(exact).drop("content"));
     Dataset<Row> marks = markedAll.where(not(col("from_lake")).and(col("dup_kind").isNotNull().or(col("conflict"))))
         .select(col(ROW_ID), col("dup_kind"), col("duplicate_of"), col("similarity"), col("conflict"));
     long nMarks = marks.count();

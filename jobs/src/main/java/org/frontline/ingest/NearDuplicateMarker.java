@@ -62,6 +62,7 @@ public final class NearDuplicateMarker extends ColumnTransformer {
   private final DoubleParam minNumberSimilarity;
   private final IntParam maxDaysApart;
   private final LongParam seed;
+  private final org.apache.spark.ml.param.BooleanParam spreadInput;
 
   public NearDuplicateMarker() {
     this(newUid("nearDuplicateMarker"));
@@ -91,6 +92,10 @@ public final class NearDuplicateMarker extends ColumnTransformer {
     setDefault(maxDaysApart, 3);
     seed = new LongParam(this, "seed", "MinHash seed");
     setDefault(seed, 20260204L);
+    spreadInput = new org.apache.spark.ml.param.BooleanParam(this, "spreadInput",
+        "shuffle the documents by id over four tasks per core before shingling; false when the input is already"
+        + " split evenly into at least as many partitions (its text then stays where it is)");
+    setDefault(spreadInput, true);
   }
 
   public Param<String> idCol() { return idCol; }
@@ -105,6 +110,8 @@ public final class NearDuplicateMarker extends ColumnTransformer {
   public LongParam seed() { return seed; }
 
   public NearDuplicateMarker setMinSimilarity(double v) { set(minSimilarity, v); return this; }
+  public org.apache.spark.ml.param.BooleanParam spreadInput() { return spreadInput; }
+  public NearDuplicateMarker setSpreadInput(boolean v) { set(spreadInput, v); return this; }
 
   /** Dimension of the binary shingle vectors (HashingTF's murmur3 index space). */
   static final int NUM_FEATURES = 1 << 22;
@@ -228,7 +235,7 @@ public final class NearDuplicateMarker extends ColumnTransformer {
   /** Candidate pairs (a, b; each pair once) with their exact Jaccard similarity, kept when at least minSimilarity. */
   public Dataset<Row> similarPairs(Dataset<Row> docs) {
     int r = (Integer) $(rowsPerBand);
-    Dataset<Row> shingled = shingle(spread(docs, col($(idCol))));
+    Dataset<Row> shingled = shingle((Boolean) $(spreadInput) ? spread(docs, col($(idCol))) : docs);
     Tuple2<Object, Object>[] coefficients = minHashModel(docs.sparkSession()).randCoefficients();
     int[] ca = new int[coefficients.length];
     int[] cb = new int[coefficients.length];
