@@ -118,7 +118,8 @@ public final class IngestJob {
     lake.replace(Tables.ARTICLES, classified.where(col("status").equalTo("kept")), ownRows);
     lake.replace(Tables.DUPLICATES, classified.where(col("status").equalTo("duplicate"))
         .withColumn("kind", col("dup_kind")), ownRows);
-    lake.replace(Tables.QUARANTINE, classified.where(col("status").equalTo("quarantined")), ownRows);
+    lake.replace(Tables.QUARANTINE, classified.where(col("status").equalTo("quarantined"))
+        .withColumn("raw_length", coalesce(col("raw_length"), length(col("raw")).cast(DataTypes.LongType))), ownRows);
 
     long demotedCount = demote(markedAll.where(col("from_lake").and(col("dup_kind").isNotNull()
         .or(col("conflict")))));
@@ -155,6 +156,11 @@ public final class IngestJob {
         dups.select(col("doc_id").as("old"), col("duplicate_of").as("new")));
     return n;
   }
+
+  /** {@link ContentHash#of}: Spark's {@code sha2(regexp_replace(lower(content), "\\s+", " "), 256)} in one pass. */
+  private static final org.apache.spark.sql.expressions.UserDefinedFunction CONTENT_HASH =
+      udf((org.apache.spark.sql.api.java.UDF1<String, String>) ContentHash::of, DataTypes.StringType)
+          .asNonNullable();
 
   /** A record's row id within one run: the key the duplicate marks are joined back by. */
   private static final String ROW_ID = "row_id";
@@ -203,10 +209,13 @@ public final class IngestJob {
     return dated
         .withColumn("content", once(content))
         .withColumn("n_chars", coalesce(length(col("content")), lit(0)))
-        .withColumn("content_hash", sha2(regexp_replace(lower(coalesce(col("content"), lit(""))), "\\s+", " "), 256))
+        .withColumn("content_hash", CONTENT_HASH.apply(col("content")))
         .withColumn("reason", reason)
         .withColumn("detail", Reason.describe(col("reason")))
-        .withColumn("raw_length", length(col("raw")).cast(DataTypes.LongType))
+        // counted here only for a record about to be truncated; the others' raw stays whole, and is counted
+        // when it is written to quarantine (most records are kept, and a count is a scan of the record)
+        .withColumn("raw_length", when(octet_length(col("raw")).gt(RecordReaders.RAW_KEEP_CHARS),
+            length(col("raw")).cast(DataTypes.LongType)))
         // no character count (a scan of the record) when its bytes already fit: most records are short
         .withColumn("raw", when(octet_length(col("raw")).leq(RecordReaders.RAW_KEEP_CHARS), col("raw"))
             .otherwise(substring(col("raw"), 1, RecordReaders.RAW_KEEP_CHARS)))

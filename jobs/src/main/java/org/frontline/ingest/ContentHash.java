@@ -1,0 +1,94 @@
+package org.frontline.ingest;
+
+import com.ibm.icu.lang.UCharacter;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+
+/**
+ * The hash two copies of an article share: SHA-256, as lower-case hex, of its content lower-cased and with
+ * every run of whitespace ({@code \s}: space, tab, line feed, vertical tab, form feed, carriage return) made
+ * one space. It is the value of Spark's {@code sha2(regexp_replace(lower(content), "\\s+", " "), 256)},
+ * which earlier lakes hold, computed in one pass: Spark lower-cases an ASCII text byte by byte and any
+ * other with ICU's {@code UCharacter.toLowerCase}, as here, but copies the text between its own strings
+ * and Java's four times on the way. {@code ContentHashTest} compares the two on random texts.
+ */
+public final class ContentHash {
+  private static final char[] HEX = "0123456789abcdef".toCharArray();
+  private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("this JVM has no SHA-256", e);
+    }
+  });
+
+  private ContentHash() {}
+
+  /** The hash of {@code content} (null hashes as the empty text). */
+  public static String of(String content) {
+    String s = content == null ? "" : content;
+    byte[] bytes = isAscii(s) ? asciiKey(s) : key(UCharacter.toLowerCase(s)).getBytes(StandardCharsets.UTF_8);
+    byte[] digest = SHA256.get().digest(bytes);
+    char[] out = new char[2 * digest.length];
+    for (int i = 0; i < digest.length; i++) {
+      out[2 * i] = HEX[(digest[i] >> 4) & 0xF];
+      out[2 * i + 1] = HEX[digest[i] & 0xF];
+    }
+    return new String(out);
+  }
+
+  private static boolean isAscii(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (s.charAt(i) >= 0x80) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** {@code \s} of a Java pattern without the Unicode flag, as Spark's {@code regexp_replace} compiles it. */
+  private static boolean isSpace(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
+  }
+
+  /** An ASCII text lower-cased (A–Z only) and its whitespace runs made one space, as bytes. */
+  private static byte[] asciiKey(String s) {
+    byte[] out = new byte[s.length()];
+    int n = 0;
+    boolean inSpace = false;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (isSpace(c)) {
+        if (!inSpace) {
+          out[n++] = ' ';
+        }
+        inSpace = true;
+        continue;
+      }
+      inSpace = false;
+      out[n++] = (byte) (c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+    }
+    return n == out.length ? out : java.util.Arrays.copyOf(out, n);
+  }
+
+  /** A lower-cased text with its whitespace runs made one space. */
+  private static String key(String lower) {
+    StringBuilder b = new StringBuilder(lower.length());
+    boolean inSpace = false;
+    for (int i = 0; i < lower.length(); i++) {
+      char c = lower.charAt(i);
+      if (isSpace(c)) {
+        if (!inSpace) {
+          b.append(' ');
+        }
+        inSpace = true;
+        continue;
+      }
+      inSpace = false;
+      b.append(c);
+    }
+    return b.toString();
+  }
+}
