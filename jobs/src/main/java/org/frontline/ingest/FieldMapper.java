@@ -89,6 +89,39 @@ public final class FieldMapper extends ColumnTransformer {
     return this;
   }
 
+  private static final java.util.regex.Pattern NORMAL = java.util.regex.Pattern.compile("^[a-z0-9]+(?:_[a-z0-9]+)*$");
+  private static final java.util.regex.Pattern NON_ALNUM = java.util.regex.Pattern.compile("[^a-z0-9]+");
+  private static final java.util.regex.Pattern EDGE = java.util.regex.Pattern.compile("^_|_$");
+
+  /**
+   * A record's key as the mapper looks it up: kept when already normalised, else lower-cased, runs of other
+   * characters made "_" and the ends' "_" dropped. The value of Spark's {@code CASE WHEN k RLIKE
+   * '^[a-z0-9]+(?:_[a-z0-9]+)*$' THEN k ELSE regexp_replace(regexp_replace(lower(k), '[^a-z0-9]+', '_'),
+   * '^_|_$', '') END}, which it replaces ({@code FieldMapperTest} compares them): the same patterns, and
+   * Spark's lower case (ASCII letters, else ICU).
+   */
+  static String normalizeKey(String k) {
+    if (k == null || NORMAL.matcher(k).find()) {
+      return k;
+    }
+    String lower = k.chars().allMatch(c -> c < 0x80) ? k.toLowerCase(Locale.ROOT)
+        : com.ibm.icu.lang.UCharacter.toLowerCase(k);
+    return EDGE.matcher(NON_ALNUM.matcher(lower).replaceAll("_")).replaceAll("");
+  }
+
+  private static final org.apache.spark.sql.expressions.UserDefinedFunction KEYS = udf(
+      (org.apache.spark.sql.api.java.UDF1<scala.collection.Seq<String>, String[]>) keys -> {
+        if (keys == null) {
+          return null;
+        }
+        String[] out = new String[keys.size()];
+        scala.collection.Iterator<String> it = keys.iterator();
+        for (int i = 0; it.hasNext(); i++) {
+          out[i] = normalizeKey(it.next());
+        }
+        return out;
+      }, DataTypes.createArrayType(DataTypes.StringType, false));
+
   static String normalizeName(String name) {
     return name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_").replaceAll("^_|_$", "");
   }
@@ -116,10 +149,10 @@ public final class FieldMapper extends ColumnTransformer {
   @Override
   public Dataset<Row> transform(Dataset<?> dataset) {
     transformSchema(dataset.schema());
-    // most sources already use normalised names: one match instead of three rewrites per key
-    Column normalized = transform_keys(col($(inputCol)),
-        (k, v) -> when(k.rlike("^[a-z0-9]+(?:_[a-z0-9]+)*$"), k)
-            .otherwise(regexp_replace(regexp_replace(lower(k), "[^a-z0-9]+", "_"), "^_|_$", "")));
+    // the keys alone go through a function (a lambda over the map would be evaluated without code generation,
+    // and with it the whole projection); the values are not copied
+    Column m = col($(inputCol));
+    Column normalized = map_from_arrays(KEYS.apply(map_keys(m)), map_values(m));
     List<Column> texts = new ArrayList<>();
     for (String n : $(textNames)) {
       texts.add(value(col("__m"), n));

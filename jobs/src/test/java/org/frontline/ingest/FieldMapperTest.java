@@ -1,5 +1,6 @@
 package org.frontline.ingest;
 
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataTypes;
@@ -58,5 +59,44 @@ class FieldMapperTest extends SparkTest {
     assertEquals("04.02.2026", r.getString(3));
     IngestException e = assertThrows(IngestException.class, () -> new FieldMapper().withOverrides(Map.of("author", "x")));
     assertTrue(e.getMessage().contains("unknown field in --map: 'author'"));
+  }
+
+  @Test
+  void recordKeysAreNormalisedAsTheSparkExpressionDid() {
+    String[] pieces = {"pub", "Date", "ID", "doc", " ", "-", "_", "__", ".", "\n", "Title", "İ", "Ş", "é", "ß", "Σ", "ǅ",
+        "2", "x", "\u00A0", "Ä", "ı", "K"};
+    java.util.Random r = new java.util.Random(5);
+    java.util.List<Row> rows = new java.util.ArrayList<>();
+    for (int i = 0; i < 3000; i++) {
+      StringBuilder b = new StringBuilder();
+      for (int k = 0, n = 1 + r.nextInt(5); k < n; k++) {
+        b.append(pieces[r.nextInt(pieces.length)]);
+      }
+      rows.add(org.apache.spark.sql.RowFactory.create(b.toString()));
+    }
+    Dataset<Row> keys = spark().createDataFrame(rows, new org.apache.spark.sql.types.StructType()
+        .add("k", DataTypes.StringType, false));
+    Column k = col("k");
+    Column before = when(k.rlike("^[a-z0-9]+(?:_[a-z0-9]+)*$"), k)
+        .otherwise(regexp_replace(regexp_replace(lower(k), "[^a-z0-9]+", "_"), "^_|_$", ""));
+    int changed = 0;
+    for (Row row : keys.select(k, before).collectAsList()) {
+      assertEquals(row.getString(1), FieldMapper.normalizeKey(row.getString(0)), "key '" + row.getString(0) + "'");
+      changed += row.getString(0).equals(row.getString(1)) ? 0 : 1;
+    }
+    assertTrue(changed > 2000, "keys rewritten: " + changed);
+  }
+
+  @Test
+  void keysThatNormaliseAlikeKeepTheLastAsBefore() {
+    Row r = map("{\"Title\":\"first\",\"title\":\"second\",\"TITLE \":\"third\",\"id\":\"z\",\"text\":\"x\"}",
+        new FieldMapper());
+    Dataset<Row> in = strings(cols("raw"), row("{\"Title\":\"first\",\"title\":\"second\",\"TITLE \":\"third\"}"))
+        .withColumn("m", from_json(col("raw"), DataTypes.createMapType(DataTypes.StringType, DataTypes.StringType)));
+    String old = in.select(element_at(transform_keys(col("m"),
+        (key, v) -> when(key.rlike("^[a-z0-9]+(?:_[a-z0-9]+)*$"), key)
+            .otherwise(regexp_replace(regexp_replace(lower(key), "[^a-z0-9]+", "_"), "^_|_$", ""))), lit("title")))
+        .first().getString(0);
+    assertEquals(old, r.getString(1));
   }
 }
