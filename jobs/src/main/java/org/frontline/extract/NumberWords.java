@@ -2,7 +2,6 @@ package org.frontline.extract;
 
 import java.util.Arrays;
 import java.util.Locale;
-import java.util.Set;
 
 /**
  * The word starts of one sentence and which of them may begin a count ({@link Numbers#NUM}): a run of digits,
@@ -14,10 +13,6 @@ import java.util.Set;
  * {@code \b} is followed by an ASCII letter or digit is one, whatever {@code \b}'s Unicode reading.
  */
 final class NumberWords {
-  private static final Set<String> WORDS = Set.of("a", "one", "two", "three", "four", "five", "six", "seven",
-      "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
-      "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety");
-
   private final int[] starts;
   private final boolean[] number;
   private final int words;
@@ -44,7 +39,7 @@ final class NumberWords {
         num = Arrays.copyOf(num, 2 * w);
       }
       st[w] = i;
-      num[w] = c >= '0' && c <= '9' || e - i <= 9 && WORDS.contains(s.substring(i, e).toLowerCase(Locale.ROOT));
+      num[w] = c >= '0' && c <= '9' || e - i <= 9 && Numbers.isWord(s.substring(i, e).toLowerCase(Locale.ROOT));
       w++;
       i = e;
     }
@@ -55,16 +50,6 @@ final class NumberWords {
 
   private static boolean isAsciiAlnum(char c) {
     return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9';
-  }
-
-  /** Whether the sentence has a word that may begin a count. */
-  boolean any() {
-    for (int k = 0; k < words; k++) {
-      if (number[k]) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /**

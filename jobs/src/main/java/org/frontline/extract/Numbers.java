@@ -33,6 +33,11 @@ final class Numbers {
       Map.entry("fifty", 50), Map.entry("sixty", 60), Map.entry("seventy", 70), Map.entry("eighty", 80),
       Map.entry("ninety", 90), Map.entry("a", 1), Map.entry("an", 1));
 
+  /** Whether a lower-case word is one a {@link #NUM} match may begin with: a number word, or "a" ("a dozen"). */
+  static boolean isWord(String lower) {
+    return WORDS.containsKey(lower);
+  }
+
   /** The value of a {@link #NUM} match, or null. */
   static Integer parse(String s) {
     if (s == null) {
