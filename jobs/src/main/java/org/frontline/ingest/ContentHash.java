@@ -29,7 +29,7 @@ public final class ContentHash {
   /** The hash of {@code content} (null hashes as the empty text). */
   public static String of(String content) {
     String s = content == null ? "" : content;
-    byte[] bytes = isAscii(s) ? asciiKey(s) : key(UCharacter.toLowerCase(s)).getBytes(StandardCharsets.UTF_8);
+    byte[] bytes = key(sparkLower(s)).getBytes(StandardCharsets.UTF_8);
     byte[] digest = SHA256.get().digest(bytes);
     char[] out = new char[2 * digest.length];
     for (int i = 0; i < digest.length; i++) {
@@ -39,38 +39,19 @@ public final class ContentHash {
     return new String(out);
   }
 
-  private static boolean isAscii(String s) {
+  /** Spark's {@code lower()}: an ASCII text by its letters A–Z, any other by ICU's {@code UCharacter.toLowerCase}. */
+  static String sparkLower(String s) {
     for (int i = 0; i < s.length(); i++) {
       if (s.charAt(i) >= 0x80) {
-        return false;
+        return UCharacter.toLowerCase(s);
       }
     }
-    return true;
+    return s.toLowerCase(java.util.Locale.ROOT);
   }
 
   /** {@code \s} of a Java pattern without the Unicode flag, as Spark's {@code regexp_replace} compiles it. */
   private static boolean isSpace(char c) {
     return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
-  }
-
-  /** An ASCII text lower-cased (A–Z only) and its whitespace runs made one space, as bytes. */
-  private static byte[] asciiKey(String s) {
-    byte[] out = new byte[s.length()];
-    int n = 0;
-    boolean inSpace = false;
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (isSpace(c)) {
-        if (!inSpace) {
-          out[n++] = ' ';
-        }
-        inSpace = true;
-        continue;
-      }
-      inSpace = false;
-      out[n++] = (byte) (c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
-    }
-    return n == out.length ? out : java.util.Arrays.copyOf(out, n);
   }
 
   /** A lower-cased text with its whitespace runs made one space. */

@@ -98,15 +98,13 @@ public final class FieldMapper extends ColumnTransformer {
    * characters made "_" and the ends' "_" dropped. The value of Spark's {@code CASE WHEN k RLIKE
    * '^[a-z0-9]+(?:_[a-z0-9]+)*$' THEN k ELSE regexp_replace(regexp_replace(lower(k), '[^a-z0-9]+', '_'),
    * '^_|_$', '') END}, which it replaces ({@code FieldMapperTest} compares them): the same patterns, and
-   * Spark's lower case (ASCII letters, else ICU).
+   * Spark's lower case ({@link ContentHash#sparkLower}).
    */
   static String normalizeKey(String k) {
     if (k == null || NORMAL.matcher(k).find()) {
       return k;
     }
-    String lower = k.chars().allMatch(c -> c < 0x80) ? k.toLowerCase(Locale.ROOT)
-        : com.ibm.icu.lang.UCharacter.toLowerCase(k);
-    return EDGE.matcher(NON_ALNUM.matcher(lower).replaceAll("_")).replaceAll("");
+    return EDGE.matcher(NON_ALNUM.matcher(ContentHash.sparkLower(k)).replaceAll("_")).replaceAll("");
   }
 
   private static final org.apache.spark.sql.expressions.UserDefinedFunction KEYS = udf(
