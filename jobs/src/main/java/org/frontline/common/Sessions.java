@@ -54,6 +54,9 @@ public final class Sessions {
     conf.setIfMissing("spark.serializer", "org.apache.spark.serializer.KryoSerializer");
     conf.setIfMissing("spark.databricks.delta.snapshotPartitions", "4");
     conf.setIfMissing("spark.databricks.delta.stats.collect", "true");
+    for (String column : org.frontline.lake.Tables.DISTINCT_VALUE_COLUMNS) {
+      conf.setIfMissing("spark.hadoop.parquet.enable.dictionary#" + column, "false");
+    }
     String executorOptions = conf.get("spark.executor.extraJavaOptions", "");
     if (!executorOptions.contains("DontCompileHugeMethods")) {
       conf.set("spark.executor.extraJavaOptions", (executorOptions + " " + COMPILE_HUGE_METHODS).trim());

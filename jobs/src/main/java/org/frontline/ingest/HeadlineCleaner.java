@@ -33,10 +33,42 @@ public final class HeadlineCleaner extends ColumnTransformer {
   public Param<String> titleCol() { return titleCol; }
   public Param<String> textCol() { return textCol; }
 
-  /** Letters and digits only, lower case: the form two headlines are compared in. */
-  static Column key(Column c) {
-    return regexp_replace(lower(c), "[^\\p{L}\\p{N}]+", "");
+  private static final java.util.regex.Pattern NOT_LETTER_OR_DIGIT = java.util.regex.Pattern.compile("[^\\p{L}\\p{N}]+");
+
+  /**
+   * Letters and digits only, lower case: the form two headlines are compared in. The value of Spark's
+   * {@code regexp_replace(lower(s), "[^\\p{L}\\p{N}]+", "")} ({@code HeadlineCleanerTest} compares them).
+   */
+  static String key(String s) {
+    return NOT_LETTER_OR_DIGIT.matcher(ContentHash.sparkLower(s)).replaceAll("");
   }
+
+  /**
+   * The text from its first line whose {@link #key} is not the headline's (a null headline's key is empty);
+   * empty when every line repeats the headline. The lines are keyed one by one, only as far as they repeat
+   * it: most texts do not begin with their headline, and their first line is the only one keyed.
+   */
+  static String dropRepeatedHeadline(String text, String title) {
+    if (text == null) {
+      return null;
+    }
+    String titleKey = title == null ? "" : key(title);
+    int start = 0;
+    while (true) {
+      int end = text.indexOf('\n', start);
+      if (!key(end < 0 ? text.substring(start) : text.substring(start, end)).equals(titleKey)) {
+        return text.substring(start);
+      }
+      if (end < 0) {
+        return "";
+      }
+      start = end + 1;
+    }
+  }
+
+  private static final org.apache.spark.sql.expressions.UserDefinedFunction DROP_REPEATED_HEADLINE =
+      udf((org.apache.spark.sql.api.java.UDF2<String, String, String>) HeadlineCleaner::dropRepeatedHeadline,
+          DataTypes.StringType);
 
   public static org.apache.spark.ml.util.MLReader<HeadlineCleaner> read() {
     return new org.apache.spark.ml.util.DefaultParamsReader<>();
@@ -55,18 +87,7 @@ public final class HeadlineCleaner extends ColumnTransformer {
     title = nullif(trim(title), lit(""));
 
     Column text = regexp_replace(col($(textCol)), "^\\d{1,2}\\.\\d{1,2}\\.\\d{2,4},? \\d{1,2}:\\d{2}\\s*[-–—]\\s*", "");
-    Column t = col("__title");
-    Column text0 = col("__text0");
-    // drop leading lines that are the headline again; only looked at line by line when the first line is
-    Column lines = split(text0, "\n");
-    Column titleKey = coalesce(key(t), lit(""));
-    // the position of the first other line, or one past the end (a sentinel true): the lines are keyed once,
-    // as Spark evaluates a lambda's array again wherever the expression repeats it
-    Column firstKept = array_position(concat(mapArray(lines, l -> key(l).notEqual(titleKey)), array(lit(true))),
-        lit(true));
-    Column rest = slice(lines, firstKept, size(lines));
-    Column joined = when(key(substring_index(text0, "\n", 1)).notEqual(titleKey), text0)
-        .otherwise(array_join(rest, "\n"));
+    Column joined = DROP_REPEATED_HEADLINE.apply(col("__text0"), col("__title"));
     // the headline repeated as the first sentence of the text
     // the first letters are compared first: lower-casing the whole text (ICU) for the prefix test is the
     // expensive part, and few texts begin with their headline's letter. Exact: both lower-cased first letters

@@ -78,6 +78,27 @@ public final class LanguageTagger extends ColumnTransformer {
       "been", "are", "this", "their", "after", "which", "who", "not", "but", "they", "he", "she", "would",
       "over", "into", "about", "more", "than", "also", "against", "during", "while", "where", "when", "what");
 
+  /** {@link #ENGLISH} as {@link #asciiKey}s, sorted: a word is looked up without a substring or lower-casing. */
+  private static final long[] ENGLISH_KEYS = ENGLISH.stream().mapToLong(w -> asciiKey(w, 0, w.length())).sorted()
+      .toArray();
+
+  /**
+   * The lower-cased ASCII letters of {@code s[from, to)} (at most 7) packed into a long, one byte each; -1 when
+   * a character is not ASCII. No English word of {@link #ENGLISH} has another character, and no other character
+   * lower-cases to one of their letters (the Kelvin sign becomes "k", which none has).
+   */
+  static long asciiKey(CharSequence s, int from, int to) {
+    long key = 0;
+    for (int i = from; i < to; i++) {
+      char c = s.charAt(i);
+      if (c >= 0x80) {
+        return -1;
+      }
+      key = key << 8 | (c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+    }
+    return key;
+  }
+
   static boolean clearlyEnglish(String sample) {
     int words = 0;
     int hits = 0;
@@ -88,7 +109,7 @@ public final class LanguageTagger extends ColumnTransformer {
         start = i;
       } else if (!letter && start >= 0) {
         words++;
-        if (i - start <= 7 && ENGLISH.contains(sample.substring(start, i).toLowerCase(java.util.Locale.ROOT))) {
+        if (i - start <= 7 && java.util.Arrays.binarySearch(ENGLISH_KEYS, asciiKey(sample, start, i)) >= 0) {
           hits++;
         }
         start = -1;

@@ -41,4 +41,56 @@ class LanguageTaggerTest {
       }
     }
   }
+
+  /** The word test before it looked words up by their packed ASCII letters: substring, lower case, set. */
+  private static boolean clearlyEnglishBefore(String sample, java.util.Set<String> english) {
+    int words = 0;
+    int hits = 0;
+    int start = -1;
+    for (int i = 0; i <= sample.length(); i++) {
+      boolean letter = i < sample.length() && Character.isLetter(sample.charAt(i));
+      if (letter && start < 0) {
+        start = i;
+      } else if (!letter && start >= 0) {
+        words++;
+        if (i - start <= 7 && english.contains(sample.substring(start, i).toLowerCase(java.util.Locale.ROOT))) {
+          hits++;
+        }
+        start = -1;
+      }
+    }
+    return words >= 12 ? hits * 8 >= words && LanguageTagger.isLatin(sample)
+        : words >= 4 && hits >= 1 && LanguageTagger.isLatin(sample);
+  }
+
+  @Test
+  void packedWordKeysFindTheSameEnglishWordsAsLowerCasedSubstrings() {
+    java.util.List<String> english = java.util.List.of("the", "of", "and", "to", "is", "were", "that", "for",
+        "with", "as", "by", "at", "from", "said", "says", "it", "its", "has", "have", "had", "be", "been", "are",
+        "this", "their", "after", "which", "who", "not", "but", "they", "he", "she", "would", "over", "into",
+        "about", "more", "than", "also", "against", "during", "while", "where", "when", "what");
+    // the words' letters in both cases, the Kelvin sign (lower case "k"), dotted capital I, long s, Cyrillic,
+    // digits and separators
+    String letters = "theofandiswrTHEOFANDISWR\u212A\u0130\u017Fа1 ,.";
+    java.util.Random r = new java.util.Random(11);
+    for (int t = 0; t < 30_000; t++) {
+      StringBuilder b = new StringBuilder();
+      int words = r.nextInt(30);
+      for (int w = 0; w < words; w++) {
+        if (r.nextInt(3) == 0) {
+          String e = english.get(r.nextInt(english.size()));
+          b.append(r.nextBoolean() ? e : r.nextBoolean() ? e.toUpperCase(java.util.Locale.ROOT)
+              : Character.toUpperCase(e.charAt(0)) + e.substring(1));
+        } else {
+          for (int i = 1 + r.nextInt(9); i > 0; i--) {
+            b.append(letters.charAt(r.nextInt(letters.length())));
+          }
+        }
+        b.append(r.nextInt(5) == 0 ? ", " : " ");
+      }
+      String text = b.toString();
+      assertEquals(clearlyEnglishBefore(text, java.util.Set.copyOf(english)), LanguageTagger.clearlyEnglish(text),
+          text);
+    }
+  }
 }
