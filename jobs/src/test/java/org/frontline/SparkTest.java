@@ -55,4 +55,20 @@ public abstract class SparkTest {
   protected static String[] row(String... v) {
     return v;
   }
+
+  /** A copy of a directory tree (a lake, to run two histories from one start). */
+  protected static java.nio.file.Path copyTree(java.nio.file.Path from, java.nio.file.Path to)
+      throws java.io.IOException {
+    try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.walk(from)) {
+      for (java.nio.file.Path p : files.toList()) {
+        java.nio.file.Path t = to.resolve(from.relativize(p).toString());
+        if (java.nio.file.Files.isDirectory(p)) {
+          java.nio.file.Files.createDirectories(t);
+        } else {
+          java.nio.file.Files.copy(p, t);
+        }
+      }
+    }
+    return to;
+  }
 }

@@ -65,13 +65,17 @@ public abstract class ColumnTransformer extends Transformer implements DefaultPa
 
   /**
    * Materialises a frame and cuts its lineage, so that later actions plan against a leaf instead of
-   * re-analysing the whole expression tree that built it (seconds per action for the ingest plan). The rows
-   * go to the executors' local disks, serialized, not to their heaps: in local mode the executor is the
-   * driver, and a heap holding every materialised frame grows with the corpus.
+   * re-analysing the whole expression tree that built it (seconds per action for the ingest plan).
+   * <p>In local mode, and on a cluster without a checkpoint directory, the rows go to the executors' local
+   * disks, serialized, not to their heaps (in local mode the executor is the driver, and a heap holding every
+   * materialised frame grows with the corpus). Such a local checkpoint is lost with its executor, and a job
+   * that needs it then fails. On a cluster with {@code spark.checkpoint.dir} set ({@link Sessions}), the rows
+   * are written there instead, and a job survives the loss of an executor (docs/RELIABILITY.md).
    */
   public static org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> materialize(
       org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> df) {
-    return df.localCheckpoint(true, org.apache.spark.storage.StorageLevel.DISK_ONLY());
+    return Sessions.reliableCheckpoints(df.sparkSession()) ? df.checkpoint(true)
+        : df.localCheckpoint(true, org.apache.spark.storage.StorageLevel.DISK_ONLY());
   }
 
   /** Tasks per core for CPU-heavy row work: more than one, so that a slow task does not leave a core idle. */

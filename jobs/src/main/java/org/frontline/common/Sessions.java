@@ -26,11 +26,44 @@ public final class Sessions {
     conf.setIfMissing("spark.app.name", appName);
     applyDefaults(conf, shufflePartitions);
     SparkSession spark = SparkSession.builder().config(conf).getOrCreate();
+    useCheckpointDir(spark);
     if (!conf.contains(MIN_SCAN_PARTITIONS)) {
       spark.conf().set(MIN_SCAN_PARTITIONS,
           Integer.toString(ColumnTransformer.SPREAD * spark.sparkContext().defaultParallelism()));
     }
     return spark;
+  }
+
+  /** Where materialised frames go on a cluster (shared storage: HDFS, S3, or a directory every node mounts). */
+  public static final String CHECKPOINT_DIR = "spark.checkpoint.dir";
+
+  /**
+   * Materialised frames go to {@link #CHECKPOINT_DIR} when it is set and Spark is not in local mode: a lost
+   * executor then loses no materialised rows. The run's subdirectory is deleted when the JVM exits.
+   */
+  public static boolean reliableCheckpoints(SparkSession spark) {
+    return !spark.sparkContext().isLocal() && spark.sparkContext().getCheckpointDir().isDefined();
+  }
+
+  private static void useCheckpointDir(SparkSession spark) {
+    org.apache.spark.SparkContext sc = spark.sparkContext();
+    if (sc.isLocal() || !sc.conf().contains(CHECKPOINT_DIR)) {
+      return;
+    }
+    if (sc.getCheckpointDir().isEmpty()) {
+      sc.setCheckpointDir(sc.conf().get(CHECKPOINT_DIR));
+    }
+    String dir = sc.getCheckpointDir().get();
+    org.apache.hadoop.conf.Configuration hadoop = sc.hadoopConfiguration();
+    // before Hadoop closes its file systems at exit (priority 10)
+    org.apache.hadoop.util.ShutdownHookManager.get().addShutdownHook(() -> {
+      try {
+        org.apache.hadoop.fs.Path p = new org.apache.hadoop.fs.Path(dir);
+        p.getFileSystem(hadoop).delete(p, true);
+      } catch (java.io.IOException | RuntimeException e) {
+        System.err.println("could not delete the checkpoints in " + dir + ": " + e.getMessage());
+      }
+    }, 20);
   }
 
   /**
@@ -54,6 +87,8 @@ public final class Sessions {
     conf.setIfMissing("spark.serializer", "org.apache.spark.serializer.KryoSerializer");
     conf.setIfMissing("spark.databricks.delta.snapshotPartitions", "4");
     conf.setIfMissing("spark.databricks.delta.stats.collect", "true");
+    // a materialised frame's checkpoint files are deleted once nothing refers to it (on a cluster)
+    conf.setIfMissing("spark.cleaner.referenceTracking.cleanCheckpoints", "true");
     for (String column : org.frontline.lake.Tables.DISTINCT_VALUE_COLUMNS) {
       conf.setIfMissing("spark.hadoop.parquet.enable.dictionary#" + column, "false");
     }

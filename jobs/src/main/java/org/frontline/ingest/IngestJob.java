@@ -214,8 +214,8 @@ public final class IngestJob {
         .withColumn("detail", Reason.describe(col("reason")))
         // counted here only for a record about to be truncated; the others' raw stays whole, and is counted
         // when it is written to quarantine (most records are kept, and a count is a scan of the record)
-        .withColumn("raw_length", when(octet_length(col("raw")).gt(RecordReaders.RAW_KEEP_CHARS),
-            length(col("raw")).cast(DataTypes.LongType)))
+        .withColumn("raw_length", coalesce(col("raw_length"), when(octet_length(col("raw"))
+            .gt(RecordReaders.RAW_KEEP_CHARS), length(col("raw")).cast(DataTypes.LongType))))
         // no character count (a scan of the record) when its bytes already fit: most records are short
         .withColumn("raw", when(octet_length(col("raw")).leq(RecordReaders.RAW_KEEP_CHARS), col("raw"))
             .otherwise(substring(col("raw"), 1, RecordReaders.RAW_KEEP_CHARS)))

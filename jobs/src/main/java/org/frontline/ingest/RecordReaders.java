@@ -122,7 +122,20 @@ public final class RecordReaders {
       }
     }
     String raw = error == null ? line.toString() : prefix(line);
-    return RowFactory.create(file, "byte", offset, "jsonl", raw, null, error);
+    return RowFactory.create(file, "byte", offset, "jsonl", raw, null, error,
+        error == null ? null : codePoints(line.getBytes(), line.getLength()));
+  }
+
+  /**
+   * Characters (code points, as Spark's {@code length} counts them) of UTF-8 bytes: the bytes that do not
+   * continue a character. Counted without decoding, so a 50 MB record costs no 100 MB string.
+   */
+  static long codePoints(byte[] bytes, int n) {
+    long c = 0;
+    for (int i = 0; i < n; i++) {
+      c += (bytes[i] & 0xC0) != 0x80 ? 1 : 0;
+    }
+    return c;
   }
 
   private static String prefix(Text line) {
@@ -160,15 +173,20 @@ public final class RecordReaders {
   }
 
   static Row error(InputFile f, String kind, Long position, Reason reason, String raw) {
+    return error(f, kind, position, reason, raw, raw == null ? null : (long) raw.codePointCount(0, raw.length()));
+  }
+
+  /** An unreadable record: its start, and {@code length} characters in all. */
+  static Row error(InputFile f, String kind, Long position, Reason reason, String raw, Long length) {
     return RowFactory.create(f.path(), kind, position, f.format().name().toLowerCase(), truncate(raw), null,
-        reason.name());
+        reason.name(), length);
   }
 
   static Row fields(InputFile f, String kind, long position, String raw, Map<String, String> fields,
                     Reason error) {
     return RowFactory.create(f.path(), kind, position, f.format().name().toLowerCase(),
         error == null ? raw : truncate(raw), error == null ? scala.jdk.javaapi.CollectionConverters.asScala(fields) : null,
-        error == null ? null : error.name());
+        error == null ? null : error.name(), error == null ? null : (long) raw.codePointCount(0, raw.length()));
   }
 
   /** Lines of a (usually compressed) JSON-lines stream, with decompressed byte offsets. */
@@ -325,7 +343,13 @@ public final class RecordReaders {
       byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
       String content = new String(bytes, StandardCharsets.UTF_8);
       if (bytes.length > maxBytes) {
-        return List.of(error(f, "byte", 0L, Reason.RECORD_TOO_LARGE, content)).iterator();
+        // the rest is counted, not kept
+        long length = codePoints(bytes, bytes.length);
+        byte[] chunk = new byte[1 << 16];
+        for (int n = in.read(chunk); n >= 0; n = in.read(chunk)) {
+          length += codePoints(chunk, n);
+        }
+        return List.of(error(f, "byte", 0L, Reason.RECORD_TOO_LARGE, content, length)).iterator();
       }
       try {
         Text.validateUTF8(bytes);
@@ -356,7 +380,7 @@ public final class RecordReaders {
       df = spark.read().parquet(f.path());
     } catch (Exception e) {
       Row r = RowFactory.create(f.path(), "row", null, "parquet", truncate(e.getMessage()), null,
-          Reason.UNREADABLE_FILE.name());
+          Reason.UNREADABLE_FILE.name(), e.getMessage() == null ? null : (long) e.getMessage().length());
       return spark.createDataFrame(List.of(r), Tables.RAW_RECORD);
     }
     List<Column> keys = new ArrayList<>();
@@ -376,6 +400,7 @@ public final class RecordReaders {
             raw.as("raw"),
             map_from_arrays(array(keys.toArray(new Column[0])), array(values.toArray(new Column[0]))).as("fields"))
         .withColumn("read_error", when(tooLarge, lit(Reason.RECORD_TOO_LARGE.name())))
+        .withColumn("raw_length", when(tooLarge, length(col("raw")).cast(DataTypes.LongType)))
         .withColumn("fields", when(tooLarge, lit(null)).otherwise(col("fields")))
         .withColumn("raw", when(tooLarge, substring(col("raw"), 1, RAW_KEEP_CHARS)).otherwise(col("raw")));
   }

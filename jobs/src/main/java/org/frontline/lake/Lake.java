@@ -123,6 +123,7 @@ public final class Lake {
    */
   public void overwrite(String table, Dataset<Row> rows) {
     clustered(table, rows).write().format("delta").mode("overwrite").option("overwriteSchema", "true")
+        .option("delta.dataSkippingStatsColumns", Tables.statsColumns(table))
         .partitionBy(Tables.partitionColumns(table).toArray(new String[0]))
         .save(path(table));
   }

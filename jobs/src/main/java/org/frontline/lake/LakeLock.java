@@ -14,8 +14,9 @@ import java.time.Instant;
 /**
  * One writer per lake: a lock file {@code LAKE/_lock} created with create-if-absent (atomic on local
  * disks and HDFS), naming the run that holds it. A second run is refused with that name instead of
- * interleaving its writes with the first's. Released when the run ends, failed or not; a lock left by a
- * killed process is removed by hand (the message says how).
+ * interleaving its writes with the first's. Released when the run ends, failed or not. A lock left by a
+ * killed process on this host (its pid no longer runs) is taken over by the next run; one left by a process
+ * on another host is removed by hand (the message says how), as this host cannot tell whether it still runs.
  */
 public final class LakeLock implements AutoCloseable {
   public static final String FILE = "_lock";
@@ -29,6 +30,56 @@ public final class LakeLock implements AutoCloseable {
   }
 
   public static LakeLock acquire(Lake lake, String runId, String what) {
+    try {
+      return tryAcquire(lake, runId, what);
+    } catch (Held held) {
+      Path path = new Path(lake.root(), FILE);
+      if (!isStale(held.holder)) {
+        throw held.refusal(path);
+      }
+      System.err.println("[lock] taking over the lock of a run that no longer runs: " + held.holder);
+      try {
+        lake.fs().delete(path, false);
+      } catch (IOException e) {
+        throw new Lake.LakeException("cannot remove the stale lock " + path + ": " + e.getMessage());
+      }
+      try {
+        return tryAcquire(lake, runId, what);
+      } catch (Held again) {
+        throw again.refusal(path); // another run took it in between
+      }
+    }
+  }
+
+  /** The lock file is there: who holds it, as it says. */
+  private static final class Held extends Exception {
+    final String holder;
+
+    Held(String holder) {
+      super(holder, null, false, false);
+      this.holder = holder;
+    }
+
+    Lake.LakeException refusal(Path path) {
+      return new Lake.LakeException("the lake is in use by another Frontline run: " + holder + ". Nothing was"
+          + " written. If that run is no longer alive, remove " + path + " and start again.");
+    }
+  }
+
+  private static final java.util.regex.Pattern HOLDER =
+      java.util.regex.Pattern.compile(" on host (\\S+), pid (\\d+), since ");
+
+  /** A holder on this host whose process has ended (a process killed with SIGKILL leaves its lock). */
+  static boolean isStale(String holder) {
+    java.util.regex.Matcher m = HOLDER.matcher(holder);
+    if (!m.find() || !m.group(1).equals(host())) {
+      return false;
+    }
+    long pid = Long.parseLong(m.group(2));
+    return pid != ProcessHandle.current().pid() && ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true);
+  }
+
+  private static LakeLock tryAcquire(Lake lake, String runId, String what) throws Held {
     FileSystem fs = lake.fs();
     Path path = new Path(lake.root(), FILE);
     String holder = String.format("run %s (%s) on host %s, pid %d, since %s", runId, what, host(),
@@ -41,7 +92,7 @@ public final class LakeLock implements AutoCloseable {
             java.nio.file.StandardOpenOption.WRITE);
         return new LakeLock(fs, path);
       } catch (java.nio.file.FileAlreadyExistsException e) {
-        throw refused(fs, path);
+        throw held(fs, path);
       } catch (IOException e) {
         throw new Lake.LakeException("cannot lock lake " + lake.root() + ": " + e.getMessage());
       }
@@ -49,11 +100,11 @@ public final class LakeLock implements AutoCloseable {
     try (FSDataOutputStream out = fs.create(path, false)) {
       out.write(holder.getBytes(StandardCharsets.UTF_8));
     } catch (FileAlreadyExistsException e) {
-      throw refused(fs, path);
+      throw held(fs, path);
     } catch (IOException e) {
       try {
         if (fs.exists(path)) {
-          throw refused(fs, path);
+          throw held(fs, path);
         }
       } catch (IOException ignored) {
         // fall through to the original error
@@ -63,15 +114,14 @@ public final class LakeLock implements AutoCloseable {
     return new LakeLock(fs, path);
   }
 
-  private static Lake.LakeException refused(FileSystem fs, Path path) {
+  private static Held held(FileSystem fs, Path path) {
     String holder;
     try (FSDataInputStream in = fs.open(path)) {
       holder = new String(in.readAllBytes(), StandardCharsets.UTF_8).trim();
     } catch (IOException e) {
       holder = "an unknown run";
     }
-    return new Lake.LakeException("the lake is in use by another Frontline run: " + holder + ". Nothing was"
-        + " written. If that run is no longer alive, remove " + path + " and start again.");
+    return new Held(holder);
   }
 
   private static String host() {

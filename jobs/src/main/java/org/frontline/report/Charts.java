@@ -27,7 +27,7 @@ import java.util.TimeZone;
 
 /**
  * The report's charts, drawn by JFreeChart and written as inline SVG by JFreeSVG (scalable, no image files,
- * no network). Each SVG gets its own id prefix so that several can share one HTML page.
+ * no network). Each SVG's definitions are prefixed with its element id, so that several can share one HTML page.
  */
 public final class Charts {
   static final Color BAR = new Color(0xd6, 0x60, 0x4d);
@@ -36,8 +36,6 @@ public final class Charts {
   static final Color[] SERIES = {new Color(0x1b, 0x9e, 0x77), new Color(0xd9, 0x5f, 0x02),
       new Color(0x75, 0x70, 0xb3), new Color(0xe7, 0x29, 0x8a), new Color(0x66, 0xa6, 0x1e)};
   static final Font FONT = new Font("SansSerif", Font.PLAIN, 11);
-
-  private static int counter;
 
   private Charts() {}
 
@@ -123,13 +121,16 @@ public final class Charts {
     plot.setOutlineVisible(false);
   }
 
-  /** A chart as an inline SVG element with its own id prefix (also used by the notebooks' display). */
-  public static synchronized String svg(String id, JFreeChart chart, int width, int height) {
+  /**
+   * A chart as an inline SVG element (also used by the notebooks' display). Its definitions are prefixed with
+   * {@code id}, which must be unique on the page: the same chart gives the same bytes in every run.
+   */
+  public static String svg(String id, JFreeChart chart, int width, int height) {
     chart.setBackgroundPaint(Color.WHITE);
     chart.setAntiAlias(true);
     chart.setTextAntiAlias(true);
     SVGGraphics2D g = new SVGGraphics2D(width, height);
-    g.setDefsKeyPrefix(id + "-" + (counter++) + "-");
+    g.setDefsKeyPrefix(id + "-");
     chart.draw(g, new Rectangle2D.Double(0, 0, width, height));
     return g.getSVGElement(id, false, new ViewBox(0, 0, width, height), PreserveAspectRatio.XMID_YMID,
         MeetOrSlice.MEET);

@@ -3,7 +3,6 @@ package org.frontline.report;
 import org.apache.commons.text.StringEscapeUtils;
 import org.frontline.lake.Tables;
 
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -70,7 +69,11 @@ public final class HtmlReport {
         + "</div><div class=\"d\">" + detail + "</div></div>";
   }
 
-  public static String render(ReportData.Report r, String lakeRoot, Instant generated) {
+  /**
+   * The report's HTML: a function of the lake's tables and the night alone, so that two runs over the same
+   * input give the same bytes (no clock in it; when the report was written is in its run summary).
+   */
+  public static String render(ReportData.Report r, String lakeRoot) {
     ReportData.Headline hl = r.headline();
     StringBuilder b = new StringBuilder(64 * 1024);
     b.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
@@ -81,8 +84,7 @@ public final class HtmlReport {
         .append("</style></head><body><main>\n");
     b.append("<h1>Strikes in the night to ").append(h(r.date())).append("</h1>")
         .append("<p class=\"sub\">Frontline nightly report · events reported in the lake's articles from ")
-        .append(h(r.firstDay())).append(" to ").append(h(r.lastDay())).append(" · generated ")
-        .append(h(generated.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString())).append("</p>\n");
+        .append(h(r.firstDay())).append(" to ").append(h(r.lastDay())).append("</p>\n");
 
     // headline figures
     StringBuilder weapons = new StringBuilder();

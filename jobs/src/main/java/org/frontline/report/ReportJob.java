@@ -16,7 +16,6 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -62,7 +61,7 @@ public final class ReportJob {
     ReportData.Report data = ReportData.load(lake, date);
     Progress.info("report", String.format("night %s: %d events in Ukraine, %d listed; drawing charts", date,
         data.headline().events(), data.events().size()));
-    String html = HtmlReport.render(data, lake.root(), Instant.now());
+    String html = HtmlReport.render(data, lake.root());
     Path dir = new Path(options.out());
     Map<String, String> files = new LinkedHashMap<>();
     files.put("report.html", html);

@@ -95,8 +95,8 @@ class NightlyTest extends SparkTest {
     base = dir.resolve("base");
     assertEquals(0, frontline("run", "--input", nights.get("0").toString(), "--lake", base.toString(),
         "--as-of", "2026-03-03", "--k", "4", "--restarts", "2", "--min-df", "2"));
-    a = new Lake(spark(), copy(base, dir.resolve("a")).toString());
-    b = new Lake(spark(), copy(base, dir.resolve("b")).toString());
+    a = new Lake(spark(), copyTree(base, dir.resolve("a")).toString());
+    b = new Lake(spark(), copyTree(base, dir.resolve("b")).toString());
 
     assertEquals(0, nightly(a, "1", "2026-03-05"));
     counts(a, afterNight1);
@@ -115,20 +115,6 @@ class NightlyTest extends SparkTest {
 
   static int nightly(Lake lake, String night, String date) {
     return frontline("nightly", "--date", date, "--input", nights.get(night).toString(), "--lake", lake.root());
-  }
-
-  static Path copy(Path from, Path to) throws IOException {
-    try (Stream<Path> files = Files.walk(from)) {
-      for (Path p : files.toList()) {
-        Path t = to.resolve(from.relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(t);
-        } else {
-          Files.copy(p, t);
-        }
-      }
-    }
-    return to;
   }
 
   static void counts(Lake lake, Map<String, Long> into) {
