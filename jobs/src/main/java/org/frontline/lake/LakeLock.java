@@ -39,7 +39,10 @@ public final class LakeLock implements AutoCloseable {
       }
       System.err.println("[lock] taking over the lock of a run that no longer runs: " + held.holder);
       try {
-        lake.fs().delete(path, false);
+        // removed only while it still names the dead run: another run may have taken it over meanwhile
+        if (held(lake.fs(), path).holder.equals(held.holder)) {
+          lake.fs().delete(path, false);
+        }
       } catch (IOException e) {
         throw new Lake.LakeException("cannot remove the stale lock " + path + ": " + e.getMessage());
       }

@@ -69,12 +69,71 @@ class SecurityTest extends SparkTest {
     lake = dir.resolve("lake");
     report = dir.resolve("report");
     String l = lake.toString();
+    // this JVM's TCP connections, sampled while the stages run (Linux: /proc)
+    java.util.concurrent.atomic.AtomicBoolean running = new java.util.concurrent.atomic.AtomicBoolean(true);
+    Thread sampler = new Thread(() -> {
+      while (running.get()) {
+        peers.addAll(tcpPeers());
+        try {
+          Thread.sleep(50);
+        } catch (InterruptedException e) {
+          return;
+        }
+      }
+    });
+    sampler.setDaemon(true);
+    sampler.start();
     frontline("ingest", "--input", in.toString(), "--lake", l, "--master", "local[2]");
     frontline("extract", "--as-of", "2026-02-05", "--lake", l, "--master", "local[2]");
     frontline("events", "--lake", l, "--master", "local[2]");
     frontline("trends", "--lake", l, "--master", "local[2]");
     frontline("report", "--out", report.toString(), "--date", "2026-02-04", "--lake", l, "--master", "local[2]");
     html = Files.readString(report.resolve("report.html"), StandardCharsets.UTF_8);
+    running.set(false);
+  }
+
+  static final Set<String> peers = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+  /**
+   * The remote addresses (hex, as {@code /proc/net/tcp} writes them) of this process's TCP sockets: its socket
+   * inodes from {@code /proc/self/fd}, looked up in {@code /proc/self/net/tcp} and {@code tcp6}. Empty where
+   * there is no {@code /proc}.
+   */
+  static Set<String> tcpPeers() {
+    Set<String> inodes = new java.util.HashSet<>();
+    Set<String> out = new java.util.HashSet<>();
+    try (Stream<Path> fds = Files.list(Path.of("/proc/self/fd"))) {
+      for (Path fd : (Iterable<Path>) fds::iterator) {
+        try {
+          String target = Files.readSymbolicLink(fd).toString();
+          if (target.startsWith("socket:[")) {
+            inodes.add(target.substring(8, target.length() - 1));
+          }
+        } catch (IOException | RuntimeException gone) {
+          // closed meanwhile
+        }
+      }
+      for (String table : List.of("/proc/self/net/tcp", "/proc/self/net/tcp6")) {
+        for (String line : Files.readAllLines(Path.of(table)).subList(1, Files.readAllLines(Path.of(table)).size())) {
+          String[] f = line.trim().split("\\s+");
+          if (f.length > 9 && inodes.contains(f[9])) {
+            out.add(f[2].substring(0, f[2].indexOf(':')));
+          }
+        }
+      }
+    } catch (IOException e) {
+      return out;
+    }
+    return out;
+  }
+
+  /** 127.0.0.0/8, ::1, ::ffff:127.x (and unconnected: all zeros), in /proc's byte order. */
+  static boolean loopbackOrNone(String hex) {
+    if (hex.length() == 8) {
+      return hex.endsWith("7F") || hex.equals("00000000");
+    }
+    return hex.equals("00000000000000000000000001000000") || hex.matches("0{32}")
+        || hex.startsWith("0000000000000000FFFF0000") && hex.endsWith("7F");
   }
 
   @Test
@@ -134,6 +193,15 @@ class SecurityTest extends SparkTest {
       for (Path f : (Iterable<Path>) files::iterator) {
         assertTrue(f.getFileName().toString().matches("[a-z0-9_.-]+"), f.toString());
       }
+    }
+  }
+
+  @Test
+  void theStagesConnectToNothingButLoopback() {
+    org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(Path.of("/proc/self/fd")), "no /proc here");
+    assertFalse(peers.isEmpty(), "the sampler saw Spark's own loopback sockets");
+    for (String peer : peers) {
+      assertTrue(loopbackOrNone(peer), "a TCP connection to a non-loopback address: " + peer + " of " + peers);
     }
   }
 
