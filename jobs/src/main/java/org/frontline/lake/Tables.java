@@ -50,8 +50,9 @@ public final class Tables {
 
   /**
    * The columns Delta keeps statistics for (its {@code delta.dataSkippingStatsColumns}, set when a table is
-   * created): the table's columns of the types Delta keeps statistics for (numbers, strings, dates, times), without {@link #FREE_TEXT_COLUMNS} and without its
-   * partition columns (Delta refuses those: their values are in the file paths).
+   * created): the table's columns of the types Delta keeps statistics for (numbers, strings, dates, times),
+   * without {@link #FREE_TEXT_COLUMNS} and without its partition columns (Delta refuses those: their values
+   * are in the file paths).
    */
   public static String statsColumns(String table) {
     return java.util.Arrays.stream(schemaOf(table).fields())
