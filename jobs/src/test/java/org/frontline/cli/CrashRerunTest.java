@@ -36,18 +36,11 @@ class CrashRerunTest extends SparkTest {
   static Path reference;
   static final String AS_OF = "2026-03-09";
 
-  static int frontline(String... args) {
-    StringWriter err = new StringWriter();
-    int code = Frontline.execute(new PrintWriter(new StringWriter()), new PrintWriter(err, true), args);
-    assertEquals(0, code, String.join(" ", args) + "\n" + err);
-    return code;
-  }
-
   /** ingest, extract and events of one input file, as a nightly run does them. */
   static void day(Path lake, Path input) {
-    frontline("ingest", "--input", input.toString(), "--lake", lake.toString(), "--master", "local[2]");
-    frontline("extract", "--as-of", AS_OF, "--lake", lake.toString(), "--master", "local[2]");
-    frontline("events", "--lake", lake.toString(), "--master", "local[2]");
+    Cli.ok("ingest", "--input", input.toString(), "--lake", lake.toString(), "--master", "local[2]");
+    Cli.ok("extract", "--as-of", AS_OF, "--lake", lake.toString(), "--master", "local[2]");
+    Cli.ok("events", "--lake", lake.toString(), "--master", "local[2]");
   }
 
   @BeforeAll
@@ -131,15 +124,15 @@ class CrashRerunTest extends SparkTest {
   @Test
   void driverKilledDuringTheWriteOfEventsThenRerun() throws Exception {
     Path lake = copyTree(base, dir.resolve("events-crash"));
-    frontline("ingest", "--input", dayTwo.toString(), "--lake", lake.toString(), "--master", "local[2]");
-    frontline("extract", "--as-of", AS_OF, "--lake", lake.toString(), "--master", "local[2]");
+    Cli.ok("ingest", "--input", dayTwo.toString(), "--lake", lake.toString(), "--master", "local[2]");
+    Cli.ok("extract", "--as-of", AS_OF, "--lake", lake.toString(), "--master", "local[2]");
     Result r = killedDuringWriteOf(lake.resolve("events"), dir.resolve("events-crash.log"),
         "events", "--lake", lake.toString(), "--master", "local[2]");
     assertEquals(137, r.code(), r.output());
     assertTrue(unreferencedFiles(lake.resolve("events")) > 0, "the write had begun");
     assertEquals(0, compare(lake, base, "events"), "readers see the events table as it was before");
 
-    frontline("events", "--lake", lake.toString(), "--master", "local[2]");
+    Cli.ok("events", "--lake", lake.toString(), "--master", "local[2]");
     assertEquals(0, compare(lake, reference), "the rerun ends where an uninterrupted run ends");
   }
 }

@@ -8,8 +8,6 @@ import org.frontline.lake.Tables;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -27,12 +25,6 @@ import static org.junit.jupiter.api.Assertions.*;
 class DeterminismTest extends SparkTest {
   @TempDir
   static Path dir;
-
-  static void frontline(String... args) {
-    StringWriter err = new StringWriter();
-    int code = Frontline.execute(new PrintWriter(new StringWriter()), new PrintWriter(err, true), args);
-    assertEquals(0, code, String.join(" ", args) + "\n" + err);
-  }
 
   /** Every file of the report directory, by name. */
   static Map<String, byte[]> files(Path d) throws Exception {
@@ -56,7 +48,7 @@ class DeterminismTest extends SparkTest {
     Map<String, String> first = new TreeMap<>();
     Map<String, byte[]> firstReport = null;
     for (int run = 0; run < 2; run++) {
-      frontline("run", "--input", gen.resolve("corpus").toString(), "--lake", lake.toString(), "--report-out",
+      Cli.ok("run", "--input", gen.resolve("corpus").toString(), "--lake", lake.toString(), "--report-out",
           report.toString(), "--as-of", "2026-03-11", "--k", "4", "--restarts", "2", "--min-df", "2",
           "--master", "local[2]");
       Lake l = new Lake(spark(), lake.toString());

@@ -9,8 +9,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,12 +38,6 @@ class SecurityTest extends SparkTest {
   static String record(String id, String title, String outlet, String url, String body) {
     return new ObjectMapper().createObjectNode().put("doc_id", id).put("published", "2026-02-04T07:00:00Z")
         .put("title", title).put("outlet", outlet).put("url", url).put("body", body).toString();
-  }
-
-  static void frontline(String... args) {
-    StringWriter err = new StringWriter();
-    int code = Frontline.execute(new PrintWriter(new StringWriter()), new PrintWriter(err, true), args);
-    assertEquals(0, code, String.join(" ", args) + "\n" + err);
   }
 
   @BeforeAll
@@ -83,11 +75,11 @@ class SecurityTest extends SparkTest {
     });
     sampler.setDaemon(true);
     sampler.start();
-    frontline("ingest", "--input", in.toString(), "--lake", l, "--master", "local[2]");
-    frontline("extract", "--as-of", "2026-02-05", "--lake", l, "--master", "local[2]");
-    frontline("events", "--lake", l, "--master", "local[2]");
-    frontline("trends", "--lake", l, "--master", "local[2]");
-    frontline("report", "--out", report.toString(), "--date", "2026-02-04", "--lake", l, "--master", "local[2]");
+    Cli.ok("ingest", "--input", in.toString(), "--lake", l, "--master", "local[2]");
+    Cli.ok("extract", "--as-of", "2026-02-05", "--lake", l, "--master", "local[2]");
+    Cli.ok("events", "--lake", l, "--master", "local[2]");
+    Cli.ok("trends", "--lake", l, "--master", "local[2]");
+    Cli.ok("report", "--out", report.toString(), "--date", "2026-02-04", "--lake", l, "--master", "local[2]");
     html = Files.readString(report.resolve("report.html"), StandardCharsets.UTF_8);
     running.set(false);
   }
