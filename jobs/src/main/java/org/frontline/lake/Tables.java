@@ -84,8 +84,8 @@ public final class Tables {
       .add("raw", DataTypes.StringType, true)
       .add("fields", DataTypes.createMapType(DataTypes.StringType, DataTypes.StringType), true)
       .add("read_error", DataTypes.StringType, true)
-      // characters of the whole record when the reader kept only its start (a record too large, undecodable or
-      // cut short): the raw text is then no longer the record's measure
+      // characters of the whole record, for a record the reader could not read (too large, undecodable, cut
+      // short): the raw text it keeps of one may be only its start
       .add("raw_length", DataTypes.LongType, true);
 
   public static final StructType ARTICLES_SCHEMA = provenance(new StructType()

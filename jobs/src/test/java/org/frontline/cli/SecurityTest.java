@@ -106,7 +106,8 @@ class SecurityTest extends SparkTest {
         }
       }
       for (String table : List.of("/proc/self/net/tcp", "/proc/self/net/tcp6")) {
-        for (String line : Files.readAllLines(Path.of(table)).subList(1, Files.readAllLines(Path.of(table)).size())) {
+        List<String> lines = Files.readAllLines(Path.of(table));
+        for (String line : lines.subList(1, lines.size())) {
           String[] f = line.trim().split("\\s+");
           if (f.length > 9 && inodes.contains(f[9])) {
             out.add(f[2].substring(0, f[2].indexOf(':')));
