@@ -32,7 +32,8 @@ final class ExportCommand implements Callable<Integer> {
   @Option(names = "--lake", required = true, paramLabel = "DIR", description = "the lake directory")
   String lakeDir;
 
-  @Option(names = "--table", required = true, description = "table name: articles, duplicates, quarantine, mentions, events")
+  @Option(names = "--table", required = true, description = "table name: articles, duplicates, quarantine, mentions, events, topics,"
+      + " article_topics, topic_trends, strike_trends, spikes")
   String table;
 
   @Option(names = "--format", required = true, description = "${COMPLETION-CANDIDATES}")
@@ -60,7 +61,8 @@ final class ExportCommand implements Callable<Integer> {
         "." + target.getName() + ".parts") : target;
     var writer = (singleFile ? rows.coalesce(1) : rows).write().mode("overwrite");
     switch (format) {
-      case jsonl: writer.json(dir.toString()); break;
+      // every column on every row: a null is written as null, not left out (Spark's default drops the key)
+      case jsonl: writer.option("ignoreNullFields", "false").json(dir.toString()); break;
       case csv: writer.option("header", "true").option("escape", "\"").csv(dir.toString()); break;
       default: writer.parquet(dir.toString());
     }
@@ -78,6 +80,13 @@ final class ExportCommand implements Callable<Integer> {
         throw new IOException("cannot move " + part.getPath() + " to " + target);
       }
       fs.delete(dir, true);
+      if (format == Format.csv && fs.getFileStatus(target).getLen() == 0) {
+        // Spark writes no header for a table without rows; the file still names its columns
+        try (var o = fs.create(target, true)) {
+          o.write((org.apache.commons.csv.CSVFormat.DEFAULT.format((Object[]) rows.schema().fieldNames()) + "\r\n")
+              .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+      }
     }
     long n = spark.read().format(format == Format.jsonl ? "json" : format.name())
         .option("header", "true").load(target.toString()).count();
@@ -85,7 +94,10 @@ final class ExportCommand implements Callable<Integer> {
     return 0;
   }
 
-  /** CSV has no nested types: arrays, maps and structs become JSON text. */
+  /**
+   * CSV has no nested types: arrays, maps and structs become JSON text (null fields inside them kept as null).
+   * A null value is an empty field; an empty string is {@code ""}.
+   */
   static Dataset<Row> flattenForCsv(Dataset<Row> rows) {
     StructType schema = rows.schema();
     Column[] cols = new Column[schema.fields().length];
@@ -93,7 +105,8 @@ final class ExportCommand implements Callable<Integer> {
       StructField f = schema.fields()[i];
       boolean nested = f.dataType() instanceof ArrayType || f.dataType() instanceof MapType
           || f.dataType() instanceof StructType;
-      cols[i] = nested ? to_json(col(f.name())).as(f.name()) : col(f.name());
+      cols[i] = nested ? to_json(col(f.name()), java.util.Map.of("ignoreNullFields", "false")).as(f.name())
+          : col(f.name());
     }
     return rows.select(cols);
   }

@@ -28,6 +28,7 @@ public final class RunSummary {
 
   private final Map<String, Object> root = new LinkedHashMap<>();
   private final Map<String, Double> stages = new LinkedHashMap<>();
+  private final Map<String, String> skipped = new LinkedHashMap<>();
   private final Instant started = Instant.now();
 
   private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.ROOT)
@@ -74,6 +75,18 @@ public final class RunSummary {
   /** A top-level figure of the run (e.g. {@code demoted}). */
   public void put(String key, Object value) {
     root.put(key, value);
+  }
+
+  /**
+   * Records that a stage did not do its work on this input, and why (e.g. {@code topics}: too few articles
+   * to fit a model). The run goes on; the summary's {@code skipped} section lists every such stage.
+   */
+  public void skipped(String stage, String reason) {
+    skipped.put(stage, reason);
+  }
+
+  public Map<String, String> skipped() {
+    return java.util.Collections.unmodifiableMap(skipped);
   }
 
   public void stage(String name, double seconds) {
@@ -195,6 +208,7 @@ public final class RunSummary {
     root.put("finished_at", finished.toString());
     root.put("seconds", Math.round((finished.toEpochMilli() - started.toEpochMilli()) / 100.0) / 10.0);
     root.put("stage_seconds", stages);
+    root.put("skipped", skipped);
     try {
       return JSON.writeValueAsString(root);
     } catch (Exception e) {

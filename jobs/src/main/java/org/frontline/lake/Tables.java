@@ -213,12 +213,15 @@ public final class Tables {
       .add("model_id", DataTypes.StringType, false)
       .add("algorithm", DataTypes.StringType, false);
 
-  /** Each kept article's topic under the current model and how firmly it belongs (cosine or probability). */
+  /**
+   * Each kept article's topic under the current model and how firmly it belongs (cosine or probability);
+   * both null for an article without a single term of the model's vocabulary (it has no topic).
+   */
   public static final StructType ARTICLE_TOPICS_SCHEMA = new StructType()
       .add("doc_id", DataTypes.StringType, false)
       .add("published_date", DataTypes.DateType, true)
-      .add("topic_id", DataTypes.IntegerType, false)
-      .add("score", DataTypes.DoubleType, false)
+      .add("topic_id", DataTypes.IntegerType, true)
+      .add("score", DataTypes.DoubleType, true)
       .add("model_id", DataTypes.StringType, false);
 
   /**

@@ -40,6 +40,7 @@ public final class HtmlReport {
       "th{background:#f0f0f0;position:sticky;top:0}td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}",
       "td.s{color:#444;max-width:420px}td a{color:#1a4f9c}td.d{white-space:nowrap}",
       ".note{color:#666;font-size:.85em}",
+      ".notice{background:#fff6e0;border-left:4px solid #e0a000;padding:.4em .8em;margin:.4em 0}",
       "footer{margin-top:2.5em;color:#666;font-size:.8em;border-top:1px solid #ddd;padding-top:8px}");
 
   static String h(String s) {
@@ -83,8 +84,17 @@ public final class HtmlReport {
         .append("<title>Frontline nightly report ").append(h(r.date())).append("</title><style>").append(CSS)
         .append("</style></head><body><main>\n");
     b.append("<h1>Strikes in the night to ").append(h(r.date())).append("</h1>")
-        .append("<p class=\"sub\">Frontline nightly report · events reported in the lake's articles from ")
-        .append(h(r.firstDay())).append(" to ").append(h(r.lastDay())).append("</p>\n");
+        .append("<p class=\"sub\">Frontline nightly report · ")
+        .append(r.firstDay() == null ? "no dated strike event in the lake's articles"
+            : "events reported in the lake's articles from " + h(r.firstDay()) + " to " + h(r.lastDay()))
+        .append("</p>\n");
+    if (!r.coverage().notices().isEmpty()) {
+      b.append("<section id=\"coverage\">");
+      for (String n : r.coverage().notices()) {
+        b.append("<p class=\"notice\">").append(h(n)).append("</p>");
+      }
+      b.append("</section>\n");
+    }
 
     // headline figures
     StringBuilder weapons = new StringBuilder();
@@ -161,9 +171,12 @@ public final class HtmlReport {
 
     // topics
     b.append("<h2 id=\"topics\">What the coverage is about</h2>");
-    if (r.topics().isEmpty()) {
-      b.append("<p class=\"note\">No topic trends in the lake for the 7 days to ").append(h(r.date()))
-          .append(" (run the topics stage).</p>");
+    if (r.topics().isEmpty() && !r.coverage().topicTables()) {
+      b.append("<p class=\"note\">No topic trends in the lake (run the topics stage).</p>");
+    } else if (r.topics().isEmpty()) {
+      b.append("<p class=\"note\">No dated article of the 7 days to ").append(h(r.date()))
+          .append(" has a topic (the topics stage leaves out undated articles, and is skipped on a corpus too"
+              + " small to fit a model: the run summary says why).</p>");
     } else {
       b.append("<div class=\"grid2\"><figure>").append(Charts.topicShares("chart-topics", r.topics(), 700, 300))
           .append("<figcaption>Weekly share of articles of the top topics of the last 7 days.</figcaption></figure>")

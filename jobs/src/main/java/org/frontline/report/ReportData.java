@@ -14,6 +14,7 @@ import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import static org.apache.spark.sql.functions.*;
@@ -62,9 +63,17 @@ public final class ReportData {
                       String weapon, String weaponModel, Double launched, Double intercepted, Double killed,
                       Double injured, long sourcesCount, String sentence, List<Source> sources) {}
 
-  public record Report(String date, String firstDay, String lastDay, Headline headline, List<DayPoint> national,
-                       List<AreaTotal> oblasts, List<Series> mostHit, List<Topic> topics, List<Spike> spikes,
-                       List<Event> events, long eventsTotal) {}
+  /**
+   * What the lake holds that the per-day tables leave out, and what the reader should know before reading
+   * them: articles without a publication date, strike mentions without a date (not events), a lake with no
+   * dated event, a night without one. {@code notices} are the sentences the report shows.
+   */
+  public record Coverage(long articles, long articlesUndated, long mentions, long mentionsUndated,
+                         long eventsDated, String lastEventDay, boolean topicTables, List<String> notices) {}
+
+  public record Report(String date, String firstDay, String lastDay, Coverage coverage, Headline headline,
+                       List<DayPoint> national, List<AreaTotal> oblasts, List<Series> mostHit, List<Topic> topics,
+                       List<Spike> spikes, List<Event> events, long eventsTotal) {}
 
   private ReportData() {}
 
@@ -187,8 +196,43 @@ public final class ReportData {
         .and(col("country").isin(Areas.NATIONAL, Areas.RUSSIA)));
     long total = night.count();
     List<Event> events = events(night, lake.read(Tables.ARTICLES));
-    return new Report(date.toString(), first, last, headline, national, oblasts, new ArrayList<>(multiples.values()),
-        topics, spikes, events, total);
+    return new Report(date.toString(), first, last, coverage(lake, date, total), headline, national, oblasts,
+        new ArrayList<>(multiples.values()), topics, spikes, events, total);
+  }
+
+  /** The lake's undated articles and mentions and its dated events, counted in one aggregation per table. */
+  static Coverage coverage(Lake lake, LocalDate date, long nightEvents) {
+    Row a = lake.read(Tables.ARTICLES).agg(count(lit(1)), count(when(col("published_date").isNull(), 1))).first();
+    Row m = lake.exists(Tables.MENTIONS)
+        ? lake.read(Tables.MENTIONS).agg(count(lit(1)), count(when(col("event_date").isNull(), 1))).first() : null;
+    Row e = lake.exists(Tables.EVENTS)
+        ? lake.read(Tables.EVENTS).filter(col("country").isin(Areas.NATIONAL, Areas.RUSSIA))
+            .agg(count(col("event_date")), max("event_date")).first() : null;
+    long articles = a.getLong(0);
+    long articlesUndated = a.getLong(1);
+    long mentions = m == null ? 0 : m.getLong(0);
+    long mentionsUndated = m == null ? 0 : m.getLong(1);
+    long eventsDated = e == null ? 0 : e.getLong(0);
+    String lastEvent = e == null || e.isNullAt(1) ? null : e.getDate(1).toLocalDate().toString();
+    List<String> notices = new ArrayList<>();
+    if (articles == 0) {
+      notices.add("The lake holds no article: every table of this report is empty.");
+    } else if (eventsDated == 0) {
+      notices.add("The lake holds no dated strike event"
+          + (mentions == 0 ? " (no article describes a strike)" : "") + ": the per-day charts and tables are empty.");
+    } else if (nightEvents == 0) {
+      notices.add("No strike event is dated " + date + "; the lake's last dated event is of " + lastEvent + ".");
+    }
+    if (articlesUndated > 0) {
+      notices.add(String.format(Locale.ROOT, "%,d of %,d articles have no publication date: they are left out of"
+          + " every per-day and per-week table (strike trends, topics over time).", articlesUndated, articles));
+    }
+    if (mentionsUndated > 0) {
+      notices.add(String.format(Locale.ROOT, "%,d of %,d strike mentions have no date (an undated article with"
+          + " no explicit date): they are not counted as events.", mentionsUndated, mentions));
+    }
+    return new Coverage(articles, articlesUndated, mentions, mentionsUndated, eventsDated, lastEvent,
+        lake.exists(Tables.TOPIC_TRENDS), notices);
   }
 
   private static DayPoint point(Row r) {

@@ -61,6 +61,9 @@ public final class ReportJob {
     ReportData.Report data = ReportData.load(lake, date);
     Progress.info("report", String.format("night %s: %d events in Ukraine, %d listed; drawing charts", date,
         data.headline().events(), data.events().size()));
+    for (String n : data.coverage().notices()) {
+      Progress.info("report", n);
+    }
     String html = HtmlReport.render(data, lake.root());
     Path dir = new Path(options.out());
     Map<String, String> files = new LinkedHashMap<>();
@@ -124,6 +127,7 @@ public final class ReportJob {
       s.put("html_bytes", (long) html.getBytes(StandardCharsets.UTF_8).length);
       s.put("events_listed", (long) data.events().size());
       s.put("spikes", (long) data.spikes().size());
+      s.put("notices", data.coverage().notices());
       summary.section("report", s);
       p.done("wrote " + where + " (" + html.length() / 1024 + " KiB) and " + (files.size() - 1) + " data files");
       return where;

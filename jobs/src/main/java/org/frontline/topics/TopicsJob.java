@@ -97,82 +97,137 @@ public final class TopicsJob {
         concat_ws(". ", col("title"), col("text")).as("document"));
   }
 
+  /**
+   * Fewest articles with a vocabulary term that a model is fitted on; with fewer, the stage is skipped (the
+   * reason goes to the run summary) and a later run with more articles fits one.
+   */
+  static final int MIN_FIT_DOCS = 10;
+
   public void run(RunSummary summary) {
     Dataset<Row> articles = lake.read(Tables.ARTICLES);
     SparkSession spark = articles.sparkSession();
     Dataset<Row> docs = documents(articles);
-    if (docs.isEmpty()) {
-      Progress.info("topics", "no kept articles: nothing to assign");
-      summary.section("topics", Map.of("articles_assigned", 0L));
-      return;
-    }
     TopicModelStore store = new TopicModelStore(lake);
     Optional<String> current = store.currentId();
     TopicModelStore.Saved model;
-    boolean fitted;
+    boolean fitted = false;
+    String note = null;
     if (options.refit() || current.isEmpty()) {
-      model = fit(spark, docs, store);
-      store.save(model);
-      fitted = true;
+      Fit fit = fit(spark, docs, store);
+      if (fit.model() != null) {
+        model = fit.model();
+        store.save(model);
+        fitted = true;
+        note = fit.note();
+      } else if (current.isPresent()) {
+        note = "no refit (" + fit.skipReason() + "): assigned with the saved model " + current.get();
+        Progress.info("topics", note);
+        model = store.load(current.get());
+      } else {
+        skip(spark, docs, fit.skipReason(), summary);
+        return;
+      }
     } else {
       Progress.info("topics", "assigning with the saved model " + current.get());
       model = store.load(current.get());
-      fitted = false;
     }
     TopicModelStore.Description d = model.description();
     Vocabulary vocab = new Vocabulary(model.vocabulary(), false);
-    Map<Integer, Integer> ids = new HashMap<>();
     List<Row> idRows = new ArrayList<>();
     for (TopicModelStore.Topic t : d.topics()) {
-      ids.put(t.index(), t.topicId());
       idRows.add(RowFactory.create(t.index(), t.topicId()));
     }
     Dataset<Row> idTable = spark.createDataFrame(idRows,
-        new StructType().add("topic_index", DataTypes.IntegerType).add("topic_id", DataTypes.IntegerType));
+        new StructType().add("idx", DataTypes.IntegerType).add("topic_id", DataTypes.IntegerType));
     Progress p = Progress.start("topics", "assigning articles to " + d.topics().size() + " topics of " + d.modelId());
-    Dataset<Row> assigned = ColumnTransformer.materialize(model.pipeline().transform(docs)
-        .join(broadcast(idTable), "topic_index")
-        .select(col("doc_id"), col("published_date"), col("topic_id"), round(col("topic_score"), SCORE_DECIMALS).as("score"),
-            vocab.filter(spark).apply(col("terms")).as("vterms")));
+    Dataset<Row> assigned = ColumnTransformer.materialize(
+        TopicAssignment.assign(List.of(model.pipeline().stages()), docs)
+            .join(broadcast(idTable), col("topic_index").equalTo(col("idx")), "left")
+            .select(col("doc_id"), col("published_date"), col("topic_id"),
+                round(col("topic_score"), SCORE_DECIMALS).as("score"),
+                vocab.filter(spark).apply(col("terms")).as("vterms")));
     Dataset<Row> articleTopics = assigned.withColumn("model_id", lit(d.modelId()));
     lake.overwrite(Tables.ARTICLE_TOPICS, articleTopics);
 
-    Dataset<Row> sizes = assigned.groupBy("topic_id").agg(count(lit(1)).as("size"));
-    long total = 0;
+    // one aggregation: articles per topic (null: no vocabulary term), and how many of them are undated
     Map<Integer, Long> sizeOf = new HashMap<>();
-    for (Row r : sizes.collectAsList()) {
-      sizeOf.put(r.getInt(0), r.getLong(1));
-      total += r.getLong(1);
+    long total = 0;
+    long withoutTopic = 0;
+    long undated = 0;
+    for (Row r : assigned.groupBy(col("topic_id")).agg(count(lit(1)), count(when(col("published_date").isNull(), 1)))
+        .collectAsList()) {
+      if (r.isNullAt(0)) {
+        withoutTopic += r.getLong(1);
+      } else {
+        sizeOf.put(r.getInt(0), r.getLong(1));
+        total += r.getLong(1);
+      }
+      undated += r.getLong(2);
     }
     Dataset<Row> topicsTable = topicsTable(spark, d, sizeOf, total);
     lake.overwrite(Tables.TOPICS, topicsTable);
-    p.done(total + " articles assigned");
+    p.done(total + " articles assigned" + (withoutTopic == 0 ? ""
+        : ", " + withoutTopic + " without a topic (no vocabulary term)"));
 
-    Progress t = Progress.start("topics", "topic trends per day and week");
+    Progress t = Progress.start("topics", "topic trends per day and week"
+        + (undated == 0 ? "" : " (" + undated + " undated articles left out)"));
     Dataset<Row> active = topicsTable.filter(col("status").equalTo("active")).select("topic_id", "label");
-    Dataset<Row> trends = ColumnTransformer.materialize(
-        TopicTrends.compute(assigned, active, "vterms", TREND_TERMS, vocab.table(spark)));
+    Dataset<Row> trends = ColumnTransformer.materialize(TopicTrends.compute(
+        assigned.filter(col("topic_id").isNotNull()), active, "vterms", TREND_TERMS, vocab.table(spark)));
     lake.overwrite(Tables.TOPIC_TRENDS, trends);
-    Row tr = trends.agg(count(lit(1)), sum(when(col("period").equalTo(TopicTrends.DAY), 1).otherwise(0)),
-        sum(when(col("period").equalTo(TopicTrends.WEEK), 1).otherwise(0))).first();
-    t.done(tr.getLong(0) + " rows (" + tr.getLong(1) + " topic-days, " + tr.getLong(2) + " topic-weeks)");
+    Map<String, Long> rows = trendRows(trends);
+    t.done(rows.get("rows") + " rows (" + rows.get("days") + " topic-days, " + rows.get("weeks") + " topic-weeks)");
 
     Map<String, Object> s = new LinkedHashMap<>();
     s.put("model_id", d.modelId());
     s.put("fitted", fitted);
+    if (note != null) {
+      s.put("note", note);
+    }
     s.put("algorithm", d.algorithm());
     s.put("k", d.k());
     s.put("k_choice", d.kChoice());
     s.put("seed", d.seed());
     s.put("fit_documents", d.fitDocuments());
     s.put("articles_assigned", total);
+    s.put("articles_without_topic", withoutTopic);
+    s.put("articles_undated", undated);
     s.put("topics_active", sizeOf.size());
+    s.put("trend_rows", rows.get("rows"));
     Map<String, Long> bySize = new LinkedHashMap<>();
     d.topics().stream().sorted((a, b) -> Long.compare(sizeOf.getOrDefault(b.topicId(), 0L),
             sizeOf.getOrDefault(a.topicId(), 0L)))
         .limit(10).forEach(x -> bySize.put(x.topicId() + " " + x.label(), sizeOf.getOrDefault(x.topicId(), 0L)));
     s.put("largest", bySize);
     summary.section("topics", s);
+  }
+
+  /** Rows of a topic trends table: in all, topic-days and topic-weeks (zeros for an empty table). */
+  private static Map<String, Long> trendRows(Dataset<Row> trends) {
+    Row tr = trends.agg(count(lit(1)), count(when(col("period").equalTo(TopicTrends.DAY), 1)),
+        count(when(col("period").equalTo(TopicTrends.WEEK), 1))).first();
+    return Map.of("rows", tr.getLong(0), "days", tr.getLong(1), "weeks", tr.getLong(2));
+  }
+
+  /**
+   * No model and none can be fitted: the three tables are written empty (with their schemas), every article
+   * counts as without a topic, and the reason goes to the summary's {@code skipped} section.
+   */
+  private void skip(SparkSession spark, Dataset<Row> docs, String reason, RunSummary summary) {
+    Progress.info("topics", "skipped: " + reason);
+    lake.overwrite(Tables.ARTICLE_TOPICS, spark.createDataFrame(List.of(), Tables.ARTICLE_TOPICS_SCHEMA));
+    lake.overwrite(Tables.TOPICS, spark.createDataFrame(List.of(), Tables.TOPICS_SCHEMA));
+    lake.overwrite(Tables.TOPIC_TRENDS, spark.createDataFrame(List.of(), Tables.TOPIC_TRENDS_SCHEMA));
+    Row c = docs.agg(count(lit(1)), count(when(col("published_date").isNull(), 1))).first();
+    Map<String, Object> s = new LinkedHashMap<>();
+    s.put("fitted", false);
+    s.put("articles_assigned", 0L);
+    s.put("articles_without_topic", c.getLong(0));
+    s.put("articles_undated", c.getLong(1));
+    s.put("topics_active", 0);
+    s.put("trend_rows", 0L);
+    summary.section("topics", s);
+    summary.skipped("topics", reason);
   }
 
   /** The current model's topics with their sizes, plus every earlier topic not in it (retired, size 0). */
@@ -218,10 +273,24 @@ public final class TopicsJob {
   /** Partitions of the fit sample: fixed, so that the same articles give the same model on any cluster. */
   static final int FIT_PARTITIONS = 8;
 
-  /** Fits a new model on (a sample of) the documents and gives its topics stable ids. */
-  TopicModelStore.Saved fit(SparkSession spark, Dataset<Row> docs, TopicModelStore store) {
-    Progress p = Progress.start("topics", "fitting a " + options.algorithm().id() + " topic model");
+  /** A fit's outcome: the model (and a note on what was adapted to the corpus), or why none was fitted. */
+  record Fit(TopicModelStore.Saved model, String note, String skipReason) {
+    static Fit skipped(String reason) {
+      return new Fit(null, null, reason);
+    }
+  }
+
+  /**
+   * Fits a new model on (a sample of) the documents and gives its topics stable ids; on a corpus too small for
+   * the options, lowers what can be lowered (the minimum document frequency, k) and says so, or fits nothing.
+   */
+  Fit fit(SparkSession spark, Dataset<Row> docs, TopicModelStore store) {
     long n = docs.count();
+    if (n < MIN_FIT_DOCS) {
+      return Fit.skipped(n + " article" + (n == 1 ? "" : "s") + "; a topic model is fitted on at least "
+          + MIN_FIT_DOCS);
+    }
+    Progress p = Progress.start("topics", "fitting a " + options.algorithm().id() + " topic model");
     Dataset<Row> sample = docs;
     if (n > options.maxFitDocs()) {
       long per = Math.round(1_000_000.0 * options.maxFitDocs() / n);
@@ -232,8 +301,25 @@ public final class TopicsJob {
     // depend on row order; hashing by id and sorting within partitions makes the fit depend on the content only
     sample = ColumnTransformer.materialize(sample.repartition(FIT_PARTITIONS, col("doc_id"))
         .sortWithinPartitions("doc_id"));
+    List<String> notes = new ArrayList<>();
+    double minDf = options.minDf();
+    long sampled = Math.min(n, options.maxFitDocs());
+    // Spark wants the minimum document frequency at most the maximum; on a few dozen articles the default
+    // "in 5 articles" may exceed "in half of them"
+    double maxDocs = Math.floor(options.maxDf() * sampled);
+    if (minDf >= 1 && options.maxDf() < 1 && minDf > maxDocs) {
+      minDf = Math.max(1, maxDocs);
+      notes.add("min df lowered from " + fmt(options.minDf()) + " to " + fmt(minDf) + " for " + sampled
+          + " articles");
+    }
     PipelineModel features = TopicFeatures.pipeline(new TopicFeatures.Options("document", options.vocabSize(),
-        options.minDf(), options.maxDf(), true)).fit(sample);
+        minDf, options.maxDf(), true)).fit(sample);
+    String[] vocabulary = TopicModelStore.vocabulary(features);
+    if (vocabulary.length < 2) {
+      return Fit.skipped("no vocabulary: " + (vocabulary.length == 0 ? "no term" : "one term")
+          + " occurs in at least " + fmt(minDf) + " and at most " + fmt(options.maxDf() * 100) + " % of the "
+          + sampled + " articles");
+    }
     Dataset<Row> x = features.transform(sample);
     List<Transformer> stages = new ArrayList<>(List.of(features.stages()));
     String vectors = "features";
@@ -243,33 +329,48 @@ public final class TopicsJob {
       x = lsa.transform(x);
       vectors = "reduced";
     }
-    String[] vocabulary = TopicModelStore.vocabulary(features);
     Vocabulary unigrams = new Vocabulary(vocabulary, true);
     Vocabulary all = new Vocabulary(vocabulary, false);
-    x = ColumnTransformer.materialize(x.select(col("doc_id"), col("tf"), col(vectors),
-        unigrams.filter(spark).apply(col("tokens")).as("vtokens")));
+    // documents without a vocabulary term have no direction to cluster by: they are left out of the fit (and
+    // get no topic when assigned)
+    x = ColumnTransformer.materialize(x.filter(TopicAssignment.nonEmpty(col(vectors))).select(col("doc_id"),
+        col("tf"), col(vectors), unigrams.filter(spark).apply(col("tokens")).as("vtokens")));
     long fitDocs = x.count();
-    Progress.info("topics", fitDocs + " documents, vocabulary " + vocabulary.length + " terms"
+    Progress.info("topics", fitDocs + " documents" + (fitDocs < sampled ? " with a vocabulary term (of "
+        + sampled + ")" : "") + ", vocabulary " + vocabulary.length + " terms"
         + (vectors.equals("reduced") ? ", LSA to " + options.dims() + " dimensions" : ""));
+    if (fitDocs < MIN_FIT_DOCS) {
+      return Fit.skipped("only " + fitDocs + " of " + sampled + " articles have a vocabulary term; a topic model"
+          + " is fitted on at least " + MIN_FIT_DOCS);
+    }
+    // each topic should be able to hold two documents
+    List<Integer> candidates = options.candidates().stream().filter(c -> 2L * c <= fitDocs).toList();
+    if (candidates.isEmpty()) {
+      int lowered = (int) Math.max(2, fitDocs / 2);
+      notes.add("k lowered from " + options.candidates().get(0) + " to " + lowered + " for " + fitDocs
+          + " documents (at least two per topic)");
+      candidates = List.of(lowered);
+    } else if (candidates.size() < options.candidates().size()) {
+      notes.add("k candidates above " + fitDocs / 2 + " left out for " + fitDocs + " documents");
+    }
+    boolean chooseK = options.k() == null && candidates.size() > 1;
+    for (String note : notes) {
+      Progress.info("topics", note);
+    }
 
     List<TopicModelStore.KScore> scores = new ArrayList<>();
     TopicClustering.Fitted best = null;
     int bestK = -1;
     double bestQuality = Double.NEGATIVE_INFINITY;
-    List<Integer> candidates = options.candidates().stream().filter(c -> c < fitDocs).toList();
-    if (candidates.isEmpty()) {
-      throw new IllegalArgumentException("cannot fit " + options.candidates() + " topics to " + fitDocs
-          + " articles: k must be below the number of articles");
-    }
     // k is chosen on the best of the first few starts; only the chosen k gets all of them (below)
-    boolean screening = options.k() == null && options.algorithm() != TopicClustering.Algorithm.LDA
+    boolean screening = chooseK && options.algorithm() != TopicClustering.Algorithm.LDA
         && options.restarts() > SCREEN_STARTS;
     int screen = screening ? SCREEN_STARTS : options.restarts();
     for (int k : candidates) {
       long t0 = System.nanoTime();
       TopicClustering.Fitted f = TopicClustering.fit(x, new TopicClustering.Options(options.algorithm(), k,
           options.seed(), screen, options.maxIter(), vectors, "tf"));
-      if (options.k() != null) {
+      if (!chooseK) {
         best = f;
         bestK = k;
         break;
@@ -317,12 +418,20 @@ public final class TopicsJob {
     List<TopicModelStore.Topic> topics = identify(spark, bestK, terms, fitSize);
     stages.addAll(best.stages());
     PipelineModel pipeline = new PipelineModel(store.nextId(), stages.toArray(new Transformer[0]));
-    String kChoice = options.k() != null ? "given" : "max NPMI x diversity over " + candidates
-        + (screening ? " (best of " + screen + " starts each), then " + options.restarts() + " starts" : "");
+    String kChoice = chooseK ? "max NPMI x diversity over " + candidates
+        + (screening ? " (best of " + screen + " starts each), then " + options.restarts() + " starts" : "")
+        : options.k() != null && options.k() == bestK ? "given"
+        : options.k() == null && candidates.size() == 1 && candidates.get(0) == options.kMin() ? "the only candidate"
+        : "lowered to the corpus";
+    String note = notes.isEmpty() ? null : String.join("; ", notes);
     TopicModelStore.Description d = new TopicModelStore.Description(store.nextId(), options.algorithm().id(), bestK,
         options.seed(), vectors.equals("reduced") ? options.dims() : 0, fitDocs, kChoice, scores, topics);
     p.done("k=" + bestK + " (" + kChoice + "), " + topics.size() + " topics, model " + d.modelId());
-    return new TopicModelStore.Saved(d, pipeline);
+    return new Fit(new TopicModelStore.Saved(d, pipeline), note, null);
+  }
+
+  private static String fmt(double v) {
+    return v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(v);
   }
 
   private static TopicQuality.Result quality(TopicClustering.Fitted f, Dataset<Row> x, Vocabulary unigrams) {

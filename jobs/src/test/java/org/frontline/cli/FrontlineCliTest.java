@@ -169,6 +169,42 @@ class FrontlineCliTest extends SparkTest {
   }
 
   @Test
+  void exportsWriteEveryColumnOnEveryRow() throws Exception {
+    com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+    for (String table : org.frontline.lake.Tables.DATA_TABLES) {
+      List<String> columns = List.of(org.frontline.lake.Tables.schemaOf(table).fieldNames());
+      long rows = spark().read().format("delta").load(lake.resolve(table).toString()).count();
+      Path jsonl = dir.resolve("columns/" + table + ".jsonl");
+      assertEquals(0, run("export", "--lake", lake.toString(), "--table", table, "--format", "jsonl", "--out",
+          jsonl.toString()).code());
+      List<String> lines = Files.readAllLines(jsonl).stream().filter(l -> !l.isBlank()).toList();
+      assertEquals(rows, lines.size(), table);
+      for (String l : lines) {
+        List<String> keys = new java.util.ArrayList<>();
+        json.readTree(l).fieldNames().forEachRemaining(keys::add);
+        assertEquals(columns, keys, table + ": every column, in order, on every row: " + l);
+      }
+      Path csv = dir.resolve("columns/" + table + ".csv");
+      assertEquals(0, run("export", "--lake", lake.toString(), "--table", table, "--format", "csv", "--out",
+          csv.toString()).code());
+      try (var parser = org.apache.commons.csv.CSVFormat.DEFAULT.builder().setHeader().get()
+          .parse(Files.newBufferedReader(csv))) {
+        assertEquals(columns, parser.getHeaderNames(), table + ": the CSV header names every column");
+        long n = 0;
+        for (var record : parser) {
+          assertEquals(columns.size(), record.size(), table + ": every column on row " + record.getRecordNumber());
+          n++;
+        }
+        assertEquals(rows, n, table);
+      }
+    }
+    // the events of this corpus include some without casualty figures: their keys are there, as null
+    Path events = dir.resolve("columns/events.jsonl");
+    assertTrue(Files.readAllLines(events).stream().anyMatch(l -> l.contains("\"killed_median\":null")),
+        "a null figure is written as null");
+  }
+
+  @Test
   void theRunSummaryIsWrittenUnderRunsAndReconciles() throws Exception {
     try (var files = Files.list(lake.resolve("runs"))) {
       List<Path> runs = files.filter(p -> p.toString().endsWith(".json")).toList();
