@@ -81,7 +81,7 @@ final class ExportCommand implements Callable<Integer> {
       }
       fs.delete(dir, true);
       if (format == Format.csv && fs.getFileStatus(target).getLen() == 0) {
-        // Spark writes no header for a table without rows; the file still names its columns
+        // a table without rows may leave no part file to move: the file still names its columns
         try (var o = fs.create(target, true)) {
           o.write((org.apache.commons.csv.CSVFormat.DEFAULT.format((Object[]) rows.schema().fieldNames()) + "\r\n")
               .getBytes(java.nio.charset.StandardCharsets.UTF_8));

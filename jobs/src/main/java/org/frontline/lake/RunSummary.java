@@ -97,7 +97,7 @@ public final class RunSummary {
    * Counts the classified records of an ingest (columns source_file, status, dup_kind, reason,
    * date_status, language): a handful of small aggregations over a persisted frame.
    */
-  public void addIngest(List<InputFile> inputs, List<String> skipped, Dataset<Row> classified) {
+  public void addIngest(List<InputFile> inputs, List<String> skippedFiles, Dataset<Row> classified) {
     Map<String, Map<String, Object>> perFile = new TreeMap<>();
     for (InputFile f : inputs) {
       Map<String, Object> m = new LinkedHashMap<>();
@@ -152,7 +152,7 @@ public final class RunSummary {
     root.put("kept_by_date_status", dates);
     root.put("kept_by_language", languages);
     root.put("files", new ArrayList<>(perFile.values()));
-    root.put("skipped_files", skipped);
+    root.put("skipped_files", skippedFiles);
   }
 
   /** Rows per value of {@code column} ("null" for null). */
@@ -194,11 +194,14 @@ public final class RunSummary {
       b.append(String.format(Locale.ROOT, "read=%d kept=%d duplicates=%d quarantined=%d",
           get("read"), get("kept"), get("duplicates"), get("quarantined")));
     }
-    for (String[] s : new String[][] {{"extract", "mentions"}, {"events", "events"}}) {
+    for (String[] s : new String[][] {{"extract", "mentions"}, {"events", "events"}, {"topics", "articles_assigned"}}) {
       Object section = root.get(s[0]);
-      if (section instanceof Map) {
+      if (section instanceof Map && ((Map<String, Object>) section).containsKey(s[1])) {
         b.append(b.length() == 0 ? "" : " ").append(s[1]).append('=').append(((Map<String, Object>) section).get(s[1]));
       }
+    }
+    if (!skipped.isEmpty()) {
+      b.append(b.length() == 0 ? "" : " ").append("skipped=").append(String.join(",", skipped.keySet()));
     }
     return b.toString();
   }

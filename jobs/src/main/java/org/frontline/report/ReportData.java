@@ -221,7 +221,7 @@ public final class ReportData {
       notices.add("The lake holds no dated strike event"
           + (mentions == 0 ? " (no article describes a strike)" : "") + ": the per-day charts and tables are empty.");
     } else if (nightEvents == 0) {
-      notices.add("No strike event is dated " + date + "; the lake's last dated event is of " + lastEvent + ".");
+      notices.add("No strike event is dated " + date + "; the lake's latest dated event is of " + lastEvent + ".");
     }
     if (articlesUndated > 0) {
       notices.add(String.format(Locale.ROOT, "%,d of %,d articles have no publication date: they are left out of"

@@ -88,13 +88,17 @@ public final class TopicEval {
     Vocabulary unigrams = new Vocabulary(TopicModelStore.vocabulary(pipeline), true);
     NewsTokenizer tokenizer = (NewsTokenizer) pipeline.stages()[0];
     Dataset<Row> docs = TopicsJob.documents(articles);
-    Dataset<Row> assigned = lake.read(Tables.ARTICLE_TOPICS).select("doc_id", "topic_id");
+    // an article without a vocabulary term has no topic: it is left out of every measure and counted
+    Dataset<Row> all = lake.read(Tables.ARTICLE_TOPICS);
+    long withoutTopic = all.filter(col("topic_id").isNull()).count();
+    Dataset<Row> assigned = all.filter(col("topic_id").isNotNull()).select("doc_id", "topic_id");
     Dataset<Row> tokens = tokenizer.transform(docs.join(assigned, "doc_id"))
         .select(col("doc_id"), col("topic_id"), unigrams.filter(spark).apply(col("tokens")).as("vtokens"))
         .cache();
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("model_id", modelId);
     out.put("documents", tokens.count());
+    out.put("documents_without_topic", withoutTopic);
     if (labels != null) {
       Map<String, Double> a = TopicMetrics.agreement(tokens.join(labels, "doc_id"), "topic_id", "label");
       out.put("labelled_documents", a.get("documents").longValue());

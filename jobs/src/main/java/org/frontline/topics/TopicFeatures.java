@@ -49,7 +49,9 @@ public final class TopicFeatures {
         ? "SELECT *, concat(tokens, bigrams) AS terms FROM __THIS__"
         : "SELECT *, tokens AS terms FROM __THIS__");
     CountVectorizer tf = new CountVectorizer().setInputCol("terms").setOutputCol("tf")
-        .setVocabSize(o.vocabSize()).setMinDF(o.minDf()).setMaxDF(o.maxDf());
+        .setVocabSize(o.vocabSize()).setMinDF(o.minDf())
+        // Spark reads a maxDF of 1 or more as a count of documents: 1.0 ("every document") is no bound at all
+        .setMaxDF(o.maxDf() >= 1 ? Long.MAX_VALUE : o.maxDf());
     IDF idf = new IDF().setInputCol("tf").setOutputCol("tfidf");
     Normalizer l2 = new Normalizer().setInputCol("tfidf").setOutputCol("features").setP(2.0);
     return new Pipeline().setStages(new PipelineStage[] {tokenizer, bigrams, terms, tf, idf, l2});

@@ -303,12 +303,16 @@ public final class TopicsJob {
         .sortWithinPartitions("doc_id"));
     List<String> notes = new ArrayList<>();
     double minDf = options.minDf();
-    long sampled = Math.min(n, options.maxFitDocs());
+    long sampled = sample.count();
     // Spark wants the minimum document frequency at most the maximum; on a few dozen articles the default
     // "in 5 articles" may exceed "in half of them"
-    double maxDocs = Math.floor(options.maxDf() * sampled);
-    if (minDf >= 1 && options.maxDf() < 1 && minDf > maxDocs) {
-      minDf = Math.max(1, maxDocs);
+    double maxDocs = options.maxDf() >= 1 ? sampled : Math.floor(options.maxDf() * sampled);
+    if (maxDocs < 1) {
+      return skipped(p, "a term may occur in at most " + fmt(options.maxDf() * 100) + " % of the " + sampled
+          + " articles: less than one");
+    }
+    if (minDf >= 1 && minDf > maxDocs) {
+      minDf = maxDocs;
       notes.add("min df lowered from " + fmt(options.minDf()) + " to " + fmt(minDf) + " for " + sampled
           + " articles");
     }
@@ -316,9 +320,9 @@ public final class TopicsJob {
         minDf, options.maxDf(), true)).fit(sample);
     String[] vocabulary = TopicModelStore.vocabulary(features);
     if (vocabulary.length < 2) {
-      return Fit.skipped("no vocabulary: " + (vocabulary.length == 0 ? "no term" : "one term")
-          + " occurs in at least " + fmt(minDf) + " and at most " + fmt(options.maxDf() * 100) + " % of the "
-          + sampled + " articles");
+      return skipped(p, "no vocabulary: " + (vocabulary.length == 0 ? "no term" : "one term")
+          + " occurs in at least " + fmt(minDf) + (options.maxDf() >= 1 ? "" : " and at most "
+          + fmt(options.maxDf() * 100) + " %") + " of the " + sampled + " articles");
     }
     Dataset<Row> x = features.transform(sample);
     List<Transformer> stages = new ArrayList<>(List.of(features.stages()));
@@ -340,14 +344,15 @@ public final class TopicsJob {
         + sampled + ")" : "") + ", vocabulary " + vocabulary.length + " terms"
         + (vectors.equals("reduced") ? ", LSA to " + options.dims() + " dimensions" : ""));
     if (fitDocs < MIN_FIT_DOCS) {
-      return Fit.skipped("only " + fitDocs + " of " + sampled + " articles have a vocabulary term; a topic model"
+      return skipped(p, "only " + fitDocs + " of " + sampled + " articles have a vocabulary term; a topic model"
           + " is fitted on at least " + MIN_FIT_DOCS);
     }
     // each topic should be able to hold two documents
     List<Integer> candidates = options.candidates().stream().filter(c -> 2L * c <= fitDocs).toList();
     if (candidates.isEmpty()) {
       int lowered = (int) Math.max(2, fitDocs / 2);
-      notes.add("k lowered from " + options.candidates().get(0) + " to " + lowered + " for " + fitDocs
+      notes.add("k lowered from " + (options.k() != null ? String.valueOf(options.k())
+          : options.kMin() + ":" + options.kMax() + ":" + options.kStep()) + " to " + lowered + " for " + fitDocs
           + " documents (at least two per topic)");
       candidates = List.of(lowered);
     } else if (candidates.size() < options.candidates().size()) {
@@ -428,6 +433,12 @@ public final class TopicsJob {
         options.seed(), vectors.equals("reduced") ? options.dims() : 0, fitDocs, kChoice, scores, topics);
     p.done("k=" + bestK + " (" + kChoice + "), " + topics.size() + " topics, model " + d.modelId());
     return new Fit(new TopicModelStore.Saved(d, pipeline), note, null);
+  }
+
+  /** Ends the fit's progress line and gives the reason no model is fitted. */
+  private static Fit skipped(Progress p, String reason) {
+    p.done("no model");
+    return Fit.skipped(reason);
   }
 
   private static String fmt(double v) {

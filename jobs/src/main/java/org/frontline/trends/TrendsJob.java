@@ -120,13 +120,6 @@ public final class TrendsJob {
     Row eb = events.agg(min("event_date"), max("event_date")).first();
     Row ab = articles.agg(max("published_date")).first();
     Map<String, Object> s = new LinkedHashMap<>();
-    // undated mentions make no event, so no trend row counts them: the summary says how many there are
-    long undated = lake.exists(Tables.MENTIONS)
-        ? lake.read(Tables.MENTIONS).filter(col("event_date").isNull()).count() : 0L;
-    s.put("mentions_undated", undated);
-    if (undated > 0) {
-      Progress.info("trends", undated + " undated mention(s) are in no event and no trend row");
-    }
     if (eb.isNullAt(0)) {
       Progress.info("trends", "no dated events: writing empty trend tables");
       SparkSession spark = events.sparkSession();

@@ -179,6 +179,76 @@ class TopicsJobTest extends SparkTest {
   }
 
   @Test
+  void aCorpusTooSmallToFitIsSkippedWithItsReasonAndEmptyTables(@TempDir Path dir) throws Exception {
+    Lake lake = lake(dir, corpus("a/", List.of("football")).limit(6));
+    RunSummary summary = new RunSummary("topics", lake.root(), List.of());
+    new TopicsJob(lake, options(null, false)).run(summary);
+    assertEquals("6 articles; a topic model is fitted on at least 10", summary.skipped().get("topics"));
+    for (String t : List.of(Tables.TOPICS, Tables.ARTICLE_TOPICS, Tables.TOPIC_TRENDS)) {
+      assertEquals(0, lake.read(t).count(), t);
+    }
+    assertTrue(new TopicModelStore(lake).currentId().isEmpty(), "no model saved: a later run fits one");
+    com.fasterxml.jackson.databind.JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper()
+        .readTree(summary.toJson());
+    assertEquals(6, json.path("topics").path("articles_without_topic").asLong());
+    assertEquals("6 articles; a topic model is fitted on at least 10", json.path("skipped").path("topics").asText());
+  }
+
+  @Test
+  void anArticleWithoutAVocabularyTermGetsNoTopicAndUndatedOnesStayOutOfTheTrends(@TempDir Path dir)
+      throws Exception {
+    Dataset<Row> themes = corpus("a/", List.of("football", "energy", "talks", "harvest"))
+        .withColumn("published_date", when(col("doc_id").isin("a/energy-0", "a/energy-1", "a/talks-2",
+            "a/harvest-3", "a/football-4"), lit(null).cast("date")).otherwise(col("published_date")));
+    // words of no other article (under min df): no vocabulary term at all
+    Dataset<Row> odd = themes.filter(col("doc_id").isin("a/football-5", "a/talks-6", "a/energy-7"))
+        .withColumn("title", when(col("doc_id").equalTo("a/football-5"), lit("Xalqorv"))
+            .when(col("doc_id").equalTo("a/talks-6"), lit("Bemptrix")).otherwise(lit("Zornfeld")))
+        .withColumn("text", when(col("doc_id").equalTo("a/football-5"), lit("Quiblet ostrander."))
+            .when(col("doc_id").equalTo("a/talks-6"), lit("Vandrel pumquist.")).otherwise(lit("Ulqat hexmoor.")))
+        .withColumn("doc_id", concat(lit("odd-"), col("doc_id")));
+    Lake lake = lake(dir, themes.unionByName(odd));
+    RunSummary summary = new RunSummary("topics", lake.root(), List.of());
+    new TopicsJob(lake, options(4, false)).run(summary);
+
+    List<Row> none = lake.read(Tables.ARTICLE_TOPICS).filter(col("topic_id").isNull()).orderBy("doc_id")
+        .collectAsList();
+    assertEquals(3, none.size(), none.toString());
+    for (Row r : none) {
+      assertTrue(r.<String>getAs("doc_id").startsWith("odd-"), r.toString());
+      assertTrue(r.isNullAt(r.fieldIndex("score")));
+    }
+    com.fasterxml.jackson.databind.JsonNode topics = new com.fasterxml.jackson.databind.ObjectMapper()
+        .readTree(summary.toJson()).path("topics");
+    assertEquals(48, topics.path("articles_assigned").asLong());
+    assertEquals(3, topics.path("articles_without_topic").asLong());
+    assertEquals(5, topics.path("articles_undated").asLong());
+    assertEquals(48, lake.read(Tables.TOPICS).agg(sum("size")).first().getLong(0));
+    // the trends count the 43 dated articles with a topic, once per period
+    Dataset<Row> days = lake.read(Tables.TOPIC_TRENDS).filter(col("period").equalTo("day"));
+    assertEquals(43, days.agg(sum("articles")).first().getLong(0));
+    assertEquals(0, days.filter(col("topic_id").isNull()).count());
+    assertTrue(summary.skipped().isEmpty());
+    // the evaluation measures the articles that have a topic and counts the others
+    Map<String, Object> eval = TopicEval.evaluate(lake, null);
+    assertEquals(48L, eval.get("documents"));
+    assertEquals(3L, eval.get("documents_without_topic"));
+  }
+
+  @Test
+  void kAboveWhatTheCorpusHoldsIsLoweredAndSaid(@TempDir Path dir) throws Exception {
+    Lake lake = lake(dir, corpus("a/", List.of("football", "energy")));
+    RunSummary summary = new RunSummary("topics", lake.root(), List.of());
+    new TopicsJob(lake, options(20, false)).run(summary);
+    TopicModelStore.Description d = new TopicModelStore(lake).load(new TopicModelStore(lake).currentId()
+        .orElseThrow()).description();
+    assertEquals(12, d.k(), "24 documents: at most 12 topics of two");
+    assertEquals("lowered to the corpus", d.kChoice());
+    assertTrue(new com.fasterxml.jackson.databind.ObjectMapper().readTree(summary.toJson()).path("topics")
+        .path("note").asText().contains("k lowered from 20 to 12 for 24 documents"), summary.toJson());
+  }
+
+  @Test
   void theSameInputAndSeedGiveTheSameTopicsAndAKChosenByQuality(@TempDir Path dir) {
     Dataset<Row> articles = corpus("a/", List.of("football", "energy", "talks", "harvest"));
     Lake one = lake(dir.resolve("one"), articles);
