@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import org.apache.spark.sql.SparkSession;
 import org.frontline.common.Progress;
 import org.frontline.extract.ExtractionEval;
+import org.frontline.extract.NationalFiguresEval;
+import org.frontline.generate.NationalReports;
 import org.frontline.lake.Lake;
 import org.frontline.lake.Tables;
 import org.frontline.topics.TopicEval;
@@ -18,11 +20,11 @@ import java.util.concurrent.Callable;
 
 @Command(name = "eval", mixinStandardHelpOptions = true,
     description = "Measure a stage's output against labels.",
-    subcommands = {EvalCommand.Extraction.class, EvalCommand.Topics.class})
+    subcommands = {EvalCommand.Extraction.class, EvalCommand.Topics.class, EvalCommand.National.class})
 final class EvalCommand implements Runnable {
   @Override
   public void run() {
-    throw new IllegalArgumentException("eval needs a subcommand: extraction or topics");
+    throw new IllegalArgumentException("eval needs a subcommand: extraction, topics or national");
   }
 
   @Command(name = "extraction", mixinStandardHelpOptions = true,
@@ -40,6 +42,15 @@ final class EvalCommand implements Runnable {
         description = "how many mismatches to print (default: ${DEFAULT-VALUE})")
     int examples;
 
+    @Option(names = "--reextract",
+        description = "extract the labelled articles again with the current rules instead of reading the lake's"
+            + " mentions (the lake is not changed)")
+    boolean reextract;
+
+    @Option(names = "--as-of", paramLabel = "DATE",
+        description = "with --reextract: the date undated articles are read against (yyyy-MM-dd; default today)")
+    String asOf;
+
     @Mixin
     SparkOptions sparkOptions;
 
@@ -48,17 +59,23 @@ final class EvalCommand implements Runnable {
       Progress p = Progress.start("eval", "starting Spark");
       SparkSession spark = sparkOptions.session("frontline-eval");
       Lake lake = new Lake(spark, lakeDir);
-      Map<String, Object> s = ExtractionEval.score(spark, gold, lake.read(Tables.ARTICLES),
-          lake.read(Tables.MENTIONS), examples);
+      var articles = lake.read(Tables.ARTICLES);
+      var mentions = reextract
+          ? org.frontline.extract.ExtractJob.mentions(articles.join(spark.read().schema(ExtractionEval.GOLD)
+              .json(gold).select("doc_id"), new String[] {"doc_id"}, "left_semi"), asOf)
+          : lake.read(Tables.MENTIONS);
+      Map<String, Object> s = ExtractionEval.score(spark, gold, articles, mentions, examples);
       @SuppressWarnings("unchecked")
       List<String> lines = (List<String>) s.remove("examples");
       for (String l : lines) {
         System.out.println(l);
       }
       System.out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(s));
-      p.done(String.format(java.util.Locale.ROOT, "article F1 %s, mention P/R/F1 %s/%s/%s, exact launched %s killed %s injured %s",
+      p.done(String.format(java.util.Locale.ROOT, "article F1 %s, mention P/R/F1 %s/%s/%s (dates ±1 day: F1 %s),"
+              + " exact launched %s intercepted %s killed %s injured %s attacker %s",
           s.get("article_f1"), s.get("mention_precision"), s.get("mention_recall"), s.get("mention_f1"),
-          s.get("launched_exact_rate"), s.get("killed_exact_rate"), s.get("injured_exact_rate")));
+          s.get("mention_f1_date_pm1"), s.get("launched_exact_rate"), s.get("intercepted_exact_rate"),
+          s.get("killed_exact_rate"), s.get("injured_exact_rate"), s.get("attacker_exact_rate")));
       return 0;
     }
   }
@@ -104,6 +121,78 @@ final class EvalCommand implements Runnable {
       p.done(String.format(java.util.Locale.ROOT, "%s topics: NMI %s, ARI %s, purity %s, NPMI %s, diversity %s",
           s.get("topics"), s.getOrDefault("nmi", "-"), s.getOrDefault("ari", "-"), s.getOrDefault("purity", "-"),
           s.get("npmi"), s.get("diversity")));
+      return 0;
+    }
+  }
+
+  @Command(name = "national", mixinStandardHelpOptions = true,
+      description = "Score the national launched / intercepted figures and dates read from Air Force-style"
+          + " morning reports, written in " + NationalReports.PHRASINGS + " phrasings from the real counts of an"
+          + " official daily series (columns time_start, time_end, model, launched, destroyed).")
+  static final class National implements Callable<Integer> {
+    @Option(names = "--series", required = true, paramLabel = "FILE", description = "the official series (CSV)")
+    java.nio.file.Path series;
+
+    @Option(names = "--reports", defaultValue = "400", paramLabel = "N",
+        description = "how many reports to write; windows are told again in other phrasings (default: ${DEFAULT-VALUE})")
+    int reports;
+
+    @Option(names = "--seed", defaultValue = "11", paramLabel = "N", description = "phrasing seed (default: ${DEFAULT-VALUE})")
+    long seed;
+
+    @Option(names = "--examples", defaultValue = "20", paramLabel = "N",
+        description = "how many misses to print (default: ${DEFAULT-VALUE})")
+    int examples;
+
+    @Option(names = "--write", paramLabel = "FILE",
+        description = "also write the reports as a JSONL corpus (doc_id, published, title, text, figures)")
+    java.nio.file.Path write;
+
+    @Option(names = "--templates", paramLabel = "FILE",
+        description = "tell the reports with the templates of this JSON-lines file instead of the built-in phrasings")
+    java.nio.file.Path templates;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+      if (reports < 1) {
+        throw new IllegalArgumentException("--reports must be at least 1 but was " + reports);
+      }
+      Progress p = Progress.start("eval", "writing reports from " + series);
+      List<NationalReports.Window> windows = NationalReports.windows(series);
+      List<NationalReports.Report> written = templates == null ? NationalReports.write(windows, reports, seed)
+          : NationalReports.write(windows, reports, seed, NationalReports.templates(templates));
+      ObjectMapper json = new ObjectMapper().findAndRegisterModules();
+      if (write != null) {
+        try (java.io.BufferedWriter w = java.nio.file.Files.newBufferedWriter(write)) {
+          for (NationalReports.Report r : written) {
+            Map<String, Object> row = new java.util.LinkedHashMap<>();
+            row.put("doc_id", r.docId());
+            row.put("published", r.published().toString());
+            row.put("title", r.title());
+            row.put("text", r.text());
+            row.put("phrasing", r.phrasing());
+            row.put("event_date", r.eventDate().toString());
+            row.put("figures", r.figures());
+            w.write(json.writeValueAsString(row));
+            w.newLine();
+          }
+        }
+      }
+      Map<String, Object> s = NationalFiguresEval.score(written, examples);
+      s.put("windows", (long) windows.size());
+      java.io.PrintWriter out = spec.commandLine().getOut();
+      @SuppressWarnings("unchecked")
+      List<String> lines = (List<String>) s.remove("examples");
+      lines.forEach(out::println);
+      out.println(json.enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(s));
+      out.flush();
+      p.done(String.format(java.util.Locale.ROOT, "%s figures in %s reports from %s windows: launched %s,"
+              + " intercepted %s, date %s, all three exact %s", s.get("figures"), s.get("reports"), s.get("windows"),
+          s.get("launched_exact_rate"), s.get("intercepted_exact_rate"), s.get("date_exact_rate"),
+          s.get("all_exact_rate")));
       return 0;
     }
   }

@@ -38,6 +38,7 @@ public final class EventsJob {
     Map<String, Column> columns = new LinkedHashMap<>();
     columns.put("event_date", first(col("event_day")));
     columns.put("country", first(col("country")));
+    columns.put("attacker", first(col("attacker")));
     columns.put("region_iso", first(col("region_iso"), true));
     columns.put("place", first(col("event_place"), true));
     columns.put("weapon", first(col("event_weapon")));

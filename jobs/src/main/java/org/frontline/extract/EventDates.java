@@ -58,10 +58,11 @@ final class EventDates {
   private static final Pattern ON_WEEKDAY = Pattern.compile("\\b(?:on|On|late on|early on|since|last|Last)?\\s*"
       + WEEKDAY + "(?:'s)?(?:\\s+(night|evening|morning|afternoon))?\\b");
   private static final Gated TODAY = new Gated(Pattern.compile("(?i)\\b(over the past day|in the past day|past 24 hours|"
+      + "past 24 ?hrs|past 24h|last 24 hours|"
       + "over the last day|last day|overnight|last night|tonight|this morning|"
       + "early this morning|this afternoon|this evening|today|earlier today|in the early hours|"
       + "during the night|at night|the day before yesterday|yesterday)\\b"),
-      "day", "24 hours", "night", "morning", "afternoon", "evening", "early hours");
+      "day", "24", "night", "morning", "afternoon", "evening", "early hours");
   private static final Gated VAGUE = new Gated(Pattern.compile("(?i)\\b(last week|this week|earlier this week|"
       + "last weekend|recently|in recent days|in recent weeks|earlier this month|last month|days ago|"
       + "weeks ago|a week ago|over the weekend)\\b"),
@@ -107,9 +108,8 @@ final class EventDates {
     m = TODAY.matcher(s, lower);
     while (m != null && m.find()) {
       String w = m.group(1).toLowerCase(Locale.ROOT);
-      // a "past day" report sums the 24 hours before its (morning) publication: mostly the day before
-      boolean pastDay = w.contains("past day") || w.contains("past 24 hours") || w.contains("last day");
-      LocalDate d = w.equals("yesterday") || pastDay ? reference.minusDays(1)
+      // a night and a "past day" (24-hour) summary are dated by the morning they end: the publication
+      LocalDate d = w.equals("yesterday") ? reference.minusDays(1)
           : w.equals("the day before yesterday") ? reference.minusDays(2) : reference;
       days.add(new Found(d, "relative", m.start(), false));
     }

@@ -32,18 +32,24 @@ public final class ExtractionEval {
   private static final StructType STRIKE = new StructType()
       .add("event_date", DataTypes.StringType).add("country", DataTypes.StringType)
       .add("region_iso", DataTypes.StringType).add("weapon", DataTypes.StringType)
-      .add("launched", DataTypes.LongType).add("killed", DataTypes.LongType).add("injured", DataTypes.LongType);
+      .add("attacker", DataTypes.StringType).add("launched", DataTypes.LongType)
+      .add("intercepted", DataTypes.LongType).add("killed", DataTypes.LongType).add("injured", DataTypes.LongType);
   public static final StructType GOLD = new StructType()
       .add("doc_id", DataTypes.StringType)
       .add("expected_status", DataTypes.StringType)
       .add("strikes", DataTypes.createArrayType(STRIKE))
       .add("events", DataTypes.createArrayType(STRIKE));
 
-  static final String[] VALUES = {"launched", "killed", "injured"};
+  static final String[] VALUES = {"launched", "intercepted", "killed", "injured", "attacker"};
 
   private static Column key(String prefix) {
-    return concat_ws("|", coalesce(col(prefix + "event_date").cast("string"), lit("?")), col(prefix + "country"),
-        coalesce(col(prefix + "region_iso"), lit("-")), col(prefix + "weapon"));
+    return concat_ws("|", coalesce(col(prefix + "event_date").cast("string"), lit("?")), place(prefix));
+  }
+
+  /** The key without its date: country, region, weapon. */
+  private static Column place(String prefix) {
+    return concat_ws("|", col(prefix + "country"), coalesce(col(prefix + "region_iso"), lit("-")),
+        col(prefix + "weapon"));
   }
 
   /** The scores, in a fixed order, plus up to {@code examples} mismatches as text lines. */
@@ -59,12 +65,17 @@ public final class ExtractionEval {
 
     Dataset<Row> g = scored.select(col("doc_id"), explode(col("strikes")).as("s")).select(col("doc_id"), col("s.*"))
         .withColumn("key", key("")).groupBy("doc_id", "key")
-        .agg(first("launched").as("g_launched"), first("killed").as("g_killed"), first("injured").as("g_injured"));
+        .agg(first("launched").as("g_launched"), first("intercepted").as("g_intercepted"),
+            first("killed").as("g_killed"), first("injured").as("g_injured"), first("attacker").as("g_attacker"),
+            first("event_date").as("g_date"), first(place("")).as("g_place"));
     Dataset<Row> p = mentions.join(scored.select("doc_id"), "doc_id")
         .withColumn("key", key("")).groupBy("doc_id", "key")
         .agg(min_by(col("launched"), col("mention_id")).as("p_launched"),
+            min_by(col("intercepted"), col("mention_id")).as("p_intercepted"),
             min_by(col("killed"), col("mention_id")).as("p_killed"),
             min_by(col("injured"), col("mention_id")).as("p_injured"),
+            min_by(col("attacker"), col("mention_id")).as("p_attacker"),
+            first(col("event_date").cast("string")).as("p_date"), first(place("")).as("p_place"),
             min_by(col("sentence"), col("mention_id")).as("sentence"));
     Dataset<Row> joined = g.withColumn("in_gold", lit(true))
         .join(p.withColumn("in_pred", lit(true)), new String[] {"doc_id", "key"}, "full_outer").cache();
@@ -78,6 +89,7 @@ public final class ExtractionEval {
       aggs.add(sum(when(both.and(col("p_" + v).eqNullSafe(col("g_" + v))), 1).otherwise(0)).as(v + "_exact"));
     }
     Row m = joined.agg(aggs.get(0), aggs.subList(1, aggs.size()).toArray(new Column[0])).first();
+    long[] nearDate = withinADay(g, p);
 
     Dataset<Row> perDoc = scored.select(col("doc_id"), size(col("strikes")).gt(0).as("gold_pos"))
         .join(p.select("doc_id").distinct().withColumn("pred_pos", lit(true)), new String[] {"doc_id"}, "left")
@@ -101,6 +113,13 @@ public final class ExtractionEval {
     out.put("mention_fp", m.getLong(1));
     out.put("mention_fn", m.getLong(2));
     putPrf(out, "mention", m.getLong(0), m.getLong(1), m.getLong(2));
+    // dates may be off by one day: a gold strike is found when the article has a mention of its place and
+    // weapon dated within a day (both undated counts too), and a mention is right when such a strike exists
+    double pDay = nearDate[1] == 0 ? 0 : nearDate[0] / (double) nearDate[1];
+    double rDay = nearDate[3] == 0 ? 0 : nearDate[2] / (double) nearDate[3];
+    out.put("mention_precision_date_pm1", round(pDay));
+    out.put("mention_recall_date_pm1", round(rDay));
+    out.put("mention_f1_date_pm1", round(pDay + rDay == 0 ? 0 : 2 * pDay * rDay / (pDay + rDay)));
     for (int i = 0; i < VALUES.length; i++) {
       long n = m.getLong(3 + 2 * i);
       long exact = m.getLong(4 + 2 * i);
@@ -126,6 +145,21 @@ public final class ExtractionEval {
     joined.unpersist();
     scored.unpersist();
     return out;
+  }
+
+  /**
+   * {predicted mentions with a gold strike of the same article, place and weapon within a day, predicted
+   * mentions, gold strikes with such a mention, gold strikes}.
+   */
+  private static long[] withinADay(Dataset<Row> g, Dataset<Row> p) {
+    Dataset<Row> gs = g.select(col("doc_id").as("gd"), col("g_place"), col("g_date").cast("date").as("gdate"));
+    Dataset<Row> ps = p.select(col("doc_id").as("pd"), col("p_place"), col("p_date").cast("date").as("pdate"));
+    Column near = col("gd").equalTo(col("pd")).and(col("g_place").equalTo(col("p_place")))
+        .and(abs(datediff(col("gdate"), col("pdate"))).leq(1)
+            .or(col("gdate").isNull().and(col("pdate").isNull())));
+    long pHit = ps.join(gs, near, "left_semi").count();
+    long gHit = gs.join(ps, near, "left_semi").count();
+    return new long[] {pHit, ps.count(), gHit, gs.count()};
   }
 
   private static void putPrf(Map<String, Object> out, String prefix, long tp, long fp, long fn) {

@@ -22,6 +22,8 @@ final class LocationCue {
   private static final Pattern BEFORE = Pattern.compile("(?:^|\\W)(?:in|In|on|On|at|At|near|Near|over|Over|"
       + "across|Across|around|Around|outside|Outside|into|toward|towards|inside|throughout|strikes on|"
       + "strike on|attack on|attacks on|shelling of|bombing of|struck at|fired at|launched at|strikes against|"
+      + "Strikes on|Strike on|Attack on|Attacks on|Shelling of|Bombing of|Explosions? in|Shelling in|"
+      + "fire on|fired on|firing on|fire at|firing at|"
       + "strike against|assault on|(?:district|districts|outskirts|centre|center|city|town|village|villages|"
       + "port|suburbs?|parts?|areas?|region|settlements?|towns|cities|residents|streets?|infrastructure|territory|"
       + "territories|communities|community) of)\\s+" + FILLER + "$"
@@ -32,7 +34,8 @@ final class LocationCue {
       + "[A-Z][\\w'’-]+(?:\\s+[\\w'’-]+){0,3},\\s+(?:the\\s+)?$");
   private static final Pattern AFTER = Pattern.compile("^(?:'s|’s)?\\s*(?:city\\s+|region\\s+|regional\\s+)?"
       + "(?:(?:was|were|has been|had been|is|came|come|comes)\\s+(?:again\\s+|also\\s+|repeatedly\\s+)?"
-      + "(?:hit|struck|attacked|shelled|targeted|bombed|pounded|under)|mayor|Mayor|governor|Governor|"
+      + "(?:hit|struck|attacked|shelled|targeted|bombed|pounded|under)|under (?:enemy |Russian )?(?:fire|attack|"
+      + "shelling)|mayor|Mayor|governor|Governor|"
       + "military administration|Military Administration|administration|Administration|"
       + "authorities|officials|police|emergency|rescuers|prosecutors?|Prosecutors?|prosecutor's office|City Council|"
       + "city council|council|Council|governor's office"

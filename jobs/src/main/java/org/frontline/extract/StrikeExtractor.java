@@ -106,7 +106,7 @@ public final class StrikeExtractor extends ColumnTransformer {
       out.add(RowFactory.create(m.sentenceIndex, m.sentenceStart, m.sentenceEnd, m.sentence, m.field,
           scala.jdk.javaapi.CollectionConverters.asScala(m.evidence).toSeq(),
           m.eventDate == null ? null : java.sql.Date.valueOf(m.eventDate), m.dateBasis, m.followUp, m.country,
-          m.regionIso,
+          m.attacker, m.regionIso,
           m.place, m.placeCanonical, m.placeKind, m.weapon, m.weaponModel, m.launched, m.launchedQualifier,
           m.intercepted, m.killed, m.injured, m.confidence));
     }

@@ -43,6 +43,8 @@ public final class StrikeRules {
     /** The sentence follows up an earlier strike (toll rising, rubble, missing people) rather than reporting it fresh. */
     public boolean followUp;
     public String country;
+    /** Who struck: RU, UA or unknown ({@link Attackers}). */
+    public String attacker = Attackers.UNKNOWN;
     public String regionIso;
     public String place;
     public String placeCanonical;
@@ -60,17 +62,17 @@ public final class StrikeRules {
     boolean ownWeapon;
 
     String key() {
-      return eventDate + "|" + country + "|" + regionIso + "|" + weapon + "|" + placeCanonical;
+      return eventDate + "|" + country + "|" + attacker + "|" + regionIso + "|" + weapon + "|" + placeCanonical;
     }
 
     boolean sameStrikeArea(Mention o) {
       return java.util.Objects.equals(eventDate, o.eventDate) && java.util.Objects.equals(country, o.country)
-          && java.util.Objects.equals(regionIso, o.regionIso);
+          && java.util.Objects.equals(attacker, o.attacker) && java.util.Objects.equals(regionIso, o.regionIso);
     }
 
     @Override
     public String toString() {
-      return "Mention{" + eventDate + " " + dateBasis + " " + country + " " + regionIso + " '" + place + "' "
+      return "Mention{" + eventDate + " " + dateBasis + " " + country + " by " + attacker + " " + regionIso + " '" + place + "' "
           + weapon + "/" + weaponModel + " launched=" + launched + "/" + launchedQualifier + " intercepted="
           + intercepted + " killed=" + killed + " injured=" + injured + " s" + sentenceIndex + " c="
           + String.format(Locale.ROOT, "%.2f", confidence) + "}";
@@ -105,11 +107,14 @@ public final class StrikeRules {
   static final Pattern TRIGGER = Pattern.compile("\\b(?:attack(?:s|ed|ing)?|strik(?:e|es|ing)|struck|"
       + "hit(?:s|ting)?|shell(?:ed|ing)|bomb(?:ed|ing|ard\\w*)|pound(?:ed|ing)|target(?:ed|ing)|launch(?:ed|es|ing)?|"
       + "fired|explosions?|blasts?|kill(?:ed|ing)|injur\\w+|wound(?:ed|ing)|damag\\w+|destroy\\w*|shot down|"
-      + "downed|raids?|barrage|came under|debris|shot at|rocked)\\b", CI);
+      + "downed|downing|intercept(?:ed|ing)(?!\\s+(?:[\\w-]+\\s+)?(?:conversations?|calls?|communications?|phone|radio|"
+      + "messages?|talks?))|neutrali[sz](?:ed|ing)|raids?|barrage|came under|debris|shot at|"
+      + "rocked|brought down|taken down|(?:opened|open|opens|opening) fire|fir(?:e|es|ing) (?:on|at)|with fire|under (?:enemy )?fire)\\b", CI);
   /** A stem every match of {@link #TRIGGER} contains: sentences without one skip the pattern. */
   static final Stems TRIGGER_STEMS = new Stems("attack", "strik", "struck", "hit", "shell", "bomb", "pound",
       "target", "launch", "fired", "explosion", "blast", "kill", "injur", "wound", "damag", "destroy", "shot down",
-      "downed", "raid", "barrage", "came under", "debris", "shot at", "rocked");
+      "downed", "downing", "intercept", "neutrali", "raid", "barrage", "came under", "debris", "shot at", "rocked",
+      "fire", "firing", "brought down", "taken down");
   /** Words of casualties, anywhere in a word, any ASCII case ("Killed", "deadly", "casualties"). */
   static final Stems CASUALTY_WORD = new Stems("kill", "dead", "died", "death", "injur", "wound", "hurt",
       "lives", "victim", "casualt");
@@ -149,7 +154,7 @@ public final class StrikeRules {
       "deliver", "suppl", "shipment", "donat", "pledg", "promis", "contract", "procure", "purchas", "produc",
       "manufactur", "aid package", "military aid", "trained", "training", "arriv", "sanction", "budget", "exercise",
       "drill", "test", "stockpile");
-  private static final Gated HYPOTHETICAL = new Gated(Pattern.compile("\\b(?:could|would|might|may|will|plans? to|"
+  private static final Gated HYPOTHETICAL = new Gated(Pattern.compile("\\b(?:could|would|might|may(?!\\s+\\d)|will|plans? to|"
       + "in preparation for|preparing|in the event of|(?:do|does|did) not have time|unable to|cannot|can't|"
       + "planning to|threaten(?:s|ed|ing)?|threat of|ready to|prepar(?:es|ed|ing) (?:to|for)|intends? to|"
       + "vow(?:s|ed)? to|warn(?:s|ed|ing)? (?:of|that|about)|fears? (?:of|that)|feared|expects?|expected|"
@@ -167,7 +172,7 @@ public final class StrikeRules {
   /** Ground combat, occupation, atrocities, losses reports and accusations: not a strike on a place. */
   private static final Gated NOT_A_STRIKE = new Gated(Pattern.compile("\\b(?:repel\\w*|repuls\\w*|launched an offensive|"
       + "offensive (?:in|on|towards|near|against)|counter-?offensives?|enemy positions|positions of|combat missions|"
-      + "prisoners of war|POWs|poll(?:ing|s)?|survey|directions?|clashes|battles?|fighting|"
+      + "prisoners of war|POWs|poll(?:ing|s)?|survey|directions?(?! of)|clashes|battles?|fighting|"
       + "captured (?:the )?(?:city|town|village|territor\\w+|districts?|settlements?|regions?)|liberat\\w*|"
       + "recaptur\\w*|retreat\\w*|encircl\\w*|bodies (?:[\\w,]+ ){0,4}(?:found|identified|discovered|exhumed)|"
       + "found (?:\\w+ ){0,3}bodies|exhum\\w*|sunk|sank|sinking|flagship|command posts?|mass graves?|execut\\w*|tortur\\w*|war crim\\w*|"
@@ -181,6 +186,24 @@ public final class StrikeRules {
       "war crim", "occupation", "accus", "alleged", "provocation", "siege", "helicopter", "personnel", "months of",
       "weeks of", "constant", "mine", "tripwire", "unexploded", "ordnance", "atrocit", "informer", "informant",
       "collaborat", "detained", "arrested", "sentenced", "eliminat", "tank");
+  /** "repelled an overnight attack by 30 drones": air defence, not ground combat. */
+  private static final Pattern AIR_REPEL = Pattern.compile("\\brepel\\w*(?=\\s+(?:(?:an?|the)\\s+)?(?:[\\w-]+\\s+){0,2}?"
+      + "(?:attacks?|strikes?|raids?)\\s+(?:by|of|with|involving)\\s+(?:[\\w-]+\\s+){0,4}?(?:drones?|UAVs?|missiles?|"
+      + "Shaheds?|rockets?)\\b)", CI);
+
+  /** Ground combat and the like ({@link #NOT_A_STRIKE}), except an air attack repelled by air defence. */
+  private static boolean notAStrike(String s, String lower) {
+    if (!NOT_A_STRIKE.find(s, lower)) {
+      return false;
+    }
+    Matcher air = AIR_REPEL.matcher(s);
+    if (!air.find()) {
+      return true;
+    }
+    String rest = air.replaceAll(r -> " ".repeat(r.end() - r.start()));
+    return NOT_A_STRIKE.find(rest, Stems.asciiLowerCase(rest));
+  }
+
   /** A report about the aftermath of a strike that happened earlier. */
   private static final Pattern FOLLOW_UP = Pattern.compile("\\b(?:death toll|toll|number of (?:the )?(?:dead|killed|"
       + "injured|wounded|victims)|(?:has|have) (?:risen|grown|climbed|increased)|rose to|missing|rubble|aftermath|"
@@ -226,11 +249,12 @@ public final class StrikeRules {
       "drone", "uav", "missile", "rocket", "shahed", "bomb", "shell", "airstrikes", "munitions", "projectiles",
       "unmanned aerial vehicles", "kalibrs", "iskanders", "kinzhals", "kabs");
   private static final String DOWN = "(?:shot down|downed|destroyed|intercepted|neutrali[sz]ed|suppressed|"
-      + "repelled|eliminated|taken down|brought down|jammed|disabled|lost|locationally lost)";
+      + "repelled|eliminated|taken down|brought down|jammed|disabled|lost|locationally lost|downing|shooting down|"
+      + "destroying|intercepting|neutrali[sz]ing)";
   private static final Gated INTERCEPT_AFTER = new Gated(Pattern.compile("(?:" + DOWN + "|(?:shot|took|brought) down)"
       + "\\s+(?:(" + QUAL + ")\\s+)?(" + NUM + ")\\b(?=\\s*(?:of\\s+(?:them|those|these|the)\\b|(?:[\\w-]+\\s+){0,3}?"
       + WEAPON_NOUN + "\\b|targets|aerial targets|[,.;]|$|\\s+(?:over|above|in|across|before|by)\\b))", CI),
-      "down", "destroyed", "intercepted", "neutrali", "suppressed", "repelled", "eliminated", "jammed", "disabled",
+      "down", "destroy", "intercept", "neutrali", "suppressed", "repelled", "eliminated", "jammed", "disabled",
       "lost");
   /** " were shot down ..." right after a launch count: the launched weapons were intercepted. */
   private static final Pattern DOWN_AFTER = Pattern.compile("(?is)^\\s+(?:\\w+\\s+){0,2}?" + BE + "\\s+(?:\\w+\\s+){0,2}?"
@@ -238,8 +262,23 @@ public final class StrikeRules {
   private static final Gated INTERCEPT_BEFORE = Gated.count(3, Pattern.compile("\\b(?:(" + QUAL + ")\\s+)?(" + NUM + ")\\s+"
       + "(?:of\\s+(?:them|those|these|which|the\\s+[\\w-]+)\\s+|(?:[\\w-]+\\s+){0,3}?" + WEAPON_NOUN + "\\s+)?"
       + BE + "\\s+(?:\\w+\\s+){0,2}?" + DOWN + "\\b", CI),
-      "down", "destroyed", "intercepted", "neutrali", "suppressed", "repelled", "eliminated", "jammed", "disabled",
+      "down", "destroy", "intercept", "neutrali", "suppressed", "repelled", "eliminated", "jammed", "disabled",
       "lost");
+  /** A shoot-down verb later in the sentence ("... launched overnight were shot down"). */
+  private static final Pattern DOWN_LATER = Pattern.compile("\\b(?:were|was|had been|have been|has been)\\s+"
+      + "(?:\\w+\\s+){0,2}?" + DOWN + "\\b", CI);
+  private static final Pattern ALL_OF = Pattern.compile("\\b(?:all|all of the|all the|both)\\s+$", CI);
+  private static final Pattern NONE_OF = Pattern.compile("\\b(?:none of the|not one of the|not a single one of the)\\s+$", CI);
+  /** What may stand between two counts of one list: "13 drones and 43 missiles", "3 missiles, 40 drones". */
+  private static final Pattern LIST_GAP = Pattern.compile("\\S+(?:\\s+[\\w-]+){0,4}?\\s*(?:,\\s*(?:and\\s+)?|\\s+and\\s+)"
+      + "(?:also\\s+)?", CI);
+  /** "out of 7 launched", "of the 40 fired": a launched total after an interception count. */
+  private static final Pattern OUT_OF_LAUNCHED = Pattern.compile("\\b(?:out of|of)\\s+(?:the\\s+|a total of\\s+)?(?:("
+      + QUAL + ")\\s+)?(" + NUM + ")\\s+(?:launched|fired|used|sent)\\b", CI);
+  /** "no missile was shot down", "none of them were intercepted": intercepted 0. */
+  private static final Pattern NONE_DOWN = Pattern.compile("\\b(?:no|not a single|not one)\\s+((?:[\\w-]+\\s+){0,2}?"
+      + WEAPON_NOUN + ")\\s+(?:\\w+\\s+){0,3}?(?:was|were|had been|has been|could be)\\s+(?:\\w+\\s+){0,2}?"
+      + DOWN + "\\b|\\bnone (?:of them )?(?:was|were|could be)\\s+(?:\\w+\\s+){0,2}?" + DOWN + "\\b", CI);
   private static final Pattern OF_TOTAL = Pattern.compile("\\b(" + NUM + ")\\s+(?:out\\s+)?of\\s+(?:the\\s+)?$", CI);
   private static final Pattern DOWN_NEAR = Pattern.compile("(?:" + DOWN + "|air defen[cs]e|shot|took|brought)"
       + "\\W+(?:\\w+\\W+){0,2}$", CI);
@@ -347,12 +386,13 @@ public final class StrikeRules {
     String contextWeapon = null;
     String contextModel = null;
     if (title != null) {
-      Weapons.Hit w = primary(Weapons.find(title));
+      Weapons.Hit w = primary(withoutRubric(Weapons.find(title), title));
       if (w != null) {
         contextWeapon = w.weapon();
         contextModel = w.model();
       }
     }
+    String titleCue = Attackers.cue(title);
     Mention lastRegional = null;
     Mention lastNational = null;
     for (Sentences.Span span : spans) {
@@ -363,7 +403,7 @@ public final class StrikeRules {
         continue;
       }
       if (cumulative(s, lower) || HISTORY.find(s, lower) || DELIVERY.find(s, lower)
-          || NEGATED.find(s, lower) || NOT_A_STRIKE.find(s, lower)) {
+          || NEGATED.find(s, lower) || notAStrike(s, lower)) {
         continue;
       }
       Matcher py = PAST_YEAR.matcher(s, lower);
@@ -387,7 +427,7 @@ public final class StrikeRules {
           places.add(h);
         }
       }
-      List<Weapons.Hit> weapons = Weapons.find(s);
+      List<Weapons.Hit> weapons = withoutRubric(Weapons.find(s), s);
       Figures fig = figures(s, lower);
       boolean nationalRu = NATIONAL_RU.find(s, lower);
       boolean nationalUa = NATIONAL_UA.find(s, lower);
@@ -493,7 +533,9 @@ public final class StrikeRules {
         fig.applyTo(m, null);
         made.add(m);
       }
+      String sentenceCue = made.isEmpty() ? null : Attackers.cue(whole);
       for (Mention m : made) {
+        m.attacker = Attackers.of(sentenceCue, titleCue, m.country, m.regionIso);
         out.add(m);
         if (m.national) {
           lastNational = m;
@@ -513,11 +555,53 @@ public final class StrikeRules {
         }
       }
     }
+    addHeadlineStrikes(out, title, published, asOf, gazetteer);
     List<Mention> merged = merge(out);
     for (Mention m : merged) {
       m.confidence = confidence(m);
     }
     return merged;
+  }
+
+  /**
+   * The strikes a headline reports ("Shelling of Kharkiv region: …", "Three killed in shelling of X") on a
+   * country and region the text reports none on: the text is more specific where it speaks, the headline
+   * speaks for itself where the text is silent. Offsets of such mentions are into the title.
+   */
+  private static void addHeadlineStrikes(List<Mention> out, String title, LocalDate published, LocalDate asOf,
+                                         Gazetteer gazetteer) {
+    if (title == null || title.isBlank()) {
+      return;
+    }
+    for (Mention t : extract(null, title, published, asOf, gazetteer)) {
+      boolean covered = false;
+      for (Mention m : out) {
+        covered |= m.country.equals(t.country) && java.util.Objects.equals(m.regionIso, t.regionIso);
+      }
+      if (!covered) {
+        t.field = "title";
+        out.add(t);
+      }
+    }
+  }
+
+  /**
+   * The weapons of a sentence without those of its rubric: in "Shelling of Donetsk region: missile strikes
+   * on …" the words before the colon name the topic, the words after it the strike.
+   */
+  static List<Weapons.Hit> withoutRubric(List<Weapons.Hit> weapons, String s) {
+    int colon = s.indexOf(": ");
+    if (colon <= 0 || colon > 100 || weapons.isEmpty() || weapons.get(0).start() > colon
+        || weapons.get(weapons.size() - 1).start() < colon) {
+      return weapons;
+    }
+    List<Weapons.Hit> after = new ArrayList<>();
+    for (Weapons.Hit w : weapons) {
+      if (w.start() > colon) {
+        after.add(w);
+      }
+    }
+    return after;
   }
 
   /** A tally over a period ("since the start of the war"), unless it only ranks a strike ("the heaviest since"). */
@@ -711,8 +795,9 @@ public final class StrikeRules {
     while (launched != null && launched.next()) {
       Matcher m = launched.matcher();
       Integer n = Numbers.parse(m.group(2));
-      if (n == null || n == 0) {
-        continue;
+      if (n == null || n == 0 && !(DOWN_NEAR.matcher(s.substring(Math.max(0, m.start() - 30), m.start())).find()
+          || continuesList(f.launches, s, m.start()))) {
+        continue; // a zero counts only as "downed 0 missiles"
       }
       String phrase = s.substring(m.start(3), m.end(4));
       List<Weapons.Hit> w = Weapons.find(phrase);
@@ -725,17 +810,30 @@ public final class StrikeRules {
         model = h.model() != null ? h.model() : model;
       }
       String before = s.substring(Math.max(0, m.start() - 30), m.start());
+      String qualifier = Numbers.qualifier(m.group(1));
       Matcher of = OF_TOTAL.matcher(before);
       if (of.find()) {
         // "shot down 45 of 60 drones": 60 launched, 45 intercepted
-        f.launches.add(new Launch(m.start(), n, Numbers.qualifier(m.group(1)), last.weapon(), null, false));
-        f.intercepted = max(f.intercepted, Numbers.parse(of.group(1)));
+        f.launches.add(new Launch(m.start(), n, qualifier, last.weapon(), null, false));
+        Integer down = Numbers.parse(of.group(1));
+        if (down != null) {
+          f.launches.add(new Launch(m.start(), down, null, last.weapon(), null, true));
+        }
+        continue;
+      }
+      boolean downLater = DOWN_LATER.matcher(s).region(m.end(), s.length()).find();
+      if (downLater && m.group(1) == null && (ALL_OF.matcher(before).find() || NONE_OF.matcher(before).find())) {
+        // "all six missiles were intercepted" (6 and 6), "none of the 4 missiles was shot down" (4 and 0)
+        f.launches.add(new Launch(m.start(), n, qualifier, last.weapon(), model, false));
+        f.launches.add(new Launch(m.start(), ALL_OF.matcher(before).find() ? n : 0, null, last.weapon(), model, true));
         continue;
       }
       boolean intercept = DOWN_NEAR.matcher(before).find()
-          || DOWN_AFTER.matcher(s).region(m.end(), s.length()).matches();
-      f.launches.add(new Launch(m.start(), n, Numbers.qualifier(m.group(1)), last.weapon(), model, intercept));
+          || DOWN_AFTER.matcher(s).region(m.end(), s.length()).matches()
+          || continuesList(f.launches, s, m.start());
+      f.launches.add(new Launch(m.start(), n, qualifier, last.weapon(), model, intercept));
     }
+    readTotalsAndNone(f, s);
     for (Gated p : new Gated[] {INTERCEPT_AFTER, INTERCEPT_BEFORE}) {
       for (int[] c : counts(p, s, lower, words, 2, false)) {
         f.intercepted = max(f.intercepted, c[1]);
@@ -775,6 +873,50 @@ public final class StrikeRules {
       }
     }
     return f;
+  }
+
+  /**
+   * Whether the count at {@code at} continues a list of interceptions: "shot down 13 drones and 43 missiles"
+   * (the second count follows the first with only "and" or a comma between).
+   */
+  private static boolean continuesList(List<Launch> launches, String s, int at) {
+    if (launches.isEmpty()) {
+      return false;
+    }
+    Launch prev = launches.get(launches.size() - 1);
+    if (!prev.intercept()) {
+      return false;
+    }
+    Matcher gap = LIST_GAP.matcher(s);
+    gap.region(prev.at(), at);
+    return gap.matches();
+  }
+
+  /**
+   * Counts told without a weapon noun: "out of 7 launched" (launched, of the weapon counted before it) and
+   * "no missile was shot down", "none were intercepted" (intercepted 0).
+   */
+  private static void readTotalsAndNone(Figures f, String s) {
+    Matcher total = OUT_OF_LAUNCHED.matcher(s);
+    while (total.find()) {
+      Integer n = Numbers.parse(total.group(2));
+      Launch prev = null;
+      for (Launch l : f.launches) {
+        prev = l.at() < total.start() ? l : prev;
+      }
+      if (n != null && n > 0 && prev != null) {
+        f.launches.add(new Launch(total.start(), n, Numbers.qualifier(total.group(1)), prev.weapon(), null, false));
+      }
+    }
+    Matcher none = NONE_DOWN.matcher(s);
+    while (none.find()) {
+      List<Weapons.Hit> w = none.group(1) == null ? List.of() : Weapons.find(none.group(1));
+      if (w.isEmpty()) {
+        f.intercepted = max(f.intercepted, 0);
+      } else {
+        f.launches.add(new Launch(none.start(), 0, null, w.get(0).weapon(), null, true));
+      }
+    }
   }
 
   /**

@@ -112,10 +112,10 @@ class StrikeRulesTest {
     assertEquals("title", h.get(0).field);
     assertEquals("UA-51", h.get(0).regionIso);
     assertEquals(2, h.get(0).injured);
-    // a region's report over the past day is dated the day before publication
+    // a region's report over the past day is dated by the morning it ends: the publication (coding rules)
     StrikeRules.Mention d = only(extract("Over the past day, Russian shelling killed three civilians in the"
         + " Donetsk region.", "2026-03-12"), "UA-14");
-    assertEquals(LocalDate.of(2026, 3, 11), d.eventDate);
+    assertEquals(LocalDate.of(2026, 3, 12), d.eventDate);
     assertEquals(3, d.killed);
     assertEquals("artillery", d.weapon);
     // an unknown village followed by its oblast; an ambiguous town takes the oblast named beside it
@@ -143,6 +143,72 @@ class StrikeRulesTest {
         "A Russian warship that sank in the Black Sea was struck by two missiles, officials said.")) {
       assertEquals(List.of(), extract(s, "2026-03-12"), s);
     }
+  }
+
+  /** Every form of the morning reports' intercepted figure, each to its own weapon. */
+  @Test
+  void interceptedFigures() {
+    record Case(String text, String weapon, Integer launched, Integer intercepted) {}
+    for (Case c : List.of(
+        new Case("Of the 70 drones Russia sent overnight, 52 were brought down, the Air Force said.", "drone", 70, 52),
+        new Case("Air defence units intercepted 12 out of 13 attack drones overnight.", "drone", 13, 12),
+        new Case("Nine Russian drones were downed overnight out of 14 launched, the Air Force said.", "drone", 14, 9),
+        new Case("All seven cruise missiles fired at Ukraine overnight were destroyed, the Air Force said.",
+            "missile", 7, 7),
+        new Case("None of the 5 ballistic missiles Russia fired overnight was intercepted, the Air Force said.",
+            "missile", 5, 0),
+        new Case("Ukraine's air defence fought off an overnight attack by 40 attack drones, downing 31.", "drone", 40,
+            31),
+        new Case("Air defence repelled an overnight attack by 40 attack drones, downing 31.", "drone", 40, 31))) {
+      StrikeRules.Mention m = only(extract(c.text(), "2026-03-12"), null);
+      assertEquals(c.weapon(), m.weapon, c.text());
+      assertEquals(c.launched(), m.launched, c.text());
+      assertEquals(c.intercepted(), m.intercepted, c.text());
+      assertEquals(LocalDate.of(2026, 3, 12), m.eventDate, c.text());
+    }
+    // one sentence lists a figure per weapon; a zero is a figure there
+    List<StrikeRules.Mention> ms = extract("Overnight Russia launched 6 missiles and 31 drones at Ukraine. Air"
+        + " defence shot down 0 missiles and 25 drones, the Air Force reported.", "2026-03-12");
+    assertEquals(2, ms.size(), ms.toString());
+    assertEquals(6, ms.get(0).launched);
+    assertEquals(0, ms.get(0).intercepted);
+    assertEquals(31, ms.get(1).launched);
+    assertEquals(25, ms.get(1).intercepted);
+    // "On May 29" is a date, not a hypothetical "may"
+    assertEquals(LocalDate.of(2026, 5, 29), only(extract("On May 29, Russia fired 11 missiles at Ukraine, and 9 of"
+        + " them were shot down.", "2026-05-31"), null).eventDate);
+  }
+
+  /** Who struck, from the sentence's first actor cue, the headline, or the place. */
+  @Test
+  void attacker() {
+    assertEquals("UA", extract("Ukrainian forces struck an ammunition depot in Nova Kakhovka on Monday.",
+        "2026-03-12").get(0).attacker);
+    assertEquals("RU", extract("Russian troops shelled Kharkiv overnight, killing two.", "2026-03-12").get(0).attacker);
+    assertEquals("RU", extract("Ukraine's air defence shot down five drones over Kyiv overnight.",
+        "2026-03-12").get(0).attacker);
+    assertEquals("UA", extract("Russian air defences downed 12 drones over Crimea overnight.",
+        "2026-03-12").get(0).attacker);
+    assertEquals("UA", extract("A drone attack hit an oil depot in Belgorod overnight.", "2026-03-12").get(0).attacker);
+    assertEquals("unknown", extract("Explosions were heard at an air base in Crimea on Tuesday.",
+        "2026-03-12").get(0).attacker);
+    assertEquals("RU", extract("A missile hit a warehouse in Lviv overnight.", "2026-03-12").get(0).attacker);
+  }
+
+  /** A headline reports a strike where the text is silent; the text wins where it speaks. */
+  @Test
+  void headlineStrikes() {
+    List<StrikeRules.Mention> ms = StrikeRules.extract("Shelling of Nikopol: enemy covers the town with fire",
+        "The night was hard for the district, the head of the council said.", LocalDate.of(2026, 3, 12), AS_OF, G);
+    assertEquals(1, ms.size(), ms.toString());
+    assertEquals("UA-12", ms.get(0).regionIso);
+    assertEquals("title", ms.get(0).field);
+    // a rubric's weapon yields to the strike's own weapon
+    ms = StrikeRules.extract("Shelling of the Donetsk region: missile strikes on Kramatorsk",
+        "Russian forces launched missile strikes on Kramatorsk on Thursday.", LocalDate.of(2026, 3, 12), AS_OF, G);
+    assertEquals(1, ms.size(), ms.toString());
+    assertEquals("missile", ms.get(0).weapon);
+    assertEquals("text", ms.get(0).field);
   }
 
   /** The labelled dev set in data/gold: the rules must keep scoring as they did when it was written. */

@@ -1,0 +1,76 @@
+package org.frontline.extract;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Who struck: {@code RU}, {@code UA} or {@code unknown}, by the coding rules. A strike on a place in Russia
+ * is Ukraine's. In Ukraine, the sentence's first actor cue decides ("Ukrainian forces struck Russian
+ * positions" is UA, "Russian troops shelled Ukrainian positions" is RU); a sentence without one takes the
+ * headline's cue. Without any cue, a strike on Crimea or Sevastopol (occupied since 2014) is unknown, and
+ * one elsewhere in Ukraine is Russia's — what news of the war reports by default.
+ */
+final class Attackers {
+  private Attackers() {}
+
+  static final String RU = "RU";
+  static final String UA = "UA";
+  static final String UNKNOWN = "unknown";
+
+  private static final String AGENT_NOUN = "(?:forces|troops|army|military|armed forces|artillery|artillerymen|"
+      + "gunners|drones?|UAVs?|missiles?|rockets?|strikes?|shelling|attacks?|bombardment|counter-?strikes?|"
+      + "aviation|aircraft|warplanes|jets|helicopters|navy|fleet|bombers|units|soldiers|fire|saboteurs|"
+      + "special forces|partisans|military intelligence|defence forces|defense forces)";
+
+  /** Ukraine as the one who struck. */
+  private static final Pattern UA_CUE = Pattern.compile("\\b(?:(?:Ukrainian|Ukraine's|Kyiv's|Kiev's) "
+      + "(?!air defen|anti-aircraft)(?:(?:[\\w-]+ ){0,2})?" + AGENT_NOUN + "\\b|(?:Ukraine|Kyiv|Kiev|Ukrainians) (?:has |have |had )?"
+      + "(?:struck|hit|attacked|shelled|launched|fired|targeted|bombed|pounded|used)\\b|Armed Forces of Ukraine|"
+      + "\\bAFU\\b|\\bZSU\\b|HIMARS|Neptune|Storm Shadow|ATACMS|SCALP|Bayraktar|"
+      + "(?:Russian|Russia's|enemy|Moscow's) (?:(?:[\\w-]+ ){0,2})?(?:positions|ammunition depots?|ammo depots?|"
+      + "fuel depots?|depots?|bases?|air ?bases?|airfields?|command posts?|headquarters|warehouses?|barracks|"
+      + "garrisons?|military equipment|manpower|troop concentrations?|concentrations)\\b|"
+      + "(?:Russian|Russia|Moscow|Kremlin)[- ](?:installed|appointed|backed) (?:officials?|authorities|"
+      + "administration|governor|head|mayor|leader)|occupation (?:authorities|officials|administration)|"
+      + "pro-Russian (?:officials|authorities|separatists?)|separatist (?:officials|authorities|leaders?)|"
+      + "(?:Russian|Russia's) (?:air defen[cs]es?|anti-aircraft))",
+      Pattern.CASE_INSENSITIVE);
+
+  /** Russia as the one who struck. */
+  private static final Pattern RU_CUE = Pattern.compile("\\b(?:(?:Russian|Russia's|Moscow's|enemy|occupiers'|"
+      + "invaders') (?!air defen|anti-aircraft)(?:(?:[\\w-]+ ){0,2})?" + AGENT_NOUN + "\\b|(?:Russia|Moscow|Russians|the Russians|the enemy|"
+      + "the occupiers|the invaders|occupiers|invaders|Russian troops|Russian forces) (?:has |have |had )?"
+      + "(?:struck|hit|attacked|shelled|launched|fired|targeted|bombed|pounded|used)\\b|\\b(?:occupiers|invaders|"
+      + "rashists|racists|orcs)\\b|Shahed|Geran|Kalibr|Iskander|Kinzhal|Kh-\\d+|Tu-\\d+|Su-\\d+|"
+      + "(?:Ukrainian|Ukraine's) (?:air defen[cs]es?|air force|Air Force|anti-aircraft))",
+      Pattern.CASE_INSENSITIVE);
+
+  /** The first actor cue of a text: RU, UA, or null when it names none. */
+  static String cue(String text) {
+    if (text == null) {
+      return null;
+    }
+    Matcher ua = UA_CUE.matcher(text);
+    Matcher ru = RU_CUE.matcher(text);
+    int uaAt = ua.find() ? ua.start() : Integer.MAX_VALUE;
+    int ruAt = ru.find() ? ru.start() : Integer.MAX_VALUE;
+    if (uaAt == ruAt) {
+      return null;
+    }
+    return uaAt < ruAt ? UA : RU;
+  }
+
+  /** Who struck a place in {@code country} / {@code iso}, from the sentence's cue, else the headline's. */
+  static String of(String sentenceCue, String titleCue, String country, String iso) {
+    if ("RU".equals(country)) {
+      return UA;
+    }
+    if (sentenceCue != null) {
+      return sentenceCue;
+    }
+    if (titleCue != null) {
+      return titleCue;
+    }
+    return "UA-43".equals(iso) || "UA-40".equals(iso) ? UNKNOWN : RU;
+  }
+}
