@@ -60,6 +60,17 @@ final class Attackers {
     return uaAt < ruAt ? UA : RU;
   }
 
+  private static final Pattern RU_DEFENCE = Pattern.compile("\\b(?:Russian|Russia's) (?:air defen[cs]es?|"
+      + "anti-aircraft|defen[cs]e ministry|Defen[cs]e Ministry|military)\\b", Pattern.CASE_INSENSITIVE);
+
+  /**
+   * The cue of a sentence about shooting weapons down: the defender is named, not the attacker. Russian air
+   * defence shot down Ukraine's weapons; any other defender (Ukraine's air force, "our forces") Russia's.
+   */
+  static String defenceCue(String text) {
+    return RU_DEFENCE.matcher(text).find() ? UA : RU;
+  }
+
   /** Who struck a place in {@code country} / {@code iso}, from the sentence's cue, else the headline's. */
   static String of(String sentenceCue, String titleCue, String country, String iso) {
     if ("RU".equals(country)) {

@@ -128,7 +128,8 @@ public final class StrikeRules {
       + "last (?:month|year)|this (?:month|year)|in (?:January|February|March|April|June|July|August|September|"
       + "October|November|December)(?! \\d)|in (?:19|20)\\d\\d|since (?:January|February|March|April|May|June|"
       + "July|August|September|October|November|December)|a record|record number|monthly|weekly|daily average|"
-      + "on average|last week|this week|over the weekend|past week|as of|continuously|"
+      + "on average|last week|this week|over the weekend|past week|as of(?! \\d{1,2}[:.]\\d\\d)(?! (?:this |the )?morning)|"
+      + "continuously|"
       + "a total of \\S+ (?:drones|missiles) (?:this|last|in)|every day|regularly|constantly|routinely|"
       + "almost every|day after day|night after night)", CI),
       "since", "so far this", "this year", "to date", "over the", "throughout the war", "during the war",
@@ -267,11 +268,27 @@ public final class StrikeRules {
   /** A shoot-down verb later in the sentence ("... launched overnight were shot down"). */
   private static final Pattern DOWN_LATER = Pattern.compile("\\b(?:were|was|had been|have been|has been)\\s+"
       + "(?:\\w+\\s+){0,2}?" + DOWN + "\\b", CI);
-  private static final Pattern ALL_OF = Pattern.compile("\\b(?:all|all of the|all the|both)\\s+$", CI);
+  private static final Pattern ALL_OF = Pattern.compile("\\b(?:all|all of the|all the|both|every one of the|each of the)"
+      + "\\s+$", CI);
   private static final Pattern NONE_OF = Pattern.compile("\\b(?:none of the|not one of the|not a single one of the)\\s+$", CI);
   /** What may stand between two counts of one list: "13 drones and 43 missiles", "3 missiles, 40 drones". */
   private static final Pattern LIST_GAP = Pattern.compile("\\S+(?:\\s+[\\w-]+){0,4}?\\s*(?:,\\s*(?:and\\s+)?|\\s+and\\s+)"
       + "(?:also\\s+)?", CI);
+  /** "destroyed every one of the six drones". */
+  private static final Pattern DOWN_ALL = Pattern.compile(DOWN + "\\s+(?:all|all of the|all the|both|every one of the|"
+      + "each of the)\\s+$", CI);
+  /** "13 of the drones", "of the missiles, 4 were": a count of a weapon named before. */
+  private static final Pattern OF_THE_WEAPON = Pattern.compile("(?<!every )(?<!each )\\b(" + NUM + ")\\s+of\\s+(?:the|them,?\\s+(?:the\\s+)?)\\s*"
+      + "(?:[\\w-]+\\s+){0,2}?(" + WEAPON_NOUN + ")\\b|\\b[Oo]f the (?:[\\w-]+\\s+){0,2}?(" + WEAPON_NOUN + "),\\s+(" + NUM
+      + ")\\s+(?:were|was|had been|have been)\\s+(?:\\w+\\s+){0,2}?" + DOWN + "\\b", CI);
+  /** "reported 3 downed", "10 of 10 drones downed overnight": an interception count without "were". */
+  private static final Pattern DOWN_BARE = Pattern.compile("\\b(" + NUM + ")\\s+(?:(?:[\\w-]+\\s+){0,3}?(" + WEAPON_NOUN
+      + ")\\s+)?(?:shot down|downed|destroyed|intercepted|neutrali[sz]ed)(?=\\s*(?:[,.;:]|$|by\\b|over\\b|overnight\\b|"
+      + "and\\b|in\\b))", CI);
+  /** "Russia had launched 7 in total", "after Russia launched a total of 22": a launched total without a noun. */
+  private static final Pattern LAUNCHED_TOTAL = Pattern.compile("\\b(?:launched|fired|sent|used)\\s+(?:a total of\\s+|"
+      + "(?:(" + QUAL + ")\\s+))?(" + NUM + ")(?=\\s*(?:in total|in all|during|overnight|last night|that night|,|\\.|$|"
+      + "into|at|against|across))", CI);
   /** "out of 7 launched", "of the 40 fired": a launched total after an interception count. */
   private static final Pattern OUT_OF_LAUNCHED = Pattern.compile("\\b(?:out of|of)\\s+(?:the\\s+|a total of\\s+)?(?:("
       + QUAL + ")\\s+)?(" + NUM + ")\\s+(?:launched|fired|used|sent)\\b", CI);
@@ -393,6 +410,7 @@ public final class StrikeRules {
       }
     }
     String titleCue = Attackers.cue(title);
+    EventDates.Found titleDate = title == null ? EventDates.Found.NONE : EventDates.find(title, reference, -1);
     Mention lastRegional = null;
     Mention lastNational = null;
     for (Sentences.Span span : spans) {
@@ -451,6 +469,9 @@ public final class StrikeRules {
       } else if (contextDate != null) {
         date = contextDate;
         basis = "inherited";
+      } else if (titleDate.date() != null && !"as_of".equals(defaultBasis)) {
+        date = titleDate.date(); // "yesterday" or a date in the headline only
+        basis = titleDate.basis();
       } else if ("as_of".equals(defaultBasis)) {
         date = null;
         basis = "unknown";
@@ -512,6 +533,9 @@ public final class StrikeRules {
           }
           made.add(m);
         }
+      } else if (fig.launchedTotal != null && lastNational != null && fig.launches.isEmpty()) {
+        lastNational.launched = max(lastNational.launched, fig.launchedTotal);
+        lastNational.evidence.add(span.index());
       } else if (fig.intercepted != null && (lastNational != null || lastRegional != null)) {
         Mention target = lastNational != null ? lastNational : lastRegional;
         target.intercepted = max(target.intercepted, fig.intercepted);
@@ -533,7 +557,8 @@ public final class StrikeRules {
         fig.applyTo(m, null);
         made.add(m);
       }
-      String sentenceCue = made.isEmpty() ? null : Attackers.cue(whole);
+      boolean defence = fig.intercepted != null || fig.launches.stream().anyMatch(Launch::intercept);
+      String sentenceCue = made.isEmpty() ? null : defence ? Attackers.defenceCue(whole) : Attackers.cue(whole);
       for (Mention m : made) {
         m.attacker = Attackers.of(sentenceCue, titleCue, m.country, m.regionIso);
         out.add(m);
@@ -725,6 +750,8 @@ public final class StrikeRules {
   static final class Figures {
     final List<Launch> launches = new ArrayList<>();
     Integer intercepted;
+    /** A launched total with no weapon noun and no count before it in the sentence ("launched 7 in total"). */
+    Integer launchedTotal;
     final List<int[]> killed = new ArrayList<>();   // {offset, count}
     final List<int[]> injured = new ArrayList<>();
 
@@ -828,12 +855,18 @@ public final class StrikeRules {
         f.launches.add(new Launch(m.start(), ALL_OF.matcher(before).find() ? n : 0, null, last.weapon(), model, true));
         continue;
       }
-      boolean intercept = DOWN_NEAR.matcher(before).find()
+      boolean intercept = DOWN_NEAR.matcher(before).find() || DOWN_ALL.matcher(before).find()
           || DOWN_AFTER.matcher(s).region(m.end(), s.length()).matches()
           || continuesList(f.launches, s, m.start());
+      if (intercept && m.group(1) == null && (ALL_OF.matcher(before).find() || DOWN_ALL.matcher(before).find())) {
+        // "intercepted all 9 drones": 9 launched, 9 intercepted
+        f.launches.add(new Launch(m.start(), n, qualifier, last.weapon(), model, false));
+      }
       f.launches.add(new Launch(m.start(), n, qualifier, last.weapon(), model, intercept));
     }
+    interceptListsBackwards(f.launches, s);
     readTotalsAndNone(f, s);
+    readWeaponShares(f, s);
     for (Gated p : new Gated[] {INTERCEPT_AFTER, INTERCEPT_BEFORE}) {
       for (int[] c : counts(p, s, lower, words, 2, false)) {
         f.intercepted = max(f.intercepted, c[1]);
@@ -884,12 +917,71 @@ public final class StrikeRules {
       return false;
     }
     Launch prev = launches.get(launches.size() - 1);
-    if (!prev.intercept()) {
+    if (!prev.intercept() || prev.at() >= at) {
       return false;
     }
     Matcher gap = LIST_GAP.matcher(s);
     gap.region(prev.at(), at);
     return gap.matches();
+  }
+
+  /** "1 missile and 19 drones were neutralised": a count listed before an interception is one too. */
+  private static void interceptListsBackwards(List<Launch> launches, String s) {
+    for (int i = launches.size() - 2; i >= 0; i--) {
+      Launch a = launches.get(i);
+      Launch b = launches.get(i + 1);
+      if (!a.intercept() && b.intercept() && a.at() < b.at()) {
+        Matcher gap = LIST_GAP.matcher(s);
+        gap.region(a.at(), b.at());
+        Matcher down = DOWN_AFTER.matcher(s);
+        if (gap.matches() && down.region(endOfCount(s, b.at()), s.length()).matches()) {
+          launches.set(i, new Launch(a.at(), a.count(), null, a.weapon(), a.model(), true));
+        }
+      }
+    }
+  }
+
+  /** The end of the count and weapon phrase that starts at {@code at} (up to four words). */
+  private static int endOfCount(String s, int at) {
+    Matcher m = Pattern.compile("^\\S+(?:\\s+[\\w-]+){0,4}?\\s+" + WEAPON_NOUN + "\\b", CI).matcher(s);
+    m.region(at, s.length());
+    return m.lookingAt() ? m.end() : at;
+  }
+
+  /**
+   * "brought down 13 of the drones and 20 of the missiles", "of the missiles, 4 were shot down", "reported 3
+   * downed": interception counts of a weapon named by a noun after "of the", or without "were".
+   */
+  private static void readWeaponShares(Figures f, String s) {
+    Matcher m = OF_THE_WEAPON.matcher(s);
+    while (m.find()) {
+      boolean reverse = m.group(1) == null;
+      Integer n = Numbers.parse(reverse ? m.group(4) : m.group(1));
+      List<Weapons.Hit> w = Weapons.find(reverse ? m.group(3) : m.group(2));
+      if (n == null || w.isEmpty()) {
+        continue;
+      }
+      boolean down = reverse || DOWN_NEAR.matcher(s.substring(Math.max(0, m.start() - 40), m.start())).find()
+          || continuesList(f.launches, s, m.start())
+          || DOWN_AFTER.matcher(s).region(m.end(), s.length()).matches()
+          || DOWN_LATER.matcher(s).region(m.end(), s.length()).find();
+      if (down) {
+        f.launches.add(new Launch(m.start(), n, null, w.get(0).weapon(), null, true));
+      }
+    }
+    m = DOWN_BARE.matcher(s);
+    while (m.find()) {
+      Integer n = Numbers.parse(m.group(1));
+      List<Weapons.Hit> w = m.group(2) == null ? List.of() : Weapons.find(m.group(2));
+      if (n == null) {
+        continue;
+      }
+      if (w.isEmpty()) {
+        f.intercepted = max(f.intercepted, n);
+      } else {
+        f.launches.add(new Launch(m.start(), n, null, w.get(0).weapon(), null, true));
+      }
+    }
   }
 
   /**
@@ -906,6 +998,19 @@ public final class StrikeRules {
       }
       if (n != null && n > 0 && prev != null) {
         f.launches.add(new Launch(total.start(), n, Numbers.qualifier(total.group(1)), prev.weapon(), null, false));
+      }
+    }
+    Matcher said = LAUNCHED_TOTAL.matcher(s);
+    while (said.find()) {
+      Integer n = Numbers.parse(said.group(2));
+      Launch prev = f.launches.isEmpty() ? null : f.launches.get(0);
+      for (Launch l : f.launches) {
+        prev = l.at() < said.start() ? l : prev;
+      }
+      if (n != null && n > 0 && prev != null) {
+        f.launches.add(new Launch(said.start(), n, Numbers.qualifier(said.group(1)), prev.weapon(), null, false));
+      } else if (n != null && n > 0) {
+        f.launchedTotal = n;
       }
     }
     Matcher none = NONE_DOWN.matcher(s);
