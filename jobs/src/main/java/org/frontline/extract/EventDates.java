@@ -25,7 +25,7 @@ final class EventDates {
   private EventDates() {}
 
   /** What a sentence says about its date. */
-  record Found(LocalDate date, String basis, int start, boolean vague) {
+  record Found(LocalDate date, DateBasis basis, int start, boolean vague) {
     static final Found NONE = new Found(null, null, -1, false);
 
     boolean any() {
@@ -84,7 +84,7 @@ final class EventDates {
     boolean day = s.contains("day");
     Matcher m = INTO_WEEKDAY.matcher(s);
     while (day && m.find()) {
-      weekdays.add(new Found(weekday(m.group(1), reference), "relative", m.start(), false));
+      weekdays.add(new Found(weekday(m.group(1), reference), DateBasis.RELATIVE, m.start(), false));
     }
     if (weekdays.isEmpty() && day) {
       m = ON_WEEKDAY.matcher(s);
@@ -97,7 +97,7 @@ final class EventDates {
             d = reference;
           }
         }
-        weekdays.add(new Found(d, "relative", m.start(1), false));
+        weekdays.add(new Found(d, DateBasis.RELATIVE, m.start(1), false));
       }
     }
     if (!weekdays.isEmpty()) {
@@ -111,14 +111,14 @@ final class EventDates {
       // a night and a "past day" (24-hour) summary are dated by the morning they end: the publication
       LocalDate d = w.equals("yesterday") ? reference.minusDays(1)
           : w.equals("the day before yesterday") ? reference.minusDays(2) : reference;
-      days.add(new Found(d, "relative", m.start(), false));
+      days.add(new Found(d, DateBasis.RELATIVE, m.start(), false));
     }
     if (!days.isEmpty()) {
       return nearest(days, anchor);
     }
     m = VAGUE.matcher(s, lower);
     if (m != null && m.find()) {
-      return new Found(null, "vague", m.start(), true);
+      return new Found(null, DateBasis.VAGUE, m.start(), true);
     }
     return Found.NONE;
   }
@@ -192,17 +192,17 @@ final class EventDates {
   private static Found calendar(String year, int month, int day, LocalDate reference, int at) {
     try {
       if (year != null) {
-        return new Found(LocalDate.of(Integer.parseInt(year), month, day), "explicit", at, false);
+        return new Found(LocalDate.of(Integer.parseInt(year), month, day), DateBasis.EXPLICIT, at, false);
       }
       if (reference == null) {
-        return new Found(null, "explicit", at, true);
+        return new Found(null, DateBasis.EXPLICIT, at, true);
       }
       LocalDate d = LocalDate.of(reference.getYear(), month, day);
       // "on December 30" in a January article is last year's
       if (d.isAfter(reference.plusDays(2))) {
         d = d.minusYears(1);
       }
-      return new Found(d, "explicit", at, false);
+      return new Found(d, DateBasis.EXPLICIT, at, false);
     } catch (DateTimeException | NumberFormatException e) {
       return Found.NONE;
     }

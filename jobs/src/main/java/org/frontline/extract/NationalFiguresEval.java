@@ -31,11 +31,11 @@ public final class NationalFiguresEval {
     Map<Integer, long[]> byPhrasing = new TreeMap<>();
     List<String> misses = new ArrayList<>();
     for (NationalReports.Report r : reports) {
-      List<StrikeRules.Mention> got = StrikeRules.extract(r.title(), r.text(), r.published(), r.published(),
+      List<Mention> got = StrikeRules.extract(r.title(), r.text(), r.published(), r.published(),
           gazetteer);
       for (NationalReports.Figure f : r.figures()) {
         figures++;
-        StrikeRules.Mention m = national(got, f.weapon());
+        Mention m = national(got, f.weapon());
         boolean l = m != null && Objects.equals(m.launched, f.launched());
         boolean i = m != null && Objects.equals(m.intercepted, f.intercepted());
         boolean d = m != null && Objects.equals(m.eventDate, r.eventDate());
@@ -72,10 +72,10 @@ public final class NationalFiguresEval {
   }
 
   /** The national mention of a weapon: region null, the one with a launched figure first. */
-  private static StrikeRules.Mention national(List<StrikeRules.Mention> mentions, String weapon) {
-    StrikeRules.Mention best = null;
-    for (StrikeRules.Mention m : mentions) {
-      if (m.regionIso == null && weapon.equals(m.weapon) && (best == null || best.launched == null)) {
+  private static Mention national(List<Mention> mentions, String weapon) {
+    Mention best = null;
+    for (Mention m : mentions) {
+      if (m.regionIso == null && weapon.equals(m.weapon.label()) && (best == null || best.launched == null)) {
         best = m;
       }
     }

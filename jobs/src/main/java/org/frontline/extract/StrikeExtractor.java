@@ -100,14 +100,14 @@ public final class StrikeExtractor extends ColumnTransformer {
         extract.apply(col($(titleCol)), col($(textCol)), col($(dateCol)).cast(DataTypes.StringType)));
   }
 
-  static List<Row> rows(List<StrikeRules.Mention> mentions) {
+  static List<Row> rows(List<Mention> mentions) {
     List<Row> out = new ArrayList<>(mentions.size());
-    for (StrikeRules.Mention m : mentions) {
+    for (Mention m : mentions) {
       out.add(RowFactory.create(m.sentenceIndex, m.sentenceStart, m.sentenceEnd, m.sentence, m.field,
           scala.jdk.javaapi.CollectionConverters.asScala(m.evidence).toSeq(),
-          m.eventDate == null ? null : java.sql.Date.valueOf(m.eventDate), m.dateBasis, m.followUp, m.country,
+          m.eventDate == null ? null : java.sql.Date.valueOf(m.eventDate), m.dateBasis.label(), m.followUp, m.country,
           m.attacker, m.regionIso,
-          m.place, m.placeCanonical, m.placeKind, m.weapon, m.weaponModel, m.launched, m.launchedQualifier,
+          m.place, m.placeCanonical, m.placeKind, m.weapon.label(), m.weaponModel, m.launched, m.launchedQualifier,
           m.intercepted, m.killed, m.injured, m.confidence));
     }
     return out;

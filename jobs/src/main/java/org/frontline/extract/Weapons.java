@@ -18,7 +18,7 @@ final class Weapons {
   static final String NONE = "none";
 
   /** A weapon word found in a sentence; a carrier ("aircraft") yields to the munition it drops. */
-  record Hit(int start, int end, String weapon, String model, boolean carrier) {}
+  record Hit(int start, int end, WeaponClass weapon, String model, boolean carrier) {}
 
   private static final java.util.Set<String> CARRIERS = java.util.Set.of("aircraft", "aviation", "warplane",
       "warplanes", "fighter jet");
@@ -115,7 +115,7 @@ final class Weapons {
     for (PayloadEmit<Term> e : TRIE.parseText(text)) {
       Term t = e.getPayload();
       if (!NONE.equals(t.weapon())) {
-        out.add(new Hit(e.getStart(), e.getEnd() + 1, t.weapon(), t.model(),
+        out.add(new Hit(e.getStart(), e.getEnd() + 1, WeaponClass.of(t.weapon()), t.model(),
             CARRIERS.contains(e.getKeyword().toLowerCase(java.util.Locale.ROOT))));
       }
     }

@@ -13,7 +13,7 @@ import java.util.Random;
 import static org.junit.jupiter.api.Assertions.*;
 
 /**
- * Every gated rule of {@link StrikeRules} and {@link EventDates}: on texts made of its own pattern's words (random words, and runs of
+ * Every gated rule of the extraction rules ({@link SentenceFilters}, {@link StrikeCues}, {@link FigureReader}) and {@link EventDates}: on texts made of its own pattern's words (random words, and runs of
  * consecutive words, so that its phrases occur), in random ASCII case, a match never happens without a stem.
  */
 class GatedTest {
@@ -22,7 +22,7 @@ class GatedTest {
 
   static List<Field> gatedFields() {
     List<Field> out = new ArrayList<>();
-    for (Class<?> c : List.of(StrikeRules.class, EventDates.class)) {
+    for (Class<?> c : List.of(SentenceFilters.class, StrikeCues.class, FigureReader.class, EventDates.class)) {
       for (Field f : c.getDeclaredFields()) {
         if (Modifier.isStatic(f.getModifiers()) && f.getType() == Gated.class) {
           f.setAccessible(true);

@@ -40,13 +40,13 @@ class StemsTest {
     for (int i = 0; i < 50_000; i++) {
       String s = randomText(r);
       boolean expected = CASUALTY_REGEX.matcher(s).find();
-      assertEquals(expected, StrikeRules.CASUALTY_WORD.anyIn(s), s);
+      assertEquals(expected, StrikeCues.CASUALTY_WORD.anyIn(s), s);
       hits += expected ? 1 : 0;
     }
     assertTrue(hits > 10_000 && hits < 40_000, "both outcomes are exercised: " + hits);
     // the Kelvin sign and dotted capital I fold to ASCII only under UNICODE_CASE: neither side matches them
-    assertFalse(StrikeRules.CASUALTY_WORD.anyIn("\u212Aill"));
-    assertFalse(StrikeRules.CASUALTY_WORD.anyIn("K\u0130LL"));
+    assertFalse(StrikeCues.CASUALTY_WORD.anyIn("\u212Aill"));
+    assertFalse(StrikeCues.CASUALTY_WORD.anyIn("K\u0130LL"));
   }
 
   @Test
@@ -55,9 +55,9 @@ class StemsTest {
     int matches = 0;
     for (int i = 0; i < 50_000; i++) {
       String s = randomText(r);
-      if (StrikeRules.TRIGGER.matcher(s).find()) {
+      if (StrikeCues.TRIGGER.matcher(s).find()) {
         matches++;
-        assertTrue(StrikeRules.TRIGGER_STEMS.anyIn(s), s);
+        assertTrue(StrikeCues.TRIGGER_STEMS.anyIn(s), s);
       }
     }
     assertTrue(matches > 10_000, "matches: " + matches);

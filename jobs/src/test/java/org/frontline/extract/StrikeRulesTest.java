@@ -18,7 +18,7 @@ class StrikeRulesTest {
   static final Gazetteer G = Gazetteer.load();
   static final LocalDate AS_OF = LocalDate.of(2026, 11, 27);
 
-  static List<StrikeRules.Mention> extract(String text, String published) {
+  static List<Mention> extract(String text, String published) {
     return StrikeRules.extract(null, text, published == null ? null : LocalDate.parse(published), AS_OF, G);
   }
 
@@ -34,31 +34,31 @@ class StrikeRulesTest {
         + "Delegations met in Abu Dhabi for direct talks that began on January 23.\n"
         + "An analyst recalled the 1994 Budapest Memorandum.\n"
         + "The latest strikes, which hit Kyiv and other regions, deepened those fears.";
-    List<StrikeRules.Mention> ms = extract(text, null);
+    List<Mention> ms = extract(text, null);
     LocalDate feb4 = LocalDate.of(2026, 2, 4);
-    StrikeRules.Mention national = only(ms, null);
+    Mention national = only(ms, null);
     assertEquals(feb4, national.eventDate);
-    assertEquals("drone", national.weapon);
+    assertEquals(WeaponClass.DRONE, national.weapon);
     assertEquals(100, national.launched);
     assertEquals("at_least", national.launchedQualifier);
-    StrikeRules.Mention dnipro = only(ms, "UA-12");
+    Mention dnipro = only(ms, "UA-12");
     assertEquals(feb4, dnipro.eventDate);
     assertEquals(2, dnipro.killed);
     assertEquals(2, dnipro.injured);
-    assertEquals("drone", dnipro.weapon);
-    StrikeRules.Mention kyiv = only(ms, "UA-30");
+    assertEquals(WeaponClass.DRONE, dnipro.weapon);
+    Mention kyiv = only(ms, "UA-30");
     assertEquals(feb4, kyiv.eventDate);
     assertEquals(3, ms.size(), ms.toString()); // nothing for the talks, Moscow or the memorandum
   }
 
   @Test
   void nationalSummaryGivesOneMentionPerWeapon() {
-    List<StrikeRules.Mention> ms = extract("Russia launched 84 missiles and 24 drones at Ukraine overnight, the Air"
+    List<Mention> ms = extract("Russia launched 84 missiles and 24 drones at Ukraine overnight, the Air"
         + " Force said. Air defences shot down 63 missiles and 22 drones.", "2026-03-12");
     assertEquals(2, ms.size(), ms.toString());
-    assertEquals("missile", ms.get(0).weapon);
+    assertEquals(WeaponClass.MISSILE, ms.get(0).weapon);
     assertEquals(84, ms.get(0).launched);
-    assertEquals("drone", ms.get(1).weapon);
+    assertEquals(WeaponClass.DRONE, ms.get(1).weapon);
     assertEquals(24, ms.get(1).launched);
     assertNull(ms.get(0).regionIso);
     assertEquals(LocalDate.of(2026, 3, 12), ms.get(0).eventDate);
@@ -66,7 +66,7 @@ class StrikeRulesTest {
 
   @Test
   void agesYearsAndHouseNumbersAreNotCounts() {
-    List<StrikeRules.Mention> ms = extract("A drone struck the building at 14 Sadova Street in Sumy on Thursday; "
+    List<Mention> ms = extract("A drone struck the building at 14 Sadova Street in Sumy on Thursday; "
         + "a 17-year-old girl was injured.", "2026-03-12");
     assertEquals(1, ms.size(), ms.toString());
     assertEquals(1, ms.get(0).injured);
@@ -106,22 +106,22 @@ class StrikeRulesTest {
   @Test
   void wireReportPatterns() {
     // a headline with no body is the text
-    List<StrikeRules.Mention> h = StrikeRules.extract("Missiles hit Odesa port overnight, two injured", null,
+    List<Mention> h = StrikeRules.extract("Missiles hit Odesa port overnight, two injured", null,
         LocalDate.of(2026, 3, 12), AS_OF, G);
     assertEquals(1, h.size(), h.toString());
     assertEquals("title", h.get(0).field);
     assertEquals("UA-51", h.get(0).regionIso);
     assertEquals(2, h.get(0).injured);
     // a region's report over the past day is dated by the morning it ends: the publication (coding rules)
-    StrikeRules.Mention d = only(extract("Over the past day, Russian shelling killed three civilians in the"
+    Mention d = only(extract("Over the past day, Russian shelling killed three civilians in the"
         + " Donetsk region.", "2026-03-12"), "UA-14");
     assertEquals(LocalDate.of(2026, 3, 12), d.eventDate);
     assertEquals(3, d.killed);
-    assertEquals("artillery", d.weapon);
+    assertEquals(WeaponClass.ARTILLERY, d.weapon);
     // an unknown village followed by its oblast; an ambiguous town takes the oblast named beside it
     assertEquals("UA-63", extract("A drone struck a school in Lypivka, the Kharkiv region, on Thursday.",
         "2026-03-12").get(0).regionIso);
-    List<StrikeRules.Mention> v = extract("Shelling hit the village of Vilkhivka, Kharkiv region, on Thursday.",
+    List<Mention> v = extract("Shelling hit the village of Vilkhivka, Kharkiv region, on Thursday.",
         "2026-03-12");
     assertEquals(1, v.size(), v.toString());
     assertEquals("UA-63", v.get(0).regionIso);
@@ -160,14 +160,14 @@ class StrikeRulesTest {
         new Case("Ukraine's air defence fought off an overnight attack by 40 attack drones, downing 31.", "drone", 40,
             31),
         new Case("Air defence repelled an overnight attack by 40 attack drones, downing 31.", "drone", 40, 31))) {
-      StrikeRules.Mention m = only(extract(c.text(), "2026-03-12"), null);
-      assertEquals(c.weapon(), m.weapon, c.text());
+      Mention m = only(extract(c.text(), "2026-03-12"), null);
+      assertEquals(c.weapon(), m.weapon.label(), c.text());
       assertEquals(c.launched(), m.launched, c.text());
       assertEquals(c.intercepted(), m.intercepted, c.text());
       assertEquals(LocalDate.of(2026, 3, 12), m.eventDate, c.text());
     }
     // one sentence lists a figure per weapon; a zero is a figure there
-    List<StrikeRules.Mention> ms = extract("Overnight Russia launched 6 missiles and 31 drones at Ukraine. Air"
+    List<Mention> ms = extract("Overnight Russia launched 6 missiles and 31 drones at Ukraine. Air"
         + " defence shot down 0 missiles and 25 drones, the Air Force reported.", "2026-03-12");
     assertEquals(2, ms.size(), ms.toString());
     assertEquals(6, ms.get(0).launched);
@@ -198,7 +198,7 @@ class StrikeRulesTest {
   /** A headline reports a strike where the text is silent; the text wins where it speaks. */
   @Test
   void headlineStrikes() {
-    List<StrikeRules.Mention> ms = StrikeRules.extract("Shelling of Nikopol: enemy covers the town with fire",
+    List<Mention> ms = StrikeRules.extract("Shelling of Nikopol: enemy covers the town with fire",
         "The night was hard for the district, the head of the council said.", LocalDate.of(2026, 3, 12), AS_OF, G);
     assertEquals(1, ms.size(), ms.toString());
     assertEquals("UA-12", ms.get(0).regionIso);
@@ -207,7 +207,7 @@ class StrikeRulesTest {
     ms = StrikeRules.extract("Shelling of the Donetsk region: missile strikes on Kramatorsk",
         "Russian forces launched missile strikes on Kramatorsk on Thursday.", LocalDate.of(2026, 3, 12), AS_OF, G);
     assertEquals(1, ms.size(), ms.toString());
-    assertEquals("missile", ms.get(0).weapon);
+    assertEquals(WeaponClass.MISSILE, ms.get(0).weapon);
     assertEquals("text", ms.get(0).field);
   }
 
@@ -226,7 +226,7 @@ class StrikeRulesTest {
             + "|" + s.get("weapon").asText());
       }
       Set<String> got = new HashSet<>();
-      for (StrikeRules.Mention m : StrikeRules.extract(g.get("title").asText(), g.get("text").asText(),
+      for (Mention m : StrikeRules.extract(g.get("title").asText(), g.get("text").asText(),
           LocalDate.parse(g.get("published").asText()), AS_OF, G)) {
         got.add(m.eventDate + "|" + m.country + "|" + m.regionIso + "|" + m.weapon);
       }
@@ -240,9 +240,9 @@ class StrikeRulesTest {
     assertTrue(f1 >= 0.97, "dev-set mention F1 " + f1 + " tp=" + tp + " fp=" + fp + " fn=" + fn);
   }
 
-  static StrikeRules.Mention only(List<StrikeRules.Mention> ms, String region) {
-    StrikeRules.Mention found = null;
-    for (StrikeRules.Mention m : ms) {
+  static Mention only(List<Mention> ms, String region) {
+    Mention found = null;
+    for (Mention m : ms) {
       if (java.util.Objects.equals(m.regionIso, region)) {
         assertNull(found, "two mentions for " + region + ": " + ms);
         found = m;
