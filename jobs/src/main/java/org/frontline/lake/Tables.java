@@ -64,6 +64,9 @@ public final class Tables {
         .collect(java.util.stream.Collectors.joining(","));
   }
 
+  /** Who struck (mentions and events {@code attacker}); the trend tables have one event count per attacker. */
+  public static final List<String> ATTACKERS = List.of("RU", "UA", "unknown");
+
   /** The weapon classes the extractor assigns; the trend tables have one event count per class. */
   public static final List<String> WEAPONS = List.of("drone", "missile", "artillery", "airstrike", "glide_bomb",
       "unknown");
@@ -240,6 +243,11 @@ public final class Tables {
       .add("share", DataTypes.DoubleType, false)
       .add("top_terms", DataTypes.createArrayType(DataTypes.StringType, true), false);
 
+  /** The trend column counting the events of one attacker: {@code events_by_ru}, {@code events_by_unknown}. */
+  public static String attackerColumn(String attacker) {
+    return "events_by_" + attacker.toLowerCase(java.util.Locale.ROOT);
+  }
+
   /**
    * Strike events per area and period, zero-filled (stage {@code trends}). An area is an oblast
    * ({@code UA-xx}), {@code UA} (every event in Ukraine, national summaries included) or {@code RU} (every
@@ -259,6 +267,9 @@ public final class Tables {
         .add("events", DataTypes.LongType, false);
     for (String w : WEAPONS) {
       s = s.add("events_" + w, DataTypes.LongType, false);
+    }
+    for (String a : ATTACKERS) {
+      s = s.add(attackerColumn(a), DataTypes.LongType, false);
     }
     return s.add("launched_sum", DataTypes.DoubleType, false)
         .add("launched_median", DataTypes.DoubleType, true)

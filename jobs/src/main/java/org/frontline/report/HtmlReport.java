@@ -65,6 +65,26 @@ public final class HtmlReport {
     return v == null ? "–" : String.format(Locale.ROOT, "%+.0f %%", 100 * v);
   }
 
+  /** "; 2 by Russia, 1 by Ukraine": who struck the night's events in Ukraine, when not all by Russia. */
+  static String byAttacker(Map<String, Long> counts) {
+    long ru = counts.getOrDefault("RU", 0L);
+    long ua = counts.getOrDefault("UA", 0L);
+    long unknown = counts.getOrDefault("unknown", 0L);
+    if (ua == 0 && unknown == 0) {
+      return "";
+    }
+    return "; " + ru + " by Russia, " + ua + " by Ukraine (occupied areas)" + (unknown == 0 ? ""
+        : ", " + unknown + " attacker not told");
+  }
+
+  static String attackerName(String attacker) {
+    return attacker == null ? "" : switch (attacker) {
+      case "RU" -> "Russia";
+      case "UA" -> "Ukraine";
+      default -> "not told";
+    };
+  }
+
   private static String card(String value, String label, String detail) {
     return "<div class=\"card\"><div class=\"v\">" + value + "</div><div class=\"l\">" + h(label)
         + "</div><div class=\"d\">" + detail + "</div></div>";
@@ -108,7 +128,7 @@ public final class HtmlReport {
         + "\">" + pct(hl.weekOverWeekPct()) + "</span> ";
     b.append("<section id=\"headline\"><div class=\"cards\">")
         .append(card(Long.toString(hl.events()), "strike events in Ukraine",
-            weapons.length() == 0 ? "none reported" : weapons.toString()))
+            (weapons.length() == 0 ? "none reported" : weapons.toString()) + byAttacker(hl.byAttacker())))
         .append(card(Long.toString(hl.last7Days()), "events in the last 7 days",
             wow + "vs " + hl.previous7Days() + " the 7 days before"))
         .append(card(num(hl.killed()), "killed", "sum of the events' median reports"))
@@ -218,11 +238,12 @@ public final class HtmlReport {
         b.append("<p class=\"note\">The first ").append(r.events().size()).append(" of ").append(r.eventsTotal())
             .append(" events; the events table of the lake has them all.</p>");
       }
-      b.append("<table id=\"event-table\"><thead><tr><th>area</th><th>place</th><th>weapon</th>")
+      b.append("<table id=\"event-table\"><thead><tr><th>area</th><th>place</th><th>by</th><th>weapon</th>")
           .append("<th class=\"n\">launched</th><th class=\"n\">intercepted</th><th class=\"n\">killed</th>")
           .append("<th class=\"n\">injured</th><th>sources</th><th>example sentence</th></tr></thead><tbody>");
       for (ReportData.Event e : r.events()) {
         b.append("<tr><td>").append(h(e.areaName())).append("</td><td>").append(h(e.place())).append("</td><td>")
+            .append(h(attackerName(e.attacker()))).append("</td><td>")
             .append(h(e.weapon().replace('_', ' ')))
             .append(e.weaponModel() == null ? "" : " (" + h(e.weaponModel()) + ")")
             .append("</td><td class=\"n\">").append(num(e.launched())).append("</td><td class=\"n\">")

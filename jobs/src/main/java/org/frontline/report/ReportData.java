@@ -37,7 +37,8 @@ public final class ReportData {
   static final int MAX_SPIKES = 20;
 
   public record Headline(String date, long events, long eventsRussia, double killed, double injured,
-                         double launched, double intercepted, Map<String, Long> byWeapon, Double events7dAvg,
+                         double launched, double intercepted, Map<String, Long> byWeapon,
+                         Map<String, Long> byAttacker, Double events7dAvg,
                          long last7Days, long previous7Days, Long weekOverWeek, Double weekOverWeekPct,
                          long sources) {}
 
@@ -59,8 +60,8 @@ public final class ReportData {
 
   public record Source(String source, String title, String url, String docId) {}
 
-  public record Event(String eventId, String date, String country, String area, String areaName, String place,
-                      String weapon, String weaponModel, Double launched, Double intercepted, Double killed,
+  public record Event(String eventId, String date, String country, String attacker, String area, String areaName,
+                      String place, String weapon, String weaponModel, Double launched, Double intercepted, Double killed,
                       Double injured, long sourcesCount, String sentence, List<Source> sources) {}
 
   /**
@@ -143,10 +144,14 @@ public final class ReportData {
     for (String w : Tables.WEAPONS) {
       byWeapon.put(w, today == null ? 0L : lng(today, "events_" + w));
     }
+    Map<String, Long> byAttacker = new LinkedHashMap<>();
+    for (String a : Tables.ATTACKERS) {
+      byAttacker.put(a, today == null ? 0L : lng(today, Tables.attackerColumn(a)));
+    }
     Headline headline = new Headline(date.toString(), today == null ? 0 : lng(today, "events"),
         russia == null ? 0 : lng(russia, "events"), today == null ? 0 : dbl(today, "killed"),
         today == null ? 0 : dbl(today, "injured"), today == null ? 0 : dbl(today, "launched_sum"),
-        today == null ? 0 : dbl(today, "intercepted_sum"), byWeapon,
+        today == null ? 0 : dbl(today, "intercepted_sum"), byWeapon, byAttacker,
         today == null ? null : dblOrNull(today, "events_7d_avg"), last7, prev7, last7 - prev7,
         prev7 == 0 ? null : (last7 - prev7) / (double) prev7, today == null ? 0 : lng(today, "sources"));
 
@@ -298,7 +303,7 @@ public final class ReportData {
       }
       String region = r.getAs("region_iso");
       String area = region != null ? region : r.getAs("country");
-      out.add(new Event(r.getAs("event_id"), iso(r, "event_date"), r.getAs("country"), area,
+      out.add(new Event(r.getAs("event_id"), iso(r, "event_date"), r.getAs("country"), r.getAs("attacker"), area,
           region == null ? ("UA".equals(r.getAs("country")) ? "Ukraine (national report)" : "Russia")
               : "RU".equals(r.getAs("country")) ? "Russia, " + region : Areas.name(region),
           r.getAs("place"), r.getAs("weapon"), r.getAs("weapon_model"), dblOrNull(r, "launched_median"),

@@ -98,9 +98,10 @@ public final class ReportJob {
     files.put("spikes.csv", csv(List.of("week_start", "area", "name", "metric", "value", "baseline_median", "z",
         "reason"), rows(data.spikes(), s -> List.of(s.week(), s.area(), s.name(), s.metric(), s.value(),
             opt(s.median()), opt(s.z()), s.reason()))));
-    files.put("events.csv", csv(List.of("event_id", "event_date", "country", "area", "area_name", "place", "weapon",
-        "weapon_model", "launched", "intercepted", "killed", "injured", "n_sources", "source_urls",
-        "example_sentence"), rows(data.events(), e -> List.of(e.eventId(), e.date(), e.country(), e.area(),
+    files.put("events.csv", csv(List.of("event_id", "event_date", "country", "attacker", "area", "area_name", "place",
+        "weapon", "weapon_model", "launched", "intercepted", "killed", "injured", "n_sources", "source_urls",
+        "example_sentence"), rows(data.events(), e -> List.of(e.eventId(), e.date(), e.country(), e.attacker(),
+            e.area(),
             e.areaName(), opt(e.place()), e.weapon(), opt(e.weaponModel()), opt(e.launched()),
             opt(e.intercepted()), opt(e.killed()), opt(e.injured()), e.sourcesCount(),
             String.join(" ", e.sources().stream().map(s -> s.url() == null ? "" : s.url()).toList()).trim(),

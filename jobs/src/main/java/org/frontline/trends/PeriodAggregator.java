@@ -20,9 +20,9 @@ import static org.apache.spark.sql.functions.*;
 /**
  * Event rows placed in areas ({@link EventAreas}) → one row per area and calendar period between
  * {@link #startDate()} and {@link #endDate()}, every area in every period: a period without events is a row
- * of zeros, not a missing row. Per row: events (and per weapon class), sum and median of the events'
+ * of zeros, not a missing row. Per row: events (and per weapon class and per attacker), sum and median of the events'
  * launched and intercepted figures, killed and injured, distinct articles and sources.
- * Input columns: {@code area, event_date, weapon, launched_median, intercepted_median, killed_median,
+ * Input columns: {@code area, event_date, weapon, attacker, launched_median, intercepted_median, killed_median,
  * injured_median, doc_ids, sources}.
  */
 public final class PeriodAggregator extends ColumnTransformer {
@@ -103,6 +103,7 @@ public final class PeriodAggregator extends ColumnTransformer {
     requireColumn(schema, "area", DataTypes.StringType);
     requireColumn(schema, "event_date", DataTypes.DateType);
     requireColumn(schema, "weapon", DataTypes.StringType);
+    requireColumn(schema, "attacker", DataTypes.StringType);
     for (String f : Tables.FIGURES) {
       requireColumn(schema, f + "_median", DataTypes.DoubleType);
     }
@@ -133,6 +134,9 @@ public final class PeriodAggregator extends ColumnTransformer {
     for (String w : Tables.WEAPONS) {
       aggs.add(sum(when(col("weapon").equalTo(w), 1L).otherwise(0L)).as("events_" + w));
     }
+    for (String a : Tables.ATTACKERS) {
+      aggs.add(sum(when(col("attacker").equalTo(a), 1L).otherwise(0L)).as(Tables.attackerColumn(a)));
+    }
     aggs.add(sum(col("launched_median")).as("launched_sum"));
     aggs.add(median(col("launched_median")).as("launched_median"));
     aggs.add(sum(col("intercepted_median")).as("intercepted_sum"));
@@ -156,6 +160,9 @@ public final class PeriodAggregator extends ColumnTransformer {
     out.add(coalesce(col("events"), lit(0L)).as("events"));
     for (String w : Tables.WEAPONS) {
       out.add(coalesce(col("events_" + w), lit(0L)).as("events_" + w));
+    }
+    for (String a : Tables.ATTACKERS) {
+      out.add(coalesce(col(Tables.attackerColumn(a)), lit(0L)).as(Tables.attackerColumn(a)));
     }
     for (String f : List.of("launched_sum", "launched_median", "intercepted_sum", "intercepted_median", "killed",
         "injured", "articles", "sources")) {

@@ -22,6 +22,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -104,6 +105,15 @@ class ReportTest extends SparkTest {
   }
 
   @Test
+  void whoStruckIsToldWhenNotAllWereRussias() {
+    assertEquals("", HtmlReport.byAttacker(Map.of("RU", 3L, "UA", 0L, "unknown", 0L)));
+    assertEquals("; 3 by Russia, 1 by Ukraine (occupied areas), 2 attacker not told",
+        HtmlReport.byAttacker(Map.of("RU", 3L, "UA", 1L, "unknown", 2L)));
+    assertEquals("Ukraine", HtmlReport.attackerName("UA"));
+    assertTrue(html.contains("<th>by</th>"), "the events table says who struck");
+  }
+
+  @Test
   void articleTextIsEscapedAndOnlyHttpLinksSurvive() {
     assertFalse(html.contains("<script"), "no script element, whatever the articles say");
     assertFalse(html.contains("<img"), "no markup from article text");
@@ -127,7 +137,7 @@ class ReportTest extends SparkTest {
     assertEquals(2L, json.get("eventsTotal").asLong());
     List<String> csv = Files.readAllLines(out.resolve("events.csv"));
     assertEquals(3, csv.size(), "header and two events");
-    assertTrue(csv.get(0).startsWith("event_id,event_date,country,area"));
+    assertTrue(csv.get(0).startsWith("event_id,event_date,country,attacker,area"));
     JsonNode oblasts = json.get("oblasts");
     assertEquals(27, oblasts.size());
     assertEquals(1L, findArea(oblasts, "UA-63").get("events7").asLong(), "one Kharkiv strike from two outlets");

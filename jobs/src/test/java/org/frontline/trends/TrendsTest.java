@@ -31,7 +31,8 @@ class TrendsTest extends SparkTest {
       .add("killed_median", DataTypes.DoubleType)
       .add("injured_median", DataTypes.DoubleType)
       .add("doc_ids", DataTypes.createArrayType(DataTypes.StringType))
-      .add("sources", DataTypes.createArrayType(DataTypes.StringType));
+      .add("sources", DataTypes.createArrayType(DataTypes.StringType))
+      .add("attacker", DataTypes.StringType);
 
   static Dataset<Row> trends;
 
@@ -39,7 +40,7 @@ class TrendsTest extends SparkTest {
                    Double intercepted, Double killed, Double injured, List<String> docs, List<String> sources) {
     return RowFactory.create(id, Date.valueOf(day), country, region, weapon, launched, intercepted, killed,
         injured, scala.jdk.javaapi.CollectionConverters.asScala(docs).toSeq(),
-        scala.jdk.javaapi.CollectionConverters.asScala(sources).toSeq());
+        scala.jdk.javaapi.CollectionConverters.asScala(sources).toSeq(), country.equals("RU") ? "UA" : "RU");
   }
 
   @BeforeAll
@@ -106,6 +107,11 @@ class TrendsTest extends SparkTest {
     assertEquals(0L, one("day", "2026-03-04", "UA-63").<Long>getAs("events"));
     assertEquals(1L, one("day", "2026-03-10", "RU").<Long>getAs("events"));
     assertEquals(0L, one("day", "2026-03-10", "UA").<Long>getAs("events"));
+    // who struck: Russia's strikes on Kharkiv oblast, Ukraine's on Belgorod
+    assertEquals(2L, k.<Long>getAs("events_by_ru"));
+    assertEquals(0L, k.<Long>getAs("events_by_ua"));
+    assertEquals(1L, one("day", "2026-03-10", "RU").<Long>getAs("events_by_ua"));
+    assertEquals(0L, one("day", "2026-03-10", "RU").<Long>getAs("events_by_unknown"));
   }
 
   @Test
