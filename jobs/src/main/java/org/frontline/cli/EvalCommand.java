@@ -6,6 +6,7 @@ import org.apache.spark.sql.SparkSession;
 import org.frontline.common.Progress;
 import org.frontline.extract.ExtractionEval;
 import org.frontline.extract.NationalFiguresEval;
+import org.frontline.extract.StrikeSentenceModel;
 import org.frontline.generate.NationalReports;
 import org.frontline.lake.Lake;
 import org.frontline.lake.Tables;
@@ -20,7 +21,8 @@ import java.util.concurrent.Callable;
 
 @Command(name = "eval", mixinStandardHelpOptions = true,
     description = "Measure a stage's output against labels.",
-    subcommands = {EvalCommand.Extraction.class, EvalCommand.Topics.class, EvalCommand.National.class})
+    subcommands = {EvalCommand.Extraction.class, EvalCommand.Topics.class, EvalCommand.National.class,
+        EvalCommand.TrainClassifier.class})
 final class EvalCommand implements Runnable {
   @Override
   public void run() {
@@ -51,6 +53,15 @@ final class EvalCommand implements Runnable {
         description = "with --reextract: the date undated articles are read against (yyyy-MM-dd; default today)")
     String asOf;
 
+    @Option(names = "--classifier", paramLabel = "DIR",
+        description = "with --reextract: a sentence model (frontline eval train-classifier) whose strike sentences"
+            + " the rules read as strike reports")
+    String classifier;
+
+    @Option(names = "--threshold", defaultValue = "0.5", paramLabel = "P",
+        description = "with --classifier: least probability of a flagged sentence (default: ${DEFAULT-VALUE})")
+    double threshold;
+
     @Mixin
     SparkOptions sparkOptions;
 
@@ -60,10 +71,15 @@ final class EvalCommand implements Runnable {
       SparkSession spark = sparkOptions.session("frontline-eval");
       Lake lake = new Lake(spark, lakeDir);
       var articles = lake.read(Tables.ARTICLES);
-      var mentions = reextract
-          ? org.frontline.extract.ExtractJob.mentions(articles.join(spark.read().schema(ExtractionEval.GOLD)
-              .json(gold).select("doc_id"), new String[] {"doc_id"}, "left_semi"), asOf)
-          : lake.read(Tables.MENTIONS);
+      if (classifier != null && !reextract) {
+        throw new IllegalArgumentException("--classifier needs --reextract");
+      }
+      var labelled = articles.join(spark.read().schema(ExtractionEval.GOLD).json(gold).select("doc_id"),
+          new String[] {"doc_id"}, "left_semi");
+      var mentions = !reextract ? lake.read(Tables.MENTIONS)
+          : classifier == null ? org.frontline.extract.ExtractJob.mentions(labelled, asOf)
+          : org.frontline.extract.ExtractJob.mentions(StrikeSentenceModel.flags(
+              StrikeSentenceModel.Fitted.load(classifier), labelled, threshold), asOf, "flags");
       Map<String, Object> s = ExtractionEval.score(spark, gold, articles, mentions, examples);
       @SuppressWarnings("unchecked")
       List<String> lines = (List<String>) s.remove("examples");
@@ -193,6 +209,43 @@ final class EvalCommand implements Runnable {
               + " intercepted %s, date %s, all three exact %s", s.get("figures"), s.get("reports"), s.get("windows"),
           s.get("launched_exact_rate"), s.get("intercepted_exact_rate"), s.get("date_exact_rate"),
           s.get("all_exact_rate")));
+      return 0;
+    }
+  }
+
+  @Command(name = "train-classifier", mixinStandardHelpOptions = true,
+      description = "Train the sentence classifier (strike report yes/no, weapon class) that eval extraction"
+          + " --classifier tries as a second opinion: on the labelled articles' sentences and on the rules' weak"
+          + " labels over every article of the lake (its articles and mentions tables).")
+  static final class TrainClassifier implements Callable<Integer> {
+    @Option(names = "--lake", required = true, paramLabel = "DIR", description = "lake holding articles and mentions")
+    String lakeDir;
+
+    @Option(names = "--gold", required = true, paramLabel = "FILE", split = ",",
+        description = "labelled JSONL files (doc_id, strikes), comma-separated")
+    List<String> gold;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "where the model is saved")
+    String out;
+
+    @Mixin
+    SparkOptions sparkOptions;
+
+    @Override
+    public Integer call() throws Exception {
+      Progress p = Progress.start("train-classifier", "starting Spark");
+      SparkSession spark = sparkOptions.session("frontline-train-classifier");
+      Lake lake = new Lake(spark, lakeDir);
+      var labels = spark.read().schema(ExtractionEval.GOLD).json(gold.toArray(new String[0]))
+          .select(org.apache.spark.sql.functions.col("doc_id"), org.apache.spark.sql.functions.coalesce(
+              org.apache.spark.sql.functions.col("strikes"), org.apache.spark.sql.functions.col("events"))
+              .as("strikes"));
+      var training = StrikeSentenceModel.trainingSet(lake.read(Tables.ARTICLES), lake.read(Tables.MENTIONS), labels)
+          .cache();
+      var counts = training.groupBy("weight", "label").count().orderBy("weight", "label").collectAsList();
+      Progress.info("train-classifier", "sentences (weight, label, count): " + counts);
+      StrikeSentenceModel.fit(training).save(out);
+      p.done("model saved in " + out);
       return 0;
     }
   }

@@ -33,11 +33,24 @@ public final class ExtractJob {
 
   /** The mentions of a frame of articles (columns of the articles table), one row each. */
   public static Dataset<Row> mentions(Dataset<Row> articles, String asOf) {
+    return mentions(articles, asOf, null);
+  }
+
+  /**
+   * The mentions of a frame of articles, with a second opinion's flagged sentences in {@code flagsCol}
+   * (see {@link StrikeSentenceModel#flags}); null: the rules alone.
+   */
+  public static Dataset<Row> mentions(Dataset<Row> articles, String asOf, String flagsCol) {
     StrikeExtractor extractor = new StrikeExtractor().setAsOf(asOf == null ? "" : asOf);
+    List<String> columns = new java.util.ArrayList<>(List.of("doc_id", "source_file", "published_date", "source",
+        "url", "title", "text"));
+    if (flagsCol != null) {
+      extractor.setFlagsCol(flagsCol);
+      columns.add(flagsCol);
+    }
     // the rules cost about a millisecond per article: the articles are read as at least four tasks per core
     // (Sessions sets the least number of file splits), not shuffled first (their text is most of the table)
-    Dataset<Row> withMentions = extractor.transform(articles.select("doc_id", "source_file",
-        "published_date", "source", "url", "title", "text"));
+    Dataset<Row> withMentions = extractor.transform(articles.selectExpr(columns.toArray(new String[0])));
     return withMentions
         .select(col("doc_id"), col("source_file"), col("published_date"), col("source"), col("url"), col("title"),
             posexplode(col("mentions")).as(new String[] {"pos", "m"}))

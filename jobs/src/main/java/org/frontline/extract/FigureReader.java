@@ -52,7 +52,7 @@ final class FigureReader {
       + "destroying|intercepting|neutrali[sz]ing)";
   private static final Gated INTERCEPT_AFTER = new Gated(Pattern.compile("(?:" + DOWN + "|(?:shot|took|brought) down)"
       + "\\s+(?:(" + QUAL + ")\\s+)?(" + NUM + ")\\b(?=\\s*(?:of\\s+(?:them|those|these|the)\\b|(?:[\\w-]+\\s+){0,3}?"
-      + WEAPON_NOUN + "\\b|targets|aerial targets|[,.;]|$|\\s+(?:over|above|in|across|before|by)\\b))", CI),
+      + "(?:" + WEAPON_NOUN + "|targets)\\b|targets|aerial targets|[,.;]|$|\\s+(?:over|above|in|across|before|by)\\b))", CI),
       "down", "destroy", "intercept", "neutrali", "suppressed", "repelled", "eliminated", "jammed", "disabled",
       "lost");
   /** " were shot down ..." right after a launch count: the launched weapons were intercepted. */

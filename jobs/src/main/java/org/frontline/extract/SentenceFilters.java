@@ -21,7 +21,7 @@ final class SentenceFilters {
 
   // sentences that do not report a strike that happened
   static final Gated CUMULATIVE = new Gated(Pattern.compile("\\b(?:since (?:the (?:start|beginning|outbreak) of|"
-      + "February 2022|2014|2022|the (?:full-scale )?invasion|the war began|Russia invaded|Russia's invasion|"
+      + "February 2022|2014|2022|the (?:full-scale )?invasion|the (?:\\w+ ){1,2}invasion|the war began|Russia invaded|Russia's invasion|"
       + "the war started)|so far this (?:year|month|week)|this year alone|to date|in total since|"
       + "over the (?:past|last) (?:\\w+ )?(?:weeks|months|years|year|month|week)|throughout the war|"
       + "during the war|per (?:month|day|night|week)|a month\\b|every (?:night|day|week)|each (?:night|month)|"
@@ -78,7 +78,8 @@ final class SentenceFilters {
       + "recaptur\\w*|retreat\\w*|encircl\\w*|bodies (?:[\\w,]+ ){0,4}(?:found|identified|discovered|exhumed)|"
       + "found (?:\\w+ ){0,3}bodies|exhum\\w*|sunk|sank|sinking|flagship|command posts?|mass graves?|execut\\w*|tortur\\w*|war crim\\w*|"
       + "war criminals?|after the (?:Russian )?occupation|under occupation|during the occupation|accus\\w*|"
-      + "alleged\\w*|provocation|siege|besieged|helicopters?|personnel|(?:months|weeks) of|constant|mines?|"
+      + "alleged\\w*|provocation|siege|besieged|(?<!with |using |used )helicopters?"
+      + "(?!,| and | fired| struck| attacked| hit)|personnel|(?:months|weeks) of|constant|mines?|"
       + "landmines?|tripwire|unexploded|ordnance|atrocit\\w+|informers?|informants?|collaborat\\w+|detained|"
       + "arrested|sentenced|eliminat\\w+|tanks?)\\b", CI),
       "repel", "repuls", "offensive", "positions", "combat missions", "prisoners of war", "pows", "poll", "survey",

@@ -6,6 +6,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.api.java.UDF3;
+import org.apache.spark.sql.api.java.UDF4;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.types.ArrayType;
 import org.apache.spark.sql.types.DataTypes;
@@ -34,6 +35,7 @@ public final class StrikeExtractor extends ColumnTransformer {
   private final Param<String> dateCol;
   private final Param<String> outputCol;
   private final Param<String> asOf;
+  private final Param<String> flagsCol;
 
   public StrikeExtractor() {
     this(newUid("strikeExtractor"));
@@ -46,6 +48,8 @@ public final class StrikeExtractor extends ColumnTransformer {
     dateCol = param("dateCol", "publication date (date), the reference for relative dates", "published_date");
     outputCol = param("outputCol", "strike mentions (array of structs)", "mentions");
     asOf = param("asOf", "yyyy-MM-dd date undated articles are read against; empty means today (UTC)", "");
+    flagsCol = param("flagsCol", "optional map<int,string>: sentence index -> weapon class of the sentences a"
+        + " second opinion (StrikeSentenceModel) calls strike reports; empty means none", "");
   }
 
   public Param<String> textCol() { return textCol; }
@@ -53,9 +57,14 @@ public final class StrikeExtractor extends ColumnTransformer {
   public Param<String> dateCol() { return dateCol; }
   public Param<String> asOf() { return asOf; }
   public Param<String> outputCol() { return outputCol; }
+  public Param<String> flagsCol() { return flagsCol; }
 
   public StrikeExtractor setAsOf(String v) { set(asOf, v); return this; }
   public StrikeExtractor setOutputCol(String v) { set(outputCol, v); return this; }
+  public StrikeExtractor setFlagsCol(String v) { set(flagsCol, v); return this; }
+  public StrikeExtractor setTextCol(String v) { set(textCol, v); return this; }
+  public StrikeExtractor setTitleCol(String v) { set(titleCol, v); return this; }
+  public StrikeExtractor setDateCol(String v) { set(dateCol, v); return this; }
 
   LocalDate asOfDate() {
     String v = $(asOf);
@@ -67,6 +76,9 @@ public final class StrikeExtractor extends ColumnTransformer {
     requireColumn(schema, $(textCol), DataTypes.StringType);
     requireColumn(schema, $(titleCol), DataTypes.StringType);
     requireColumn(schema, $(dateCol), DataTypes.DateType);
+    if (!$(flagsCol).isEmpty()) {
+      requireColumn(schema, $(flagsCol), DataTypes.createMapType(DataTypes.IntegerType, DataTypes.StringType));
+    }
     if (!$(asOf).isBlank()) {
       try {
         LocalDate.parse($(asOf));
@@ -93,11 +105,28 @@ public final class StrikeExtractor extends ColumnTransformer {
     Broadcast<Gazetteer> gaz = dataset.sparkSession().sparkContext()
         .broadcast(gazetteer(), scala.reflect.ClassTag$.MODULE$.apply(Gazetteer.class));
     LocalDate asOfDate = asOfDate();
+    if (!$(flagsCol).isEmpty()) {
+      UserDefinedFunction flagged = udf((UDF4<String, String, String, scala.collection.Map<Integer, String>,
+          List<Row>>) (title, text, published, flags) -> rows(StrikeRules.extract(title, text,
+              published == null ? null : LocalDate.parse(published), asOfDate, gaz.value(), flags(flags))),
+          new ArrayType(MENTION, false));
+      return dataset.withColumn($(outputCol), flagged.apply(col($(titleCol)), col($(textCol)),
+          col($(dateCol)).cast(DataTypes.StringType), col($(flagsCol))));
+    }
     UserDefinedFunction extract = udf((UDF3<String, String, String, List<Row>>) (title, text, published) ->
         rows(StrikeRules.extract(title, text, published == null ? null : LocalDate.parse(published), asOfDate,
             gaz.value())), new ArrayType(MENTION, false));
     return dataset.withColumn($(outputCol),
         extract.apply(col($(titleCol)), col($(textCol)), col($(dateCol)).cast(DataTypes.StringType)));
+  }
+
+  private static java.util.Map<Integer, WeaponClass> flags(scala.collection.Map<Integer, String> flags) {
+    java.util.Map<Integer, WeaponClass> out = new java.util.HashMap<>();
+    if (flags != null) {
+      scala.jdk.javaapi.CollectionConverters.asJava(flags).forEach((k, v) -> out.put(k,
+          v == null ? WeaponClass.UNKNOWN : WeaponClass.of(v)));
+    }
+    return out;
   }
 
   static List<Row> rows(List<Mention> mentions) {

@@ -39,6 +39,17 @@ public final class StrikeRules {
    */
   public static List<Mention> extract(String title, String text, LocalDate published, LocalDate asOf,
                                       Gazetteer gazetteer) {
+    return extract(title, text, published, asOf, gazetteer, Map.of());
+  }
+
+  /**
+   * The strike mentions of one article, with a second opinion: the sentences of {@code flagged} (by index)
+   * are strike reports whatever the rules' strike words and filters say — the rules still find their place,
+   * date and figures, and the flag's weapon class stands in when the sentence names none ({@code UNKNOWN}:
+   * no hint).
+   */
+  public static List<Mention> extract(String title, String text, LocalDate published, LocalDate asOf,
+                                      Gazetteer gazetteer, Map<Integer, WeaponClass> flagged) {
     if ((text == null || text.isBlank()) && title != null && !title.isBlank()) {
       return fromHeadlineAlone(title, published, asOf, gazetteer);
     }
@@ -50,7 +61,7 @@ public final class StrikeRules {
     ArticleContext article = new ArticleContext(title, spans, published, asOf, matcher);
     List<Mention> out = new ArrayList<>();
     for (Sentences.Span span : spans) {
-      Reading r = read(span, article, matcher);
+      Reading r = read(span, article, matcher, flagged.get(span.index()));
       if (r == null) {
         continue;
       }
@@ -109,10 +120,13 @@ public final class StrikeRules {
    * A sentence read for a strike, or null when it reports none: no strike or casualty word, a sentence the
    * filters rule out, no place, weapon, national cue or figure, or a date too far from the article's.
    */
-  private static Reading read(Sentences.Span span, ArticleContext article, PlaceMatcher matcher) {
+  private static Reading read(Sentences.Span span, ArticleContext article, PlaceMatcher matcher,
+                              WeaponClass flag) {
     String s = span.text();
     String lower = Stems.asciiLowerCase(s); // what every gated pattern looks its stems up in
-    if (!StrikeCues.mayReport(s, lower) || SentenceFilters.reportsNoStrike(s, lower, article.reference.getYear())) {
+    boolean screened = StrikeCues.mayReport(s, lower)
+        && !SentenceFilters.reportsNoStrike(s, lower, article.reference.getYear());
+    if (!screened && flag == null) {
       return null;
     }
     String whole = s;
@@ -121,8 +135,14 @@ public final class StrikeRules {
       lower = Stems.asciiLowerCase(s);
     }
     int triggerAt = StrikeCues.trigger(s, lower);
-    if (triggerAt < 0 && !StrikeCues.CASUALTY_WORD.anyInLower(lower)) {
+    boolean read = screened && (triggerAt >= 0 || StrikeCues.CASUALTY_WORD.anyInLower(lower));
+    // the second opinion only adds a sentence the rules pass over, standing for its missing strike word
+    boolean flagged = !read && flag != null;
+    if (!read && !flagged) {
       return null;
+    }
+    if (flagged && triggerAt < 0) {
+      triggerAt = 0;
     }
     List<PlaceMatcher.Hit> places = cuedPlaces(s, matcher);
     List<Weapons.Hit> weapons = withoutRubric(Weapons.find(s), s);
@@ -130,7 +150,7 @@ public final class StrikeRules {
     boolean nationalRu = StrikeCues.NATIONAL_RU.find(s, lower);
     boolean nationalUa = StrikeCues.NATIONAL_UA.find(s, lower);
     boolean strike = (triggerAt >= 0 && (!places.isEmpty() || !weapons.isEmpty() || nationalUa || nationalRu))
-        || fig.hasCasualties() || fig.intercepted != null;
+        || fig.hasCasualties() || fig.intercepted != null || fig.launchedTotal != null;
     if (!strike) {
       return null;
     }
@@ -141,6 +161,7 @@ public final class StrikeRules {
     }
     Weapons.Hit first = primary(weapons);
     WeaponClass weapon = first != null ? first.weapon()
+        : flagged && flag != WeaponClass.UNKNOWN ? flag
         : article.contextWeapon != null ? article.contextWeapon : WeaponClass.UNKNOWN;
     String model = first != null ? firstModel(weapons, weapon)
         : article.contextWeapon != null ? article.contextModel : null;
@@ -192,6 +213,8 @@ public final class StrikeRules {
     } else if ((fig.hasCasualties() || (r.trigger() && r.anaphora() && r.weapon() != WeaponClass.UNKNOWN))
         && a.titlePlace != null) {
       return List.of(atHeadlinePlace(r, a.titlePlace));
+    } else if (fig.intercepted != null) {
+      return national(r); // "air defence shot down five enemy targets": a shoot-down is a strike event
     }
     return List.of();
   }
@@ -208,19 +231,43 @@ public final class StrikeRules {
     List<PlaceMatcher.Hit> distinct = new ArrayList<>(byIso.values());
     List<Mention> made = new ArrayList<>();
     for (PlaceMatcher.Hit h : distinct) {
-      Mention m = mention(r, h.country(), h.iso, h.surface, h.kind.name().toLowerCase(Locale.ROOT), r.weapon(),
-          r.model());
-      m.placeCanonical = h.canonical;
-      m.ownDate = r.found().date() != null;
-      m.ownWeapon = r.firstWeapon() != null;
-      if (distinct.size() == 1) {
-        r.figures().applyTo(m, null);
-      } else {
-        r.figures().applyNearest(m, h, distinct);
+      for (WeaponClass weapon : weaponsOf(r)) {
+        Mention m = mention(r, h.country(), h.iso, h.surface, h.kind.name().toLowerCase(Locale.ROOT), weapon,
+            weapon == r.weapon() ? r.model() : firstModel(r.weapons(), weapon));
+        m.placeCanonical = h.canonical;
+        m.ownDate = r.found().date() != null;
+        m.ownWeapon = r.firstWeapon() != null;
+        if (distinct.size() == 1) {
+          r.figures().applyTo(m, null);
+        } else {
+          r.figures().applyNearest(m, h, distinct);
+        }
+        made.add(m);
       }
-      made.add(m);
     }
     return made;
+  }
+
+  /** "shelled", "bombing": a verb that names how a strike is told more than the weapon it was made with. */
+  private static final java.util.regex.Pattern STRIKE_VERB = java.util.regex.Pattern.compile(
+      "(?i)shell(?:ed|ing)|bomb(?:ed|ing)|bombardment");
+
+  /**
+   * The weapon classes a sentence's strike was made with: its primary weapon, and every other class it names
+   * ("helicopters, guns and MLRS": airstrike and artillery) — a carrier ("aircraft") not beside the bombs or
+   * missiles it dropped, a verb ("shelled with S-300 missiles") not beside a weapon.
+   */
+  private static List<WeaponClass> weaponsOf(Reading r) {
+    List<WeaponClass> out = new ArrayList<>(List.of(r.weapon()));
+    boolean munition = r.weapons().stream().anyMatch(w -> w.weapon() == WeaponClass.GLIDE_BOMB
+        || w.weapon() == WeaponClass.MISSILE);
+    for (Weapons.Hit w : r.weapons()) {
+      if (!out.contains(w.weapon()) && !(w.carrier() && munition)
+          && !STRIKE_VERB.matcher(r.text().substring(w.start(), w.end())).matches()) {
+        out.add(w.weapon());
+      }
+    }
+    return out;
   }
 
   /** A national summary: one mention per weapon counted (else named), no region. */
@@ -238,6 +285,9 @@ public final class StrikeRules {
         perWeapon.computeIfAbsent(w.weapon(), k -> mention(r, country, null, null, null, k,
             firstModel(r.weapons(), k)));
       }
+    }
+    if (perWeapon.isEmpty()) {
+      perWeapon.put(r.weapon(), mention(r, country, null, null, null, r.weapon(), r.model()));
     }
     List<Mention> made = new ArrayList<>();
     for (Mention m : perWeapon.values()) {
@@ -264,7 +314,9 @@ public final class StrikeRules {
   /**
    * The strikes a headline reports ("Shelling of Kharkiv region: …", "Three killed in shelling of X") on a
    * country and region the text reports none on: the text is more specific where it speaks, the headline
-   * speaks for itself where the text is silent. Offsets of such mentions are into the title.
+   * speaks for itself where the text is silent — also on a figure the text's mention of the same strike
+   * lacks ("… 3 drones launched" over a text that gives only the downed). Offsets of such mentions are into
+   * the title.
    */
   private static void addHeadlineStrikes(List<Mention> out, String title, LocalDate published, LocalDate asOf,
                                          Gazetteer gazetteer) {
@@ -272,13 +324,23 @@ public final class StrikeRules {
       return;
     }
     for (Mention t : extract(null, title, published, asOf, gazetteer)) {
-      boolean covered = false;
+      Mention covering = null;
       for (Mention m : out) {
-        covered |= m.country.equals(t.country) && Objects.equals(m.regionIso, t.regionIso);
+        if (m.country.equals(t.country) && Objects.equals(m.regionIso, t.regionIso)) {
+          covering = covering == null || m.weapon == t.weapon ? m : covering;
+        }
       }
-      if (!covered) {
+      if (covering == null) {
         t.field = "title";
         out.add(t);
+      } else if (covering.weapon == t.weapon || covering.weapon == WeaponClass.UNKNOWN) {
+        // the text's figures stand; the headline's fill those it does not give
+        covering.launched = covering.launched != null ? covering.launched : t.launched;
+        covering.launchedQualifier = covering.launched == t.launched && covering.launchedQualifier == null
+            ? t.launchedQualifier : covering.launchedQualifier;
+        covering.intercepted = covering.intercepted != null ? covering.intercepted : t.intercepted;
+        covering.killed = covering.killed != null ? covering.killed : t.killed;
+        covering.injured = covering.injured != null ? covering.injured : t.injured;
       }
     }
   }

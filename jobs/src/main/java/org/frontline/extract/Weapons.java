@@ -21,7 +21,7 @@ final class Weapons {
   record Hit(int start, int end, WeaponClass weapon, String model, boolean carrier) {}
 
   private static final java.util.Set<String> CARRIERS = java.util.Set.of("aircraft", "aviation", "warplane",
-      "warplanes", "fighter jet");
+      "warplanes", "fighter jet", "helicopter", "helicopters");
 
   private record Term(String weapon, String model) {}
 
@@ -35,6 +35,12 @@ final class Weapons {
       {"Geran-2", "drone", "Geran-2"}, {"Geran-3", "drone", "Geran-3"}, {"Lancet", "drone", "Lancet"},
       {"Gerbera", "drone", "Gerbera"}, {"Bayraktar", "drone", "Bayraktar"}, {"kamikaze drone", "drone", null},
       {"kamikaze drones", "drone", null}, {"FPV drone", "drone", "FPV"}, {"FPV drones", "drone", "FPV"},
+      {"reconnaissance drone", NONE, null}, {"reconnaissance drones", NONE, null},
+      {"reconnaissance UAV", NONE, null}, {"reconnaissance UAVs", NONE, null},
+      {"operational-tactical unmanned aerial vehicles", NONE, null},
+      {"operational-tactical unmanned aerial vehicle", NONE, null}, {"operational-tactical UAVs", NONE, null},
+      {"operational-tactical UAV", NONE, null}, {"Orlan", NONE, null}, {"Orlan-10", NONE, null},
+      {"Orlan-30", NONE, null}, {"ZALA", NONE, null}, {"Supercam", NONE, null}, {"Forpost", NONE, null},
       {"interceptor drone", NONE, null}, {"interceptor drones", NONE, null}, {"drone production", NONE, null},
       // missiles
       {"missile", "missile", null}, {"missiles", "missile", null}, {"rocket", "missile", null},
@@ -79,6 +85,7 @@ final class Weapons {
       {"warplane", "airstrike", null}, {"aircraft", "airstrike", null}, {"aviation", "airstrike", null},
       {"anti-aircraft", NONE, null}, {"anti-aircraft missile", NONE, null}, {"anti-aircraft gun", NONE, null},
       {"aircraft carrier", NONE, null}, {"warplanes", "airstrike", null}, {"fighter jet", "airstrike", null},
+      {"helicopter", "airstrike", null}, {"helicopters", "airstrike", null},
       {"incendiary bomb", "airstrike", null}, {"incendiary bombs", "airstrike", null},
       {"phosphorus bomb", "airstrike", null}, {"phosphorus bombs", "airstrike", null},
       {"phosphorus munitions", "airstrike", null}, {"incendiary munitions", "airstrike", null},

@@ -179,6 +179,28 @@ class StrikeRulesTest {
         + " them were shot down.", "2026-05-31"), null).eventDate);
   }
 
+  /** Coding rules: two weapons in one sentence are two events; a shoot-down is an event; weapon use is a strike. */
+  @Test
+  void weaponsAndShootDowns() {
+    List<Mention> two = extract("Russian forces struck Orikhiv with helicopters, guns and MLRS on Tuesday.",
+        "2026-03-12");
+    assertEquals(2, two.size(), two.toString());
+    assertEquals(Set.of(WeaponClass.AIRSTRIKE, WeaponClass.ARTILLERY), Set.of(two.get(0).weapon, two.get(1).weapon));
+    // a carrier beside the bombs it dropped is one event
+    assertEquals(1, extract("Russian aircraft dropped guided aerial bombs on Kupiansk on Tuesday.", "2026-03-12")
+        .size());
+    Mention targets = only(extract("Air defence shot down five enemy air targets over the past day.", "2026-03-12"),
+        null);
+    assertEquals(WeaponClass.UNKNOWN, targets.weapon);
+    assertEquals(5, targets.intercepted);
+    List<Mention> used = extract("The Russian army used aircraft and artillery in Huliaipole on Tuesday.",
+        "2026-03-12");
+    assertEquals(2, used.size(), used.toString());
+    assertEquals("UA-23", used.get(0).regionIso);
+    assertNull(only(extract("Occupiers attacked port infrastructure in southern Ukraine with drones overnight.",
+        "2026-03-12"), null).regionIso);
+  }
+
   /** Who struck, from the sentence's first actor cue, the headline, or the place. */
   @Test
   void attacker() {
