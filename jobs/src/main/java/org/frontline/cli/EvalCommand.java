@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import org.apache.spark.sql.SparkSession;
 import org.frontline.common.Progress;
+import org.frontline.extract.ExtractJob;
 import org.frontline.extract.ExtractionEval;
 import org.frontline.extract.NationalFiguresEval;
 import org.frontline.extract.StrikeSentenceModel;
@@ -26,7 +27,7 @@ import java.util.concurrent.Callable;
 final class EvalCommand implements Runnable {
   @Override
   public void run() {
-    throw new IllegalArgumentException("eval needs a subcommand: extraction, topics or national");
+    throw new IllegalArgumentException("eval needs a subcommand: extraction, topics, national or train-classifier");
   }
 
   @Command(name = "extraction", mixinStandardHelpOptions = true,
@@ -74,11 +75,11 @@ final class EvalCommand implements Runnable {
       if (classifier != null && !reextract) {
         throw new IllegalArgumentException("--classifier needs --reextract");
       }
-      var labelled = articles.join(spark.read().schema(ExtractionEval.GOLD).json(gold).select("doc_id"),
-          new String[] {"doc_id"}, "left_semi");
+      var labelled = articles.join(ExtractionEval.gold(spark, gold).select("doc_id"), new String[] {"doc_id"},
+          "left_semi");
       var mentions = !reextract ? lake.read(Tables.MENTIONS)
-          : classifier == null ? org.frontline.extract.ExtractJob.mentions(labelled, asOf)
-          : org.frontline.extract.ExtractJob.mentions(StrikeSentenceModel.flags(
+          : classifier == null ? ExtractJob.mentions(labelled, asOf)
+          : ExtractJob.mentions(StrikeSentenceModel.flags(
               StrikeSentenceModel.Fitted.load(classifier), labelled, threshold), asOf, "flags");
       Map<String, Object> s = ExtractionEval.score(spark, gold, articles, mentions, examples);
       @SuppressWarnings("unchecked")
@@ -236,10 +237,7 @@ final class EvalCommand implements Runnable {
       Progress p = Progress.start("train-classifier", "starting Spark");
       SparkSession spark = sparkOptions.session("frontline-train-classifier");
       Lake lake = new Lake(spark, lakeDir);
-      var labels = spark.read().schema(ExtractionEval.GOLD).json(gold.toArray(new String[0]))
-          .select(org.apache.spark.sql.functions.col("doc_id"), org.apache.spark.sql.functions.coalesce(
-              org.apache.spark.sql.functions.col("strikes"), org.apache.spark.sql.functions.col("events"))
-              .as("strikes"));
+      var labels = ExtractionEval.gold(spark, gold.toArray(new String[0]));
       var training = StrikeSentenceModel.trainingSet(lake.read(Tables.ARTICLES), lake.read(Tables.MENTIONS), labels)
           .cache();
       var counts = training.groupBy("weight", "label").count().orderBy("weight", "label").collectAsList();

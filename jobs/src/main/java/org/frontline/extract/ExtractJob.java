@@ -1,5 +1,6 @@
 package org.frontline.extract;
 
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.frontline.common.ColumnTransformer;
@@ -50,7 +51,8 @@ public final class ExtractJob {
     }
     // the rules cost about a millisecond per article: the articles are read as at least four tasks per core
     // (Sessions sets the least number of file splits), not shuffled first (their text is most of the table)
-    Dataset<Row> withMentions = extractor.transform(articles.selectExpr(columns.toArray(new String[0])));
+    Dataset<Row> withMentions = extractor.transform(articles.select(columns.stream().map(c -> col(c))
+        .toArray(Column[]::new)));
     return withMentions
         .select(col("doc_id"), col("source_file"), col("published_date"), col("source"), col("url"), col("title"),
             posexplode(col("mentions")).as(new String[] {"pos", "m"}))

@@ -72,6 +72,17 @@ final class FigureReader {
   /** What may stand between two counts of one list: "13 drones and 43 missiles", "3 missiles, 40 drones". */
   private static final Pattern LIST_GAP = Pattern.compile("\\S+(?:\\s+[\\w-]+){0,4}?\\s*(?:,\\s*(?:and\\s+)?|\\s+and\\s+)"
       + "(?:also\\s+)?", CI);
+  /** A count and its weapon phrase: "13 Shahed drones", "3 Kh-101 cruise missiles". */
+  private static final Pattern COUNT_PHRASE = Pattern.compile("^\\S+(?:\\s+[\\w-]+){0,4}?\\s+" + WEAPON_NOUN + "\\b",
+      CI);
+  /**
+   * A stem every interception and launched-total reading needs (a shoot-down verb, "air defence", a launch
+   * verb): sentences without one skip those readings.
+   */
+  private static final Stems SHOOT_DOWN_OR_LAUNCH = new Stems("down",
+      "destroy", "intercept", "neutrali", "suppress", "repel", "eliminat", "jammed", "disabled", "lost", "shot",
+      "took", "brought", "air defen", "launch", "fired", "sent", "used");
+
   /** "destroyed every one of the six drones". */
   private static final Pattern DOWN_ALL = Pattern.compile(DOWN + "\\s+(?:all|all of the|all the|both|every one of the|"
       + "each of the)\\s+$", CI);
@@ -266,9 +277,11 @@ final class FigureReader {
       }
       f.launches.add(new Launch(m.start(), n, qualifier, last.weapon(), model, intercept));
     }
-    interceptListsBackwards(f.launches, s);
-    readTotalsAndNone(f, s);
-    readWeaponShares(f, s);
+    if (SHOOT_DOWN_OR_LAUNCH.anyInLower(lower)) {
+      interceptListsBackwards(f.launches, s);
+      readTotalsAndNone(f, s);
+      readWeaponShares(f, s);
+    }
     for (Gated p : new Gated[] {INTERCEPT_AFTER, INTERCEPT_BEFORE}) {
       for (int[] c : counts(p, s, lower, words, 2, false)) {
         f.intercepted = max(f.intercepted, c[1]);
@@ -345,7 +358,7 @@ final class FigureReader {
 
   /** The end of the count and weapon phrase that starts at {@code at} (up to four words). */
   static int endOfCount(String s, int at) {
-    Matcher m = Pattern.compile("^\\S+(?:\\s+[\\w-]+){0,4}?\\s+" + WEAPON_NOUN + "\\b", CI).matcher(s);
+    Matcher m = COUNT_PHRASE.matcher(s);
     m.region(at, s.length());
     return m.lookingAt() ? m.end() : at;
   }

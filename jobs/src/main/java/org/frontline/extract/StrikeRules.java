@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * The strike-extraction rules, as one pure function from an article to its strike mentions. Spark wraps
@@ -249,7 +250,7 @@ public final class StrikeRules {
   }
 
   /** "shelled", "bombing": a verb that names how a strike is told more than the weapon it was made with. */
-  private static final java.util.regex.Pattern STRIKE_VERB = java.util.regex.Pattern.compile(
+  private static final Pattern STRIKE_VERB = Pattern.compile(
       "(?i)shell(?:ed|ing)|bomb(?:ed|ing)|bombardment");
 
   /**
@@ -335,9 +336,10 @@ public final class StrikeRules {
         out.add(t);
       } else if (covering.weapon == t.weapon || covering.weapon == WeaponClass.UNKNOWN) {
         // the text's figures stand; the headline's fill those it does not give
-        covering.launched = covering.launched != null ? covering.launched : t.launched;
-        covering.launchedQualifier = covering.launched == t.launched && covering.launchedQualifier == null
-            ? t.launchedQualifier : covering.launchedQualifier;
+        if (covering.launched == null) {
+          covering.launched = t.launched;
+          covering.launchedQualifier = t.launchedQualifier;
+        }
         covering.intercepted = covering.intercepted != null ? covering.intercepted : t.intercepted;
         covering.killed = covering.killed != null ? covering.killed : t.killed;
         covering.injured = covering.injured != null ? covering.injured : t.injured;

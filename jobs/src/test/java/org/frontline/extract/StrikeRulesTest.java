@@ -231,6 +231,13 @@ class StrikeRulesTest {
     assertEquals(1, ms.size(), ms.toString());
     assertEquals(WeaponClass.MISSILE, ms.get(0).weapon);
     assertEquals("text", ms.get(0).field);
+    // a headline's figure fills the one the text's mention of the same strike lacks
+    Mention filled = only(StrikeRules.extract("Air Force: 140 Shahed drones launched overnight",
+        "Russia sent Shahed drones across the border. Air defence forces reported 120 downed.",
+        LocalDate.of(2026, 3, 12), AS_OF, G), null);
+    assertEquals(140, filled.launched);
+    assertEquals("exact", filled.launchedQualifier);
+    assertEquals(120, filled.intercepted);
   }
 
   /** The labelled dev set in data/gold: the rules must keep scoring as they did when it was written. */
