@@ -46,7 +46,7 @@ final class EventDates {
   private static final String RANGE = "(?:\\s*(?:-|–|to|and|into)\\s*" + DAY + ")?";
   /** "February 4", "Feb. 3-4", "February 3 to 4, 2026". */
   private static final Pattern MONTH_DAY = Pattern.compile("\\b" + MONTH + "\\s+" + DAY + RANGE
-      + "(?:,?\\s+(\\d{4}))?(?![\\d:])");
+      + "(?:,?\\s+(\\d{4}))?(?!\\d|:\\d)");
   /** "4 February", "3-4 February 2026", "the night of 3 to 4 February". */
   private static final Pattern DAY_MONTH = Pattern.compile("\\b" + DAY + RANGE + "\\s+(?:of\\s+)?" + MONTH
       + "(?:,?\\s+(\\d{4}))?\\b");
@@ -61,7 +61,7 @@ final class EventDates {
       + "past 24 ?hrs|past 24h|last 24 hours|"
       + "over the last day|last day|overnight|last night|tonight|this morning|"
       + "early this morning|this afternoon|this evening|today|earlier today|in the early hours|"
-      + "during the night|at night|the day before yesterday|yesterday)\\b"),
+      + "during the night|at night|the day before yesterday|(?:from|since) 18:00 yesterday|yesterday)\\b"),
       "day", "24", "night", "morning", "afternoon", "evening", "early hours");
   private static final Gated VAGUE = new Gated(Pattern.compile("(?i)\\b(last week|this week|earlier this week|"
       + "last weekend|recently|in recent days|in recent weeks|earlier this month|last month|days ago|"
@@ -109,6 +109,7 @@ final class EventDates {
     while (m != null && m.find()) {
       String w = m.group(1).toLowerCase(Locale.ROOT);
       // a night and a "past day" (24-hour) summary are dated by the morning they end: the publication
+      // "from 18:00 yesterday" opens the Air Force's overnight window: the night ends on the reference
       LocalDate d = w.equals("yesterday") ? reference.minusDays(1)
           : w.equals("the day before yesterday") ? reference.minusDays(2) : reference;
       days.add(new Found(d, DateBasis.RELATIVE, m.start(), false));

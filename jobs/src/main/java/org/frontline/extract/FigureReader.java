@@ -49,14 +49,14 @@ final class FigureReader {
       "unmanned aerial vehicles", "kalibrs", "iskanders", "kinzhals", "kabs");
   private static final String DOWN = "(?:shot down|downed|destroyed|intercepted|neutrali[sz]ed|suppressed|"
       + "repelled|eliminated|taken down|brought down|jammed|disabled|lost|locationally lost|downing|shooting down|"
-      + "destroying|intercepting|neutrali[sz]ing)";
+      + "destroying|intercepting|neutrali[sz]ing|shoot down|destroy|intercept|neutrali[sz]e|bring down|take down)";
   private static final Gated INTERCEPT_AFTER = new Gated(Pattern.compile("(?:" + DOWN + "|(?:shot|took|brought) down)"
       + "\\s+(?:(" + QUAL + ")\\s+)?(" + NUM + ")\\b(?=\\s*(?:of\\s+(?:them|those|these|the)\\b|(?:[\\w-]+\\s+){0,3}?"
       + "(?:" + WEAPON_NOUN + "|targets)\\b|targets|aerial targets|[,.;]|$|\\s+(?:over|above|in|across|before|by)\\b))", CI),
       "down", "destroy", "intercept", "neutrali", "suppressed", "repelled", "eliminated", "jammed", "disabled",
       "lost");
   /** " were shot down ..." right after a launch count: the launched weapons were intercepted. */
-  private static final Pattern DOWN_AFTER = Pattern.compile("(?is)^\\s+(?:\\w+\\s+){0,2}?" + BE + "\\s+(?:\\w+\\s+){0,2}?"
+  private static final Pattern DOWN_AFTER = Pattern.compile("(?is)^\\s+(?:(?:\\w+\\s+){0,2}?" + BE + "\\s+(?:\\w+\\s+){0,2}?)?"
       + DOWN + "\\b.*");
   private static final Gated INTERCEPT_BEFORE = Gated.count(3, Pattern.compile("\\b(?:(" + QUAL + ")\\s+)?(" + NUM + ")\\s+"
       + "(?:of\\s+(?:them|those|these|which|the\\s+[\\w-]+)\\s+|(?:[\\w-]+\\s+){0,3}?" + WEAPON_NOUN + "\\s+)?"
@@ -66,12 +66,12 @@ final class FigureReader {
   /** A shoot-down verb later in the sentence ("... launched overnight were shot down"). */
   private static final Pattern DOWN_LATER = Pattern.compile("\\b(?:were|was|had been|have been|has been)\\s+"
       + "(?:\\w+\\s+){0,2}?" + DOWN + "\\b", CI);
-  private static final Pattern ALL_OF = Pattern.compile("\\b(?:all|all of the|all the|both|every one of the|each of the)"
-      + "\\s+$", CI);
+  private static final Pattern ALL_OF = Pattern.compile("\\b(?:all|all of the|all the|both|every one of the|each of the|"
+      + "the full complement of|the entire|the whole)\\s+$", CI);
   private static final Pattern NONE_OF = Pattern.compile("\\b(?:none of the|not one of the|not a single one of the)\\s+$", CI);
   /** What may stand between two counts of one list: "13 drones and 43 missiles", "3 missiles, 40 drones". */
   private static final Pattern LIST_GAP = Pattern.compile("\\S+(?:\\s+[\\w-]+){0,4}?\\s*(?:,\\s*(?:and\\s+)?|\\s+and\\s+)"
-      + "(?:also\\s+)?", CI);
+      + "(?:also\\s+)?(?:all\\s+(?:of\\s+)?(?:the\\s+)?)?", CI);
   /** A count and its weapon phrase: "13 Shahed drones", "3 Kh-101 cruise missiles". */
   private static final Pattern COUNT_PHRASE = Pattern.compile("^\\S+(?:\\s+[\\w-]+){0,4}?\\s+" + WEAPON_NOUN + "\\b",
       CI);
@@ -81,11 +81,21 @@ final class FigureReader {
    */
   private static final Stems SHOOT_DOWN_OR_LAUNCH = new Stems("down",
       "destroy", "intercept", "neutrali", "suppress", "repel", "eliminat", "jammed", "disabled", "lost", "shot",
-      "took", "brought", "air defen", "launch", "fired", "sent", "used");
+      "took", "brought", "air defen", "launch", "fired", "sent", "used", "recorded", "detected", "tracked",
+      "respectively");
+
+  /** Whether a lower-cased sentence may state an interception or a launched total at all. */
+  static boolean mayCount(String lower) {
+    return SHOOT_DOWN_OR_LAUNCH.anyInLower(lower);
+  }
 
   /** "destroyed every one of the six drones". */
   private static final Pattern DOWN_ALL = Pattern.compile(DOWN + "\\s+(?:all|all of the|all the|both|every one of the|"
-      + "each of the)\\s+$", CI);
+      + "each of the|the full complement of|the entire|the whole)\\s+$", CI);
+  /** "brought down each of them", "destroyed them all", "the entire number Russia launched": all that came. */
+  private static final Pattern DOWN_EVERY = Pattern.compile(DOWN + "\\s+(?:(?:each|all|every one|both) of them|them all)\\b|"
+      + "\\b(?:the entire number|all those|all that|every one that)\\s+(?:that\\s+)?(?:Russia|Moscow|the enemy|"
+      + "Russian forces|the Russians)\\s+(?:had\\s+)?(?:launched|fired|sent|used)\\b", CI);
   /** "13 of the drones", "of the missiles, 4 were": a count of a weapon named before. */
   private static final Pattern OF_THE_WEAPON = Pattern.compile("(?<!every )(?<!each )\\b(" + NUM + ")\\s+of\\s+(?:the|them,?\\s+(?:the\\s+)?)\\s*"
       + "(?:[\\w-]+\\s+){0,2}?(" + WEAPON_NOUN + ")\\b|\\b[Oo]f the (?:[\\w-]+\\s+){0,2}?(" + WEAPON_NOUN + "),\\s+(" + NUM
@@ -97,17 +107,31 @@ final class FigureReader {
   /** "Russia had launched 7 in total", "after Russia launched a total of 22": a launched total without a noun. */
   private static final Pattern LAUNCHED_TOTAL = Pattern.compile("\\b(?:launched|fired|sent|used)\\s+(?:a total of\\s+|"
       + "(?:(" + QUAL + ")\\s+))?(" + NUM + ")(?=\\s*(?:in total|in all|during|overnight|last night|that night|,|\\.|$|"
-      + "into|at|against|across))", CI);
+      + "into|at|against|across)\\b)", CI);
+  /** "3 missiles, of which 3 were shot down", "81 missiles (34 shot down)": a share of the count just before. */
+  private static final Pattern SHARE_DOWN = Pattern.compile("\\b(?:of which|of them|of these|of those)\\s+(" + NUM
+      + ")\\s+(?:were|was|had been|have been)\\s+(?:\\w+\\s+){0,2}?" + DOWN + "\\b|\\(\\s*(" + NUM
+      + ")\\s+(?:were\\s+|of them\\s+)?" + DOWN + "\\s*\\)", CI);
+  /** "In total, 37 were recorded", "12 had been launched": a launched total told in the passive, no noun. */
+  private static final Pattern TOTAL_PASSIVE = Pattern.compile("\\b(?:(?:in total|in all|altogether|a total of),?\\s+)?"
+      + "(" + NUM + ")\\s+(?:were|had been|have been)\\s+(?:recorded|launched|fired|detected|tracked|used|sent)\\b", CI);
+  /**
+   * "missiles and drones - 98 and 10 respectively": two weapons, then their counts in the same order
+   * (intercepted when a shoot-down verb stands just before the first weapon).
+   */
+  private static final Pattern RESPECTIVELY = Pattern.compile("\\b((?:[\\w-]+\\s+){0,2}?" + WEAPON_NOUN
+      + ")\\s+and\\s+((?:[\\w-]+\\s+){0,2}?" + WEAPON_NOUN + ")\\b[^.;]{0,60}?\\b(" + NUM + ")\\s*(?:,|and)\\s*("
+      + NUM + "),?\\s+respectively\\b", CI);
   /** "out of 7 launched", "of the 40 fired": a launched total after an interception count. */
   private static final Pattern OUT_OF_LAUNCHED = Pattern.compile("\\b(?:out of|of)\\s+(?:the\\s+|a total of\\s+)?(?:("
-      + QUAL + ")\\s+)?(" + NUM + ")\\s+(?:launched|fired|used|sent)\\b", CI);
+      + QUAL + ")\\s+)?(" + NUM + ")\\s+(?:(?:that|which)\\s+(?:[\\w-]+\\s+){0,2}?)?(?:launched|fired|used|sent)\\b", CI);
   /** "no missile was shot down", "none of them were intercepted": intercepted 0. */
   private static final Pattern NONE_DOWN = Pattern.compile("\\b(?:no|not a single|not one)\\s+((?:[\\w-]+\\s+){0,2}?"
       + WEAPON_NOUN + ")\\s+(?:\\w+\\s+){0,3}?(?:was|were|had been|has been|could be)\\s+(?:\\w+\\s+){0,2}?"
-      + DOWN + "\\b|\\bnone (?:of them )?(?:was|were|could be)\\s+(?:\\w+\\s+){0,2}?" + DOWN + "\\b", CI);
+      + DOWN + "\\b|\\bnone (?:of (?:them|which|these|those) )?(?:was|were|could be)\\s+(?:\\w+\\s+){0,2}?" + DOWN + "\\b", CI);
   private static final Pattern OF_TOTAL = Pattern.compile("\\b(" + NUM + ")\\s+(?:out\\s+)?of\\s+(?:the\\s+)?$", CI);
   private static final Pattern DOWN_NEAR = Pattern.compile("(?:" + DOWN + "|air defen[cs]e|shot|took|brought)"
-      + "\\W+(?:\\w+\\W+){0,2}$", CI);
+      + "[^\\w;]+(?:\\w+[^\\w;]+){0,2}$", CI); // not across a semicolon: "4 were shot down; and 10 drones"
 
   private static final Gated KILLED_LIST = new Gated(Pattern.compile("\\b" + PERSON_LIST + "\\s+(?:\\w+\\s+){0,2}?" + BE
       + "\\s+(?:\\w+\\s+)?(?:killed|dead|slain)\\b", CI),
@@ -236,8 +260,8 @@ final class FigureReader {
       Matcher m = launched.matcher();
       Integer n = Numbers.parse(m.group(2));
       if (n == null || n == 0 && !(DOWN_NEAR.matcher(s.substring(Math.max(0, m.start() - 30), m.start())).find()
-          || continuesList(f.launches, s, m.start()))) {
-        continue; // a zero counts only as "downed 0 missiles"
+          || continuesList(f.launches, s, m.start()) || DOWN_LATER.matcher(s).region(m.end(), s.length()).find())) {
+        continue; // a zero counts only as "downed 0 missiles", "0 missiles were intercepted"
       }
       String phrase = s.substring(m.start(3), m.end(4));
       List<Weapons.Hit> w = Weapons.find(phrase);
@@ -268,10 +292,11 @@ final class FigureReader {
         f.launches.add(new Launch(m.start(), ALL_OF.matcher(before).find() ? n : 0, null, last.weapon(), model, true));
         continue;
       }
-      boolean intercept = DOWN_NEAR.matcher(before).find() || DOWN_ALL.matcher(before).find()
+      String longBefore = s.substring(Math.max(0, m.start() - 45), m.start());
+      boolean intercept = DOWN_NEAR.matcher(before).find() || DOWN_ALL.matcher(longBefore).find()
           || DOWN_AFTER.matcher(s).region(m.end(), s.length()).matches()
           || continuesList(f.launches, s, m.start());
-      if (intercept && m.group(1) == null && (ALL_OF.matcher(before).find() || DOWN_ALL.matcher(before).find())) {
+      if (intercept && m.group(1) == null && (ALL_OF.matcher(before).find() || DOWN_ALL.matcher(longBefore).find())) {
         // "intercepted all 9 drones": 9 launched, 9 intercepted
         f.launches.add(new Launch(m.start(), n, qualifier, last.weapon(), model, false));
       }
@@ -384,6 +409,17 @@ final class FigureReader {
         f.launches.add(new Launch(m.start(), n, null, w.get(0).weapon(), null, true));
       }
     }
+    m = SHARE_DOWN.matcher(s);
+    while (m.find()) {
+      Integer n = Numbers.parse(m.group(1) != null ? m.group(1) : m.group(2));
+      Launch counted = null;
+      for (Launch l : f.launches) {
+        counted = !l.intercept() && l.at() < m.start() ? l : counted;
+      }
+      if (n != null && counted != null) {
+        f.launches.add(new Launch(m.start(), n, null, counted.weapon(), counted.model(), true));
+      }
+    }
     m = DOWN_BARE.matcher(s);
     while (m.find()) {
       Integer n = Numbers.parse(m.group(1));
@@ -427,6 +463,36 @@ final class FigureReader {
       } else if (n != null && n > 0) {
         f.launchedTotal = n;
       }
+    }
+    if (DOWN_EVERY.matcher(s).find()) {
+      // every weapon counted once stands for both figures: launched and downed alike
+      for (Launch l : List.copyOf(f.launches)) {
+        if (f.launches.stream().noneMatch(x -> x.intercept() != l.intercept() && x.weapon() == l.weapon())) {
+          f.launches.add(new Launch(l.at(), l.count(), l.intercept() ? null : l.qualifier(), l.weapon(), l.model(),
+              !l.intercept()));
+        }
+      }
+    }
+    Matcher passive = TOTAL_PASSIVE.matcher(s);
+    while (passive.find()) {
+      Integer n = Numbers.parse(passive.group(1));
+      if (n != null && n > 0 && f.launches.isEmpty() && f.launchedTotal == null) {
+        f.launchedTotal = n;
+      }
+    }
+    Matcher respectively = RESPECTIVELY.matcher(s);
+    while (respectively.find()) {
+      List<Weapons.Hit> a = Weapons.find(respectively.group(1));
+      List<Weapons.Hit> b = Weapons.find(respectively.group(2));
+      Integer na = Numbers.parse(respectively.group(3));
+      Integer nb = Numbers.parse(respectively.group(4));
+      if (a.isEmpty() || b.isEmpty() || na == null || nb == null) {
+        continue;
+      }
+      String before = s.substring(Math.max(0, respectively.start() - 40), respectively.start());
+      boolean down = DOWN_NEAR.matcher(before).find();
+      f.launches.add(new Launch(respectively.start(3), na, null, a.get(a.size() - 1).weapon(), null, down));
+      f.launches.add(new Launch(respectively.start(4), nb, null, b.get(b.size() - 1).weapon(), null, down));
     }
     Matcher none = NONE_DOWN.matcher(s);
     while (none.find()) {

@@ -31,6 +31,8 @@ final class LocationCue {
       + "pounded|pounding|raided|battered|rocked)\\s+(?:[a-z][\\w-]*\\s+){0,4}(?:of\\s+|in\\s+)?(?:the\\s+)?$"
       // "in Lyiutezh, the Kyiv region", "in Obolonskyi residential district, Kyiv city": an unknown place, then its area
       + "|(?:^|\\W)(?:in|In|at|At|near|Near|on|On)\\s+(?:the\\s+)?(?:village of\\s+|town of\\s+|city of\\s+)?"
+      + "(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|"
+      + "August|September|October|November|December)\\b)" // "On Tuesday, Moscow targeted": a day, not a place
       + "[A-Z][\\w'’-]+(?:\\s+[\\w'’-]+){0,3},\\s+(?:the\\s+)?$");
   private static final Pattern AFTER = Pattern.compile("^(?:'s|’s)?\\s*(?:city\\s+|region\\s+|regional\\s+)?"
       + "(?:(?:was|were|has been|had been|is|came|come|comes)\\s+(?:again\\s+|also\\s+|repeatedly\\s+)?"

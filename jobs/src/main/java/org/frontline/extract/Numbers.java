@@ -16,8 +16,8 @@ final class Numbers {
   private static final String TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety";
 
   /** A regex fragment for one count (no capturing groups). */
-  static final String NUM = "(?<![Nn]o )(?<![\\w-])(?<!(?:January|February|March|April|May|June|July|August|September|"
-      + "October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\\.? )(?:\\d{1,3}(?:,\\d{3})+|\\d{1,3}(?![\\d,.:-]\\d)|a dozen|(?:" + TENS + ")(?:[- ](?:" + UNITS
+  static final String NUM = "(?<![Nn]o )(?<![Ee]very )(?<![\\w-])(?<!(?:January|February|March|April|May|June|July|August|September|"
+      + "October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\\.? )(?:\\d{1,3}(?:,\\d{3})+|\\d{1,3}(?![\\d,.:-]\\d)|a dozen|zero|(?:" + TENS + ")(?:[- ](?:" + UNITS
       + "))?|" + TEENS + "|" + UNITS + "|a hundred|(?:" + UNITS + ") hundred)(?![\\w-])";
 
   /** Qualifier phrases in front of a number, and what they mean. */
@@ -32,7 +32,7 @@ final class Numbers {
       Map.entry("fifteen", 15), Map.entry("sixteen", 16), Map.entry("seventeen", 17), Map.entry("eighteen", 18),
       Map.entry("nineteen", 19), Map.entry("twenty", 20), Map.entry("thirty", 30), Map.entry("forty", 40),
       Map.entry("fifty", 50), Map.entry("sixty", 60), Map.entry("seventy", 70), Map.entry("eighty", 80),
-      Map.entry("ninety", 90), Map.entry("a", 1), Map.entry("an", 1));
+      Map.entry("ninety", 90), Map.entry("zero", 0), Map.entry("a", 1), Map.entry("an", 1));
 
   /** Whether a lower-case word is one a {@link #NUM} match may begin with: a number word, or "a" ("a dozen"). */
   static boolean isWord(String lower) {

@@ -55,7 +55,7 @@ final class SentenceFilters {
       "deliver", "suppl", "shipment", "donat", "pledg", "promis", "contract", "procure", "purchas", "produc",
       "manufactur", "aid package", "military aid", "trained", "training", "arriv", "sanction", "budget", "exercise",
       "drill", "test", "stockpile");
-  static final Gated HYPOTHETICAL = new Gated(Pattern.compile("\\b(?:could|would|might|may(?!\\s+\\d)|will|plans? to|"
+  static final Gated HYPOTHETICAL = new Gated(Pattern.compile("\\b(?:could|would|might|(?<!\\d )may(?!\\s+\\d)|will|plans? to|"
       + "in preparation for|preparing|in the event of|(?:do|does|did) not have time|unable to|cannot|can't|"
       + "planning to|threaten(?:s|ed|ing)?|threat of|ready to|prepar(?:es|ed|ing) (?:to|for)|intends? to|"
       + "vow(?:s|ed)? to|warn(?:s|ed|ing)? (?:of|that|about)|fears? (?:of|that)|feared|expects?|expected|"

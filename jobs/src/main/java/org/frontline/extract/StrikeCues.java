@@ -24,14 +24,17 @@ final class StrikeCues {
       + "downed|downing|intercept(?:ed|ing)(?!\\s+(?:[\\w-]+\\s+)?(?:conversations?|calls?|communications?|phone|radio|"
       + "messages?|talks?))|neutrali[sz](?:ed|ing)|raids?|barrage|came under|debris|shot at|"
       + "rocked|brought down|taken down|(?:opened|open|opens|opening) fire|(?:us(?:e|es|ed|ing)|employ(?:s|ed|ing)?)"
-      + " (?:[\\w-]+ ){0,2}(?:artillery|aircraft|aviation|MLRS|mortars|tanks|missiles|drones|rockets|Grads?|"
-      + "howitzers|multiple rocket launchers|helicopters|bombs)|backed by (?:[\\w-]+ ){0,2}(?:aircraft|aviation|"
+      + " (?:[\\w-]+ ){0,3}(?:artillery|aircraft|aviation|MLRS|mortars|tanks|missiles|drones|rockets|Grads?|"
+      + "howitzers|multiple rocket launchers|helicopters|bombs)|(?:fires|firing|sends|sending|sent|hurl(?:s|ed|ing)|"
+      + "unleash(?:es|ed|ing)|deploy(?:s|ed|ing)) (?:[\\w-]+ ){0,4}(?:missiles|drones|rockets|shells|Shaheds|UAVs)|"
+      + "backed by (?:[\\w-]+ ){0,2}(?:aircraft|aviation|"
       + "artillery)|dropp(?:ed|ing|s) (?:[\\w-]+ ){0,3}(?:bombs?|KABs?|munitions|explosives)|fir(?:e|es|ing) (?:on|at)|with fire|under (?:enemy )?fire)\\b", CI);
   /** A stem every match of {@link #TRIGGER} contains: sentences without one skip the pattern. */
   static final Stems TRIGGER_STEMS = new Stems("attack", "strik", "struck", "hit", "shell", "bomb", "pound",
       "target", "launch", "fired", "explosion", "blast", "kill", "injur", "wound", "damag", "destroy", "shot down",
       "downed", "downing", "intercept", "neutrali", "raid", "barrage", "came under", "debris", "shot at", "rocked",
-      "fire", "firing", "brought down", "taken down", "use", "employ", "backed by", "dropp");
+      "fire", "firing", "brought down", "taken down", "use", "employ", "backed by", "dropp", "sends", "sending", "sent",
+      "hurl", "unleash", "deploy");
   /** Words of casualties, anywhere in a word, any ASCII case ("Killed", "deadly", "casualties"). */
   static final Stems CASUALTY_WORD = new Stems("kill", "dead", "died", "death", "injur", "wound", "hurt",
       "lives", "victim", "casualt");
@@ -60,7 +63,7 @@ final class StrikeCues {
 
   static final Gated NATIONAL_UA = new Gated(Pattern.compile("\\b(?:at|on|against|across|over|throughout|all over|"
       + "into) (?:Ukraine|the country|Ukrainian territory|Ukrainian cities|Ukrainian regions|several regions|"
-      + "multiple regions|many regions)\\b|\\bnationwide\\b|\\b(?:Ukraine's|Ukrainian) (?:Air Force|air force|"
+      + "multiple regions|many regions)\\b|\\b(?:attacked|struck|targeted|hit|pounded|bombarded) Ukraine\\b|\\bnationwide\\b|\\b(?:Ukraine's|Ukrainian) (?:Air Force|air force|"
       + "military|air defen[cs]es?)\\b|\\bAir Force said\\b|\\b(?:in|across) (?:the )?(?:southern|eastern|"
       + "northern|western|central|south-eastern|north-eastern|southeastern|northeastern) Ukraine\\b", CI),
       "ukrain", "the country", "several regions", "multiple regions", "many regions", "nationwide", "air force");

@@ -125,7 +125,11 @@ public final class StrikeRules {
                               WeaponClass flag) {
     String s = span.text();
     String lower = Stems.asciiLowerCase(s); // what every gated pattern looks its stems up in
-    boolean screened = StrikeCues.mayReport(s, lower)
+    boolean mayReport = StrikeCues.mayReport(s, lower);
+    // "In total, 37 were recorded": a figure with no strike word, after a national summary it belongs to
+    boolean followUp = !mayReport && flag == null && article.lastNational != null
+        && FigureReader.mayCount(lower);
+    boolean screened = (mayReport || followUp)
         && !SentenceFilters.reportsNoStrike(s, lower, article.reference.getYear());
     if (!screened && flag == null) {
       return null;
@@ -136,7 +140,7 @@ public final class StrikeRules {
       lower = Stems.asciiLowerCase(s);
     }
     int triggerAt = StrikeCues.trigger(s, lower);
-    boolean read = screened && (triggerAt >= 0 || StrikeCues.CASUALTY_WORD.anyInLower(lower));
+    boolean read = screened && (triggerAt >= 0 || followUp || StrikeCues.CASUALTY_WORD.anyInLower(lower));
     // the second opinion only adds a sentence the rules pass over, standing for its missing strike word
     boolean flagged = !read && flag != null;
     if (!read && !flagged) {
@@ -145,13 +149,17 @@ public final class StrikeRules {
     if (flagged && triggerAt < 0) {
       triggerAt = 0;
     }
-    List<PlaceMatcher.Hit> places = cuedPlaces(s, matcher);
+    List<PlaceMatcher.Hit> places = followUp ? List.of() : cuedPlaces(s, matcher);
     List<Weapons.Hit> weapons = withoutRubric(Weapons.find(s), s);
     FigureReader.Figures fig = FigureReader.read(s, lower);
     boolean nationalRu = StrikeCues.NATIONAL_RU.find(s, lower);
     boolean nationalUa = StrikeCues.NATIONAL_UA.find(s, lower);
     boolean strike = (triggerAt >= 0 && (!places.isEmpty() || !weapons.isEmpty() || nationalUa || nationalRu))
-        || fig.hasCasualties() || fig.intercepted != null || fig.launchedTotal != null;
+        || fig.hasCasualties() || fig.intercepted != null || fig.launchedTotal != null
+        || (!fig.launches.isEmpty() && (nationalUa || nationalRu)); // "Moscow used 3 missiles, the Air Force said"
+    if (followUp) {
+      strike = fig.launchedTotal != null || fig.intercepted != null;
+    }
     if (!strike) {
       return null;
     }
@@ -198,10 +206,15 @@ public final class StrikeRules {
     if (fig.launchedTotal != null && a.lastNational != null && fig.launches.isEmpty()) {
       a.lastNational.launched = FigureReader.max(a.lastNational.launched, fig.launchedTotal);
       a.lastNational.evidence.add(index);
+      if (fig.intercepted != null) {
+        a.lastNational.intercepted = FigureReader.max(a.lastNational.intercepted, fig.intercepted);
+      }
+      dateFromFollowUp(a.lastNational, r);
     } else if (fig.intercepted != null && (a.lastNational != null || a.lastRegional != null)) {
       Mention target = a.lastNational != null ? a.lastNational : a.lastRegional;
       target.intercepted = FigureReader.max(target.intercepted, fig.intercepted);
       target.evidence.add(index);
+      dateFromFollowUp(target, r);
     } else if ((fig.hasCasualties() || !fig.launches.isEmpty()) && a.lastRegional != null) {
       fig.applyTo(a.lastRegional, null);
       a.lastRegional.evidence.add(index);
@@ -218,6 +231,18 @@ public final class StrikeRules {
       return national(r); // "air defence shot down five enemy targets": a shoot-down is a strike event
     }
     return List.of();
+  }
+
+  /**
+   * A sentence that adds figures to an earlier mention and tells the day ("It added that Russia had launched
+   * 13 in total on Tuesday") dates it when the earlier sentence gave no date of its own.
+   */
+  private static void dateFromFollowUp(Mention m, Reading r) {
+    if (!m.ownDate && r.found().date() != null && r.dated().date() != null) {
+      m.eventDate = r.dated().date();
+      m.dateBasis = r.dated().basis();
+      m.ownDate = true;
+    }
   }
 
   /** One mention per region the sentence locates (a city rather than its oblast), each with its figures. */

@@ -258,7 +258,7 @@ public final class NationalReports {
 
   /**
    * A report template read from a file (JSON lines): {@code id}, {@code weapons} ("one" or "two"),
-   * {@code requires} ("any", "some", "all", "none": which intercepted figures it can tell),
+   * {@code requires} ("any", "some", "all", "none": which intercepted figures it can tell, of each weapon),
    * {@code published_offset} (days from the attack to publication), {@code title} and {@code text} with
    * placeholders {L} {I} {L_WORDS} {I_WORDS} {NOUN} (one weapon) or {LM} {IM} {LD} {ID} {NOUN_M} {NOUN_D}
    * (missiles and drones), and {WEEKDAY} {MONTH_DAY} {DAY_MONTH} for the attack's day.
@@ -269,10 +269,14 @@ public final class NationalReports {
         return false;
       }
       if (two) {
-        return true;
+        return f.stream().allMatch(this::tells);
       }
-      Figure x = f.get(0);
-      return x.launched() >= 2 && switch (requires) {
+      return f.get(0).launched() >= 2 && tells(f.get(0));
+    }
+
+    /** Whether the template tells this weapon's intercepted figure truthfully. */
+    private boolean tells(Figure x) {
+      return switch (requires) {
         case "all" -> x.intercepted() == x.launched();
         case "none" -> x.intercepted() == 0;
         case "some" -> x.intercepted() > 0 && x.intercepted() < x.launched();

@@ -179,6 +179,45 @@ class StrikeRulesTest {
         + " them were shot down.", "2026-05-31"), null).eventDate);
   }
 
+  /** National figures told across sentences, as shares, "respectively", in passives and with the day elsewhere. */
+  @Test
+  void nationalFiguresInOtherShapes() {
+    record Case(String text, String published, String date, String weapon, Integer launched, Integer intercepted) {}
+    for (Case c : List.of(
+        new Case("The enemy attacked Ukraine with attack drones last night. Altogether, 27 were tracked, the Air"
+            + " Force said. Air defence brought down 19 of them.", "2023-04-02", "2023-04-02", "drone", 27, 19),
+        new Case("On Friday, Moscow targeted Ukraine with 9 cruise missiles, the Air Force said.", "2023-04-08",
+            "2023-04-07", "missile", 9, null),
+        new Case("Russia used 12 missiles during the night, of which 10 were destroyed by air defence.",
+            "2023-04-02", "2023-04-02", "missile", 12, 10),
+        new Case("The night's attack involved 40 drones (32 shot down), the Air Force said.", "2023-04-02",
+            "2023-04-02", "drone", 40, 32),
+        new Case("Russia launched 6 ballistic missiles at Ukraine overnight, none of which were intercepted.",
+            "2023-04-02", "2023-04-02", "missile", 6, 0),
+        new Case("Air defences shot down each of them: Russia had sent 14 drones at Ukraine overnight.",
+            "2023-04-02", "2023-04-02", "drone", 14, 14),
+        new Case("\"Air defence destroyed 21 attack drones,\" the Air Force said. Russia had launched 25 in total on"
+            + " Wednesday, it added.", "2023-04-07", "2023-04-05", "drone", 25, 21),
+        new Case("From 18:00 yesterday the Air Force tracked the launch of 16 drones. By morning 11 had been shot"
+            + " down.", "2023-04-02", "2023-04-02", "drone", 16, 11))) {
+      Mention m = only(extract(c.text(), c.published()), null);
+      assertEquals(LocalDate.parse(c.date()), m.eventDate, c.text());
+      assertEquals(c.weapon(), m.weapon.label(), c.text());
+      assertEquals(c.launched(), m.launched, c.text());
+      assertEquals(c.intercepted(), m.intercepted, c.text());
+    }
+    List<Mention> two = extract("Russia fired cruise missiles and attack drones overnight: 11 and 30 respectively,"
+        + " the Air Force said.", "2023-04-02");
+    assertEquals(2, two.size(), two.toString());
+    assertEquals(11, two.get(0).launched);
+    assertEquals(30, two.get(1).launched);
+    // a day in a headline rubric is the date of the text's figures; "30 May" is no hypothetical "may"
+    List<Mention> dated = StrikeRules.extract("Overnight attack of 30 May: 8 of 9 drones shot down",
+        "Eight of the nine drones Russia launched were destroyed, the Air Force said.", LocalDate.of(2023, 6, 1),
+        LocalDate.of(2023, 6, 1), Gazetteer.load());
+    assertEquals(LocalDate.of(2023, 5, 30), dated.get(0).eventDate, dated.toString());
+  }
+
   /** Coding rules: two weapons in one sentence are two events; a shoot-down is an event; weapon use is a strike. */
   @Test
   void weaponsAndShootDowns() {
