@@ -2,6 +2,7 @@ package org.frontline.common;
 
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
+import org.frontline.lake.Tables;
 
 /**
  * The one place a SparkSession is configured. The master comes from spark-submit (the {@code spark.master}
@@ -89,7 +90,7 @@ public final class Sessions {
     conf.setIfMissing("spark.databricks.delta.stats.collect", "true");
     // a materialised frame's checkpoint files are deleted once nothing refers to it (on a cluster)
     conf.setIfMissing("spark.cleaner.referenceTracking.cleanCheckpoints", "true");
-    for (String column : org.frontline.lake.Tables.DISTINCT_VALUE_COLUMNS) {
+    for (String column : Tables.DISTINCT_VALUE_COLUMNS) {
       conf.setIfMissing("spark.hadoop.parquet.enable.dictionary#" + column, "false");
     }
     String executorOptions = conf.get("spark.executor.extraJavaOptions", "");

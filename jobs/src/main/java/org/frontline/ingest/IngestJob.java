@@ -15,6 +15,7 @@ import org.frontline.common.ColumnTransformer;
 import org.frontline.lake.RunSummary;
 import org.frontline.lake.Tables;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -124,7 +125,9 @@ public final class IngestJob {
     long demotedCount = demote(markedAll.where(col("from_lake").and(col("dup_kind").isNotNull()
         .or(col("conflict")))));
     Progress.info("ingest", String.format("tables written in %.1f s", p.seconds()));
-    summary.addIngest(files, expansion.skipped(), classified);
+    Map<String, String> formatByFile = new LinkedHashMap<>();
+    files.forEach(f -> formatByFile.put(f.path(), f.formatLabel()));
+    summary.addIngest(formatByFile, expansion.skipped(), classified);
     summary.put("demoted", demotedCount);
     p.done(summary.totalsLine());
   }

@@ -48,6 +48,11 @@ public final class InputFiles {
     public boolean compressed() { return compressed; }
     public long length() { return length; }
 
+    /** How the file is read, as the run summary shows it: "jsonl", "csv (compressed)". */
+    public String formatLabel() {
+      return format.name().toLowerCase(Locale.ROOT) + (compressed ? " (compressed)" : "");
+    }
+
     @Override
     public String toString() {
       return path;

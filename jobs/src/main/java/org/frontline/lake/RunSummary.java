@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.frontline.ingest.InputFiles.InputFile;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -95,19 +94,20 @@ public final class RunSummary {
 
   /**
    * Counts the classified records of an ingest (columns source_file, status, dup_kind, reason,
-   * date_status, language): a handful of small aggregations over a persisted frame.
+   * date_status, language): a handful of small aggregations over a persisted frame. {@code formatByFile}
+   * gives each input file's path and how it was read ("jsonl", "csv (compressed)").
    */
-  public void addIngest(List<InputFile> inputs, List<String> skippedFiles, Dataset<Row> classified) {
+  public void addIngest(Map<String, String> formatByFile, List<String> skippedFiles, Dataset<Row> classified) {
     Map<String, Map<String, Object>> perFile = new TreeMap<>();
-    for (InputFile f : inputs) {
+    for (Map.Entry<String, String> f : formatByFile.entrySet()) {
       Map<String, Object> m = new LinkedHashMap<>();
-      m.put("file", f.path());
-      m.put("format", f.format().name().toLowerCase(Locale.ROOT) + (f.compressed() ? " (compressed)" : ""));
+      m.put("file", f.getKey());
+      m.put("format", f.getValue());
       m.put("read", 0L);
       m.put("kept", 0L);
       m.put("duplicates", 0L);
       m.put("quarantined", 0L);
-      perFile.put(f.path(), m);
+      perFile.put(f.getKey(), m);
     }
     long read = 0;
     long kept = 0;
