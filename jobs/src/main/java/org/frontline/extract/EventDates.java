@@ -63,10 +63,20 @@ final class EventDates {
       + "early this morning|this afternoon|this evening|today|earlier today|in the early hours|"
       + "during the night|at night|the day before yesterday|(?:from|since) 18:00 yesterday|yesterday)\\b"),
       "day", "24", "night", "morning", "afternoon", "evening", "early hours");
+  /**
+   * No day: a vague period ("last week", "recently"), or a strike told as background — a time clause ("when
+   * Russia was shelling Kyiv"), a facility "which was destroyed by" a strike, a phase of the war ("in the
+   * early days of the war"). The coding rules date such an event null.
+   */
   private static final Gated VAGUE = new Gated(Pattern.compile("(?i)\\b(last week|this week|earlier this week|"
       + "last weekend|recently|in recent days|in recent weeks|earlier this month|last month|days ago|"
-      + "weeks ago|a week ago|over the weekend)\\b"),
-      "week", "recent", "month", "ago");
+      + "weeks ago|a week ago|over the weekend|when (?:[\\w-]+ ){1,3}(?:was|were) (?:shelling|bombing|attacking|"
+      + "striking|pounding|firing on|firing at)|(?:which|that) (?:was|were) (?:\\w+ )?(?:destroyed|damaged|hit|"
+      + "struck|shelled|bombed) (?:by|in)|(?:early|first|initial|opening) (?:days|weeks|months|day|week|hours) of "
+      + "the (?:war|invasion)|(?:start|beginning|outset) of the (?:war|invasion|full-scale invasion)|earlier in "
+      + "the war|early in the war)\\b"),
+      "week", "recent", "month", "ago", "when ", "which ", "that ", " of the war", " of the invasion", "in the war",
+      " of the full-scale");
 
   /**
    * The date the sentence gives, resolved against {@code reference}. Explicit dates win over weekdays, and

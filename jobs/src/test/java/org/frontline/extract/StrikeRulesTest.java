@@ -100,6 +100,18 @@ class StrikeRulesTest {
         extract("During the night of 10 to 11 March, a missile struck Kharkiv.", "2026-03-12").get(0).eventDate);
     // an undated article with no explicit date: "yesterday" cannot be known
     assertNull(extract("Missiles hit Odesa yesterday, killing two.", null).get(0).eventDate);
+    // a strike told as background, with no day of its own, has date null (the coding rules)
+    for (String background : List.of(
+        "Many houses in Chernihiv burned when Russian troops were shelling the city.",
+        "Workers cleared the theatre in Mariupol, which was destroyed by a Russian airstrike.",
+        "Kharkiv was shelled in the early days of the invasion.")) {
+      Mention m = extract(background, "2026-03-12").get(0);
+      assertNull(m.eventDate, background);
+      assertEquals(DateBasis.VAGUE, m.dateBasis, background);
+    }
+    // a news sentence in the past progressive keeps the publication date
+    assertEquals(LocalDate.of(2026, 3, 12), extract("For two hours Russian troops were shelling Okhtyrka.",
+        "2026-03-12").get(0).eventDate);
   }
 
   /** Patterns met in real wire reporting, in Frontline's own words. */
