@@ -83,6 +83,12 @@ final class ArticleContext {
     if (found.date() != null && defaultBasis == DateBasis.AS_OF && found.basis() == DateBasis.RELATIVE) {
       return new Dated(null, DateBasis.UNKNOWN); // "yesterday" in an article of unknown date
     }
+    if (found.date() != null && found.basis() == DateBasis.RELATIVE && titleDate.basis() == DateBasis.EXPLICIT
+        && Math.abs(found.date().toEpochDay() - titleDate.date().toEpochDay()) <= 1) {
+      // an explicit date wins over a relative expression in the same item: "… air targets on Apr 16" over
+      // "… over the past day" in an item of 17 April
+      return new Dated(titleDate.date(), DateBasis.EXPLICIT);
+    }
     if (found.date() != null) {
       return new Dated(found.date(), !published && found.basis() == DateBasis.RELATIVE ? defaultBasis
           : found.basis());

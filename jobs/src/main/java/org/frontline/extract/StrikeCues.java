@@ -63,10 +63,25 @@ final class StrikeCues {
 
   static final Gated NATIONAL_UA = new Gated(Pattern.compile("\\b(?:at|on|against|across|over|throughout|all over|"
       + "into) (?:Ukraine|the country|Ukrainian territory|Ukrainian cities|Ukrainian regions|several regions|"
-      + "multiple regions|many regions)\\b|\\b(?:attacked|struck|targeted|hit|pounded|bombarded) Ukraine\\b|\\bnationwide\\b|\\b(?:Ukraine's|Ukrainian) (?:Air Force|air force|"
+      + "multiple regions|many regions)\\b|\\b(?:attacked|struck|targeted|hit|pounded|bombarded) Ukraine\\b|\\bnationwide\\b|\\bAir Force of Ukraine\\b|"
+      + "\\b(?:several|\\d+|many|multiple) regions of Ukraine\\b|\\binfrastructure of (?:\\d+|several|many) regions\\b|"
+      + "\\b(?:Ukraine's|Ukrainian) (?:Air Force|air force|"
       + "military|air defen[cs]es?)\\b|\\bAir Force said\\b|\\b(?:in|across) (?:the )?(?:southern|eastern|"
       + "northern|western|central|south-eastern|north-eastern|southeastern|northeastern) Ukraine\\b", CI),
-      "ukrain", "the country", "several regions", "multiple regions", "many regions", "nationwide", "air force");
+      "ukrain", "the country", "several regions", "multiple regions", "many regions", "nationwide", "air force",
+      "infrastructure of");
+  /**
+   * The whole country as the scope of a casualty count ("killed 11 civilians in Ukraine", "on the territory
+   * of Ukraine"): with a day, a national casualty roll-up.
+   */
+  static final Gated COUNTRY_SCOPE = new Gated(Pattern.compile("\\b(?:in|across|throughout) Ukraine\\b(?!'s)|"
+      + "\\bterritory of Ukraine\\b|\\bUkraine's territory\\b|\\bUkraine’s territory\\b|\\bnationwide\\b|"
+      + "\\bacross the country\\b", CI), "ukrain", "nationwide", "the country");
+  /** Strikes spread over the country ("the infrastructure of 9 regions", "across Ukraine"): national. */
+  static final Gated SPREAD = new Gated(Pattern.compile("\\b(?:several|multiple|many|\\d+|" + "two|three|four|five|six|"
+      + "seven|eight|nine|ten|eleven|twelve) (?:of Ukraine's |Ukrainian )?regions\\b|\\bregions of Ukraine\\b|"
+      + "\\b(?:across|throughout|all over) (?:Ukraine|the country)\\b|\\bnationwide\\b", CI),
+      "regions", "ukrain", "the country", "nationwide");
   static final Gated NATIONAL_RU = new Gated(Pattern.compile("\\b(?:at|on|against|across|over|into) "
       + "(?:Russia|Russian territory|Russian regions)\\b|\\bUkrainian (?:drones|missiles|UAVs|drone attack|"
       + "drone strikes?)\\b|\\bRussia's (?:defen[cs]e ministry|Defen[cs]e Ministry|air defen[cs]es?)\\b|"

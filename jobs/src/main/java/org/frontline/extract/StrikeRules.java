@@ -199,7 +199,8 @@ public final class StrikeRules {
       return located(r);
     }
     if ((!fig.launches.isEmpty() && !r.anaphora())
-        || (r.trigger() && !r.weapons().isEmpty() && (r.nationalUa() || r.nationalRu()))) {
+        || (r.trigger() && !r.weapons().isEmpty() && (r.nationalUa() || r.nationalRu()))
+        || (r.trigger() && StrikeCues.SPREAD.find(r.text(), Stems.asciiLowerCase(r.text())))) {
       return national(r);
     }
     int index = r.span().index();
@@ -215,6 +216,9 @@ public final class StrikeRules {
       target.intercepted = FigureReader.max(target.intercepted, fig.intercepted);
       target.evidence.add(index);
       dateFromFollowUp(target, r);
+    } else if (fig.hasCasualties() && r.found().date() != null && StrikeCues.COUNTRY_SCOPE.find(r.text(),
+        Stems.asciiLowerCase(r.text()))) {
+      return List.of(rollUp(r)); // "22 civilians were killed in Russian attacks in Ukraine over the past day"
     } else if ((fig.hasCasualties() || !fig.launches.isEmpty()) && a.lastRegional != null) {
       fig.applyTo(a.lastRegional, null);
       a.lastRegional.evidence.add(index);
@@ -326,6 +330,15 @@ public final class StrikeRules {
       made.add(m);
     }
     return made;
+  }
+
+  /** A national daily casualty roll-up: one national event, weapon unknown, with the casualties. */
+  private static Mention rollUp(Reading r) {
+    Mention m = mention(r, "UA", null, null, null, WeaponClass.UNKNOWN, null);
+    m.national = true;
+    m.ownDate = true;
+    r.figures().applyTo(m, null);
+    return m;
   }
 
   /** Casualties (or "the town" hit) with no place of their own, in an article whose headline names one. */

@@ -230,6 +230,28 @@ class StrikeRulesTest {
     assertEquals(LocalDate.of(2023, 5, 30), dated.get(0).eventDate, dated.toString());
   }
 
+  /** Coding rules: a national daily casualty roll-up is one national event; an explicit date beats a relative one. */
+  @Test
+  void nationalRollUpsAndDatesInTheHeadline() {
+    Mention rollUp = only(extract("Russian shelling killed 9 civilians and wounded 17 in Ukraine over the past day,"
+        + " the presidential office said.", "2023-04-02"), null);
+    assertEquals(WeaponClass.UNKNOWN, rollUp.weapon);
+    assertEquals(9, rollUp.killed);
+    assertEquals(17, rollUp.injured);
+    assertEquals(LocalDate.of(2023, 4, 2), rollUp.eventDate);
+    // a tally with no day is no event
+    assertEquals(List.of(), extract("Russian attacks have killed thousands of civilians in Ukraine.", "2023-04-02"));
+    // "over the past day" in an item of 17 April, "on Apr 16" in its headline: the explicit date wins
+    List<Mention> m = StrikeRules.extract("Air defence downs 11 air targets on Apr 16",
+        "Ukraine's air defence destroyed 11 Russian air targets over the past day.", LocalDate.of(2023, 4, 17),
+        LocalDate.of(2023, 4, 17), Gazetteer.load());
+    assertEquals(LocalDate.of(2023, 4, 16), m.get(0).eventDate, m.toString());
+    // strikes on the infrastructure of several regions: a national event
+    Mention infrastructure = only(extract("Russian troops struck the energy infrastructure of 7 regions today.",
+        "2023-04-02"), null);
+    assertNull(infrastructure.regionIso);
+  }
+
   /** Coding rules: two weapons in one sentence are two events; a shoot-down is an event; weapon use is a strike. */
   @Test
   void weaponsAndShootDowns() {
