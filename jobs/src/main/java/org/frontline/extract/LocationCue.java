@@ -46,6 +46,10 @@ final class LocationCue {
   private static final Pattern LIST_GAP = Pattern.compile("^\\s*(?:,|and|or|as well as|, and|, as well as)"
       + "\\s*(?:the\\s+|in\\s+|in the\\s+)?$");
 
+  /** "Kyiv says", "Moscow claimed": the name is a speaker, not a place where something happened. */
+  private static final Pattern SPEAKER = Pattern.compile("^(?:'s|’s)?\\s+(?:says|said|claims|claimed|accuses|accused|"
+      + "warns|warned|reports|reported|denies|denied|insists|insisted|responds|responded|announces|announced)\\b");
+
   private static final int WINDOW = 90;
 
   static boolean before(String s, int start) {
@@ -55,6 +59,10 @@ final class LocationCue {
 
   static boolean after(String s, int end) {
     return AFTER.matcher(s.substring(end, Math.min(s.length(), end + 45))).find();
+  }
+
+  static boolean speaker(String s, int end) {
+    return SPEAKER.matcher(s.substring(end, Math.min(s.length(), end + 20))).find();
   }
 
   static boolean isListGap(String between) {

@@ -114,7 +114,8 @@ public final class PlaceMatcher {
     List<Hit> out = new ArrayList<>(raw.size());
     Hit previous = null;
     for (Hit h : raw) {
-      boolean cued = h.isPlace() && (LocationCue.before(sentence, h.start) || LocationCue.after(sentence, h.end)
+      boolean cued = h.isPlace() && !LocationCue.speaker(sentence, h.end) && (LocationCue.before(sentence, h.start)
+          || LocationCue.after(sentence, h.end)
           || (previous != null && previous.cued && LocationCue.isListGap(sentence.substring(previous.end, h.start))));
       Hit c = new Hit(h.start, h.end, h.surface, h.kind, h.iso, h.canonical, cued);
       out.add(c);

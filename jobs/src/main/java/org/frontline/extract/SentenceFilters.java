@@ -22,7 +22,7 @@ final class SentenceFilters {
   // sentences that do not report a strike that happened
   static final Gated CUMULATIVE = new Gated(Pattern.compile("\\b(?:since (?:the (?:start|beginning|outbreak) of|"
       + "February 2022|2014|2022|the (?:full-scale )?invasion|the (?:\\w+ ){1,2}invasion|the war began|Russia invaded|Russia's invasion|"
-      + "the war started)|so far this (?:year|month|week)|this year alone|to date|in total since|"
+      + "the war started)|(?:has|have) already (?:used|launched|fired)|so far this (?:year|month|week)|this year alone|to date|in total since|"
       + "over the (?:past|last) (?:\\w+ )?(?:weeks|months|years|year|month|week)|throughout the war|"
       + "during the war|per (?:month|day|night|week)|a month\\b|every (?:night|day|week)|each (?:night|month)|"
       + "last (?:month|year)|this (?:month|year)|in (?:January|February|March|April|June|July|August|September|"
@@ -32,7 +32,7 @@ final class SentenceFilters {
       + "continuously|"
       + "a total of \\S+ (?:drones|missiles) (?:this|last|in)|every day|regularly|constantly|routinely|"
       + "almost every|day after day|night after night)", CI),
-      "since", "so far this", "this year", "to date", "over the", "throughout the war", "during the war",
+      "since", "already", "so far this", "this year", "to date", "over the", "throughout the war", "during the war",
       "per month", "per day", "per night", "per week", "a month", "every night", "every day", "every week",
       "each night", "each month", "last month", "last year", "this month", "in january", "in february", "in march",
       "in april", "in june", "in july", "in august", "in september", "in october", "in november", "in december",
@@ -81,13 +81,17 @@ final class SentenceFilters {
       + "alleged\\w*|provocation|siege|besieged|(?<!with |using |used )helicopters?"
       + "(?!,| and | fired| struck| attacked| hit)|personnel|(?:months|weeks) of|constant|mines?|"
       + "landmines?|tripwire|unexploded|ordnance|atrocit\\w+|informers?|informants?|collaborat\\w+|detained|"
-      + "arrested|sentenced|eliminat\\w+|tanks?)\\b", CI),
+      + "arrested|sentenced|eliminat\\w+|tanks?|"
+      // an aircraft or helicopter shot down is a loss, not a strike (only attack drones and missiles are)
+      + "(?:Su-\\d\\d\\w*|aircraft|plane|warplane|fighter jet|jet|helicopter|Mi-\\d+\\w*|Ka-\\d+)(?:[\\s\\w,'’()-]{0,40}?)"
+      + "\\b(?:shot down|downed)|(?:shot down|downed) (?:[\\w'’-]+ ){0,3}(?:Su-\\d\\d\\w*|aircraft|plane|warplane|"
+      + "fighter jets?|jets?|helicopters?|Mi-\\d+\\w*|Ka-\\d+)(?! (?:with|and) ))\\b", CI),
       "repel", "repuls", "offensive", "positions", "combat missions", "prisoners of war", "pows", "poll", "survey",
       "direction", "clashes", "battle", "fighting", "captured", "liberat", "recaptur", "retreat", "encircl",
       "bodies", "exhum", "sunk", "sank", "sinking", "flagship", "command post", "mass grave", "execut", "tortur",
       "war crim", "occupation", "accus", "alleged", "provocation", "siege", "helicopter", "personnel", "months of",
       "weeks of", "constant", "mine", "tripwire", "unexploded", "ordnance", "atrocit", "informer", "informant",
-      "collaborat", "detained", "arrested", "sentenced", "eliminat", "tank");
+      "collaborat", "detained", "arrested", "sentenced", "eliminat", "tank", "shot down", "downed");
   /** "repelled an overnight attack by 30 drones": air defence, not ground combat. */
   static final Pattern AIR_REPEL = Pattern.compile("\\brepel\\w*(?=\\s+(?:(?:an?|the)\\s+)?(?:[\\w-]+\\s+){0,2}?"
       + "(?:attacks?|strikes?|raids?)\\s+(?:by|of|with|involving)\\s+(?:[\\w-]+\\s+){0,4}?(?:drones?|UAVs?|missiles?|"

@@ -200,7 +200,7 @@ public final class StrikeRules {
     }
     if ((!fig.launches.isEmpty() && !r.anaphora())
         || (r.trigger() && !r.weapons().isEmpty() && (r.nationalUa() || r.nationalRu()))
-        || (r.trigger() && StrikeCues.SPREAD.find(r.text(), Stems.asciiLowerCase(r.text())))) {
+        || (r.trigger() && !fig.hasCasualties() && StrikeCues.SPREAD.find(r.text(), Stems.asciiLowerCase(r.text())))) {
       return national(r);
     }
     int index = r.span().index();

@@ -83,7 +83,12 @@ class StrikeRulesTest {
         "Analysts recalled that the 1994 Budapest Memorandum failed to protect Ukraine.",
         "If air defence is not reinforced, drones could hit Kharkiv more often, an expert said.",
         "Talks between Kyiv and Moscow resumed in Geneva on Thursday.",
-        "Shakhtar hit three goals past their rivals in Lviv on Wednesday.")) {
+        "Shakhtar hit three goals past their rivals in Lviv on Wednesday.",
+        // an aircraft lost is not a strike; a claim by a capital is not a strike on it
+        "Ukrainian gunners shot down a Russian Su-34 over Kharkiv region on Tuesday.",
+        "A Russian attack helicopter was downed near Bakhmut on Tuesday, the army said.",
+        "Warnings of new attacks on power plants are disinformation, Kyiv says.",
+        "Russia has already used more than 400 Shahed drones against Ukraine, officials said.")) {
       assertEquals(List.of(), extract(s, "2026-03-12"), s);
     }
   }
