@@ -27,7 +27,10 @@ final class LocationCue {
       + "strike against|assault on|(?:district|districts|outskirts|centre|center|city|town|village|villages|"
       + "port|suburbs?|parts?|areas?|region|settlements?|towns|cities|residents|streets?|infrastructure|territory|"
       + "territories|communities|community) of)\\s+" + FILLER + "$"
-      + "|(?:^|\\W)(?:hit|hits|hitting|struck|attacked|attacking|shelled|shelling|targeted|targeting|bombed|"
+      + "|(?:^|\\W)to (?:attack|strike|hit|target|shell|bomb)\\s+(?:the\\s+)?$"
+      + "|(?:^|\\W)(?:fired|launched|flying|aimed) (?:in the )?direction of\\s+$"
+      + "|(?:^|\\W)(?:hit|hits|hitting|struck|attacked|attacking|shelled|shelling|targeted|"
+      + "targeting|bombed|"
       + "pounded|pounding|raided|battered|rocked)\\s+(?:[a-z][\\w-]*\\s+){0,4}(?:of\\s+|in\\s+)?(?:the\\s+)?$"
       // "in Lyiutezh, the Kyiv region", "in Obolonskyi residential district, Kyiv city": an unknown place, then its area
       + "|(?:^|\\W)(?:in|In|at|At|near|Near|on|On)\\s+(?:the\\s+)?(?:village of\\s+|town of\\s+|city of\\s+)?"

@@ -80,8 +80,10 @@ final class StrikeCues {
   /** Strikes spread over the country ("the infrastructure of 9 regions", "across Ukraine"): national. */
   static final Gated SPREAD = new Gated(Pattern.compile("\\b(?:several|multiple|many|\\d+|" + "two|three|four|five|six|"
       + "seven|eight|nine|ten|eleven|twelve) (?:of Ukraine's |Ukrainian )?regions\\b|\\bregions of Ukraine\\b|"
-      + "\\b(?:across|throughout|all over) (?:Ukraine|the country)\\b|\\bnationwide\\b", CI),
-      "regions", "ukrain", "the country", "nationwide");
+      + "\\b(?:across|throughout|all over) (?:Ukraine|the country)\\b|\\bnationwide\\b|\\b\\d+ (?:settlements|"
+      + "populated areas|localities|towns and villages|communities)\\b", CI),
+      "regions", "ukrain", "the country", "nationwide", "settlements", "populated areas", "localities",
+      "towns and villages", "communities");
   static final Gated NATIONAL_RU = new Gated(Pattern.compile("\\b(?:at|on|against|across|over|into) "
       + "(?:Russia|Russian territory|Russian regions)\\b|\\bUkrainian (?:drones|missiles|UAVs|drone attack|"
       + "drone strikes?)\\b|\\bRussia's (?:defen[cs]e ministry|Defen[cs]e Ministry|air defen[cs]es?)\\b|"

@@ -198,9 +198,15 @@ public final class StrikeRules {
     if (!r.places().isEmpty()) {
       return located(r);
     }
+    String lowerText = Stems.asciiLowerCase(r.text());
+    if (!fig.launches.isEmpty() && fig.launches.stream().allMatch(FigureReader.Launch::intercept)
+        && a.lastRegional != null && a.lastRegional.sentenceIndex == r.span().index() - 1 && !r.nationalRu()
+        && !StrikeCues.SPREAD.find(r.text(), lowerText)) {
+      return shotDownThere(r, a.lastRegional); // "Explosions rang out in Kremenchuk. Air defence shot down 2 missiles."
+    }
     if ((!fig.launches.isEmpty() && !r.anaphora())
         || (r.trigger() && !r.weapons().isEmpty() && (r.nationalUa() || r.nationalRu()))
-        || (r.trigger() && !fig.hasCasualties() && StrikeCues.SPREAD.find(r.text(), Stems.asciiLowerCase(r.text())))) {
+        || (r.trigger() && !fig.hasCasualties() && StrikeCues.SPREAD.find(r.text(), lowerText))) {
       return national(r);
     }
     int index = r.span().index();
@@ -328,6 +334,32 @@ public final class StrikeRules {
         m.intercepted = FigureReader.max(m.intercepted, fig.intercepted);
       }
       made.add(m);
+    }
+    return made;
+  }
+
+  /**
+   * Weapons shot down, told right after a strike on a place and naming none: they were aimed there. Each
+   * weapon joins the place's mention (naming its weapon when it had none), or makes one of its own there.
+   */
+  private static List<Mention> shotDownThere(Reading r, Mention place) {
+    List<Mention> made = new ArrayList<>();
+    for (FigureReader.Launch l : r.figures().launches) {
+      Mention target = place.weapon == l.weapon() || place.weapon == WeaponClass.UNKNOWN ? place : null;
+      for (Mention m : made) {
+        target = m.weapon == l.weapon() ? m : target;
+      }
+      if (target == null) {
+        target = mention(r, place.country, place.regionIso, place.place, place.placeKind, l.weapon(), l.model());
+        target.placeCanonical = place.placeCanonical;
+        target.eventDate = place.eventDate;
+        target.dateBasis = place.dateBasis;
+        made.add(target);
+      } else if (target == place) {
+        place.evidence.add(r.span().index());
+      }
+      target.weapon = l.weapon();
+      FigureReader.Figures.apply(target, l);
     }
     return made;
   }

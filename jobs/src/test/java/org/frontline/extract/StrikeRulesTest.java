@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -251,6 +252,18 @@ class StrikeRulesTest {
         "Ukraine's air defence destroyed 11 Russian air targets over the past day.", LocalDate.of(2023, 4, 17),
         LocalDate.of(2023, 4, 17), Gazetteer.load());
     assertEquals(LocalDate.of(2023, 4, 16), m.get(0).eventDate, m.toString());
+    // weapons shot down right after a strike on a place were aimed there
+    List<Mention> there = extract("Explosions rang out in Kremenchuk on Monday evening. Air defence forces shot down"
+        + " 2 missiles.", "2023-04-04");
+    assertEquals(1, there.size(), there.toString());
+    assertEquals("UA-53", there.get(0).regionIso);
+    assertEquals(WeaponClass.MISSILE, there.get(0).weapon);
+    assertEquals(2, there.get(0).intercepted);
+    // drones "used to attack" two regions are strikes on both
+    List<Mention> aimed = extract("Air defence shot down five Shahed drones which Russia used to attack Odesa and"
+        + " Mykolaiv regions on Friday.", "2023-04-08");
+    assertEquals(Set.of("UA-51", "UA-48"), aimed.stream().map(x -> x.regionIso).collect(Collectors.toSet()),
+        aimed.toString());
     // strikes on the infrastructure of several regions: a national event
     Mention infrastructure = only(extract("Russian troops struck the energy infrastructure of 7 regions today.",
         "2023-04-02"), null);
