@@ -9,9 +9,12 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.frontline.common.Sessions;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 /** One local SparkSession per test JVM, configured like the jobs'. */
 public abstract class SparkTest {
@@ -57,15 +60,15 @@ public abstract class SparkTest {
   }
 
   /** A copy of a directory tree (a lake, to run two histories from one start). */
-  protected static java.nio.file.Path copyTree(java.nio.file.Path from, java.nio.file.Path to)
-      throws java.io.IOException {
-    try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.walk(from)) {
-      for (java.nio.file.Path p : files.toList()) {
-        java.nio.file.Path t = to.resolve(from.relativize(p).toString());
-        if (java.nio.file.Files.isDirectory(p)) {
-          java.nio.file.Files.createDirectories(t);
+  protected static Path copyTree(Path from, Path to)
+      throws IOException {
+    try (Stream<Path> files = Files.walk(from)) {
+      for (Path p : files.toList()) {
+        Path t = to.resolve(from.relativize(p).toString());
+        if (Files.isDirectory(p)) {
+          Files.createDirectories(t);
         } else {
-          java.nio.file.Files.copy(p, t);
+          Files.copy(p, t);
         }
       }
     }

@@ -8,18 +8,22 @@ import org.apache.spark.scheduler.SparkListenerStageCompleted;
 import org.apache.spark.scheduler.SparkListenerTaskEnd;
 import org.apache.spark.scheduler.StageInfo;
 
+import javax.management.ListenerNotFoundException;
 import javax.management.Notification;
 import javax.management.NotificationEmitter;
 import javax.management.NotificationListener;
 import javax.management.openmbean.CompositeData;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
 import java.lang.management.MemoryUsage;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -42,8 +46,8 @@ public final class StageMeter extends SparkListener implements NotificationListe
 
   /** The heap's memory pools (a GC notification also reports metaspace and the code cache). */
   private static final List<String> HEAP_POOLS = ManagementFactory.getMemoryPoolMXBeans().stream()
-      .filter(p -> p.getType() == java.lang.management.MemoryType.HEAP)
-      .map(java.lang.management.MemoryPoolMXBean::getName).toList();
+      .filter(p -> p.getType() == MemoryType.HEAP)
+      .map(MemoryPoolMXBean::getName).toList();
 
   private final SparkContext sc;
   private final AtomicLong tasks = new AtomicLong();
@@ -164,7 +168,7 @@ public final class StageMeter extends SparkListener implements NotificationListe
   private void drainListenerBus() {
     try {
       sc.listenerBus().waitUntilEmpty(60_000);
-    } catch (java.util.concurrent.TimeoutException | RuntimeException e) {
+    } catch (TimeoutException | RuntimeException e) {
       // a timeout only makes the counts of this window late, not wrong for the run
     }
   }
@@ -175,7 +179,7 @@ public final class StageMeter extends SparkListener implements NotificationListe
     for (NotificationEmitter e : emitters) {
       try {
         e.removeNotificationListener(this);
-      } catch (javax.management.ListenerNotFoundException ignored) {
+      } catch (ListenerNotFoundException ignored) {
         // already gone
       }
     }

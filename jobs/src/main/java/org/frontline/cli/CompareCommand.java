@@ -11,6 +11,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
+import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -48,7 +49,7 @@ final class CompareCommand implements Callable<Integer> {
         throw new IllegalArgumentException("unknown table '" + t + "'; tables: " + Tables.DATA_TABLES);
       }
     }
-    java.io.PrintWriter out = spec.commandLine().getOut();
+    PrintWriter out = spec.commandLine().getOut();
     List<String> different = new ArrayList<>();
     out.println("left  " + a.root());
     out.println("right " + b.root());

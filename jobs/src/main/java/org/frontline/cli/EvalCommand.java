@@ -12,11 +12,18 @@ import org.frontline.generate.NationalReports;
 import org.frontline.lake.Lake;
 import org.frontline.lake.Tables;
 import org.frontline.topics.TopicEval;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
+import java.io.BufferedWriter;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -88,7 +95,7 @@ final class EvalCommand implements Runnable {
         System.out.println(l);
       }
       System.out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(s));
-      p.done(String.format(java.util.Locale.ROOT, "article F1 %s, mention P/R/F1 %s/%s/%s (dates ±1 day: F1 %s),"
+      p.done(String.format(Locale.ROOT, "article F1 %s, mention P/R/F1 %s/%s/%s (dates ±1 day: F1 %s),"
               + " exact launched %s intercepted %s killed %s injured %s attacker %s",
           s.get("article_f1"), s.get("mention_precision"), s.get("mention_recall"), s.get("mention_f1"),
           s.get("mention_f1_date_pm1"), s.get("launched_exact_rate"), s.get("intercepted_exact_rate"),
@@ -115,8 +122,8 @@ final class EvalCommand implements Runnable {
     @Mixin
     SparkOptions sparkOptions;
 
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
@@ -128,14 +135,14 @@ final class EvalCommand implements Runnable {
       Map<String, Object> s = TopicEval.evaluate(lake, gold);
       @SuppressWarnings("unchecked")
       List<Map<String, Object>> perTopic = (List<Map<String, Object>>) s.get("per_topic");
-      java.io.PrintWriter out = spec.commandLine().getOut();
+      PrintWriter out = spec.commandLine().getOut();
       for (Map<String, Object> t : perTopic) {
-        out.println(String.format(java.util.Locale.ROOT, "topic %4s  %6s articles  NPMI %7.4f  %s",
+        out.println(String.format(Locale.ROOT, "topic %4s  %6s articles  NPMI %7.4f  %s",
             t.get("topic_id"), t.get("size"), (Double) t.get("npmi"), t.get("top_words")));
       }
       out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(s));
       out.flush();
-      p.done(String.format(java.util.Locale.ROOT, "%s topics: NMI %s, ARI %s, purity %s, NPMI %s, diversity %s",
+      p.done(String.format(Locale.ROOT, "%s topics: NMI %s, ARI %s, purity %s, NPMI %s, diversity %s",
           s.get("topics"), s.getOrDefault("nmi", "-"), s.getOrDefault("ari", "-"), s.getOrDefault("purity", "-"),
           s.get("npmi"), s.get("diversity")));
       return 0;
@@ -148,7 +155,7 @@ final class EvalCommand implements Runnable {
           + " official daily series (columns time_start, time_end, model, launched, destroyed).")
   static final class National implements Callable<Integer> {
     @Option(names = "--series", required = true, paramLabel = "FILE", description = "the official series (CSV)")
-    java.nio.file.Path series;
+    Path series;
 
     @Option(names = "--reports", defaultValue = "400", paramLabel = "N",
         description = "how many reports to write; windows are told again in other phrasings (default: ${DEFAULT-VALUE})")
@@ -163,14 +170,14 @@ final class EvalCommand implements Runnable {
 
     @Option(names = "--write", paramLabel = "FILE",
         description = "also write the reports as a JSONL corpus (doc_id, published, title, text, figures)")
-    java.nio.file.Path write;
+    Path write;
 
     @Option(names = "--templates", paramLabel = "FILE",
         description = "tell the reports with the templates of this JSON-lines file instead of the built-in phrasings")
-    java.nio.file.Path templates;
+    Path templates;
 
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
@@ -183,9 +190,9 @@ final class EvalCommand implements Runnable {
           : NationalReports.write(windows, reports, seed, NationalReports.templates(templates));
       ObjectMapper json = new ObjectMapper().findAndRegisterModules();
       if (write != null) {
-        try (java.io.BufferedWriter w = java.nio.file.Files.newBufferedWriter(write)) {
+        try (BufferedWriter w = Files.newBufferedWriter(write)) {
           for (NationalReports.Report r : written) {
-            Map<String, Object> row = new java.util.LinkedHashMap<>();
+            Map<String, Object> row = new LinkedHashMap<>();
             row.put("doc_id", r.docId());
             row.put("published", r.published().toString());
             row.put("title", r.title());
@@ -200,13 +207,13 @@ final class EvalCommand implements Runnable {
       }
       Map<String, Object> s = NationalFiguresEval.score(written, examples);
       s.put("windows", (long) windows.size());
-      java.io.PrintWriter out = spec.commandLine().getOut();
+      PrintWriter out = spec.commandLine().getOut();
       @SuppressWarnings("unchecked")
       List<String> lines = (List<String>) s.remove("examples");
       lines.forEach(out::println);
       out.println(json.enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(s));
       out.flush();
-      p.done(String.format(java.util.Locale.ROOT, "%s figures in %s reports from %s windows: launched %s,"
+      p.done(String.format(Locale.ROOT, "%s figures in %s reports from %s windows: launched %s,"
               + " intercepted %s, date %s, all three exact %s", s.get("figures"), s.get("reports"), s.get("windows"),
           s.get("launched_exact_rate"), s.get("intercepted_exact_rate"), s.get("date_exact_rate"),
           s.get("all_exact_rate")));

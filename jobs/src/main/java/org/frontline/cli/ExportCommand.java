@@ -1,5 +1,6 @@
 package org.frontline.cli;
 
+import org.apache.commons.csv.CSVFormat;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -18,7 +19,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 import static org.apache.spark.sql.functions.*;
@@ -83,8 +86,8 @@ final class ExportCommand implements Callable<Integer> {
       if (format == Format.csv && fs.getFileStatus(target).getLen() == 0) {
         // a table without rows may leave no part file to move: the file still names its columns
         try (var o = fs.create(target, true)) {
-          o.write((org.apache.commons.csv.CSVFormat.DEFAULT.format((Object[]) rows.schema().fieldNames()) + "\r\n")
-              .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+          o.write((CSVFormat.DEFAULT.format((Object[]) rows.schema().fieldNames()) + "\r\n")
+              .getBytes(StandardCharsets.UTF_8));
         }
       }
     }
@@ -105,7 +108,7 @@ final class ExportCommand implements Callable<Integer> {
       StructField f = schema.fields()[i];
       boolean nested = f.dataType() instanceof ArrayType || f.dataType() instanceof MapType
           || f.dataType() instanceof StructType;
-      cols[i] = nested ? to_json(col(f.name()), java.util.Map.of("ignoreNullFields", "false")).as(f.name())
+      cols[i] = nested ? to_json(col(f.name()), Map.of("ignoreNullFields", "false")).as(f.name())
           : col(f.name());
     }
     return rows.select(cols);

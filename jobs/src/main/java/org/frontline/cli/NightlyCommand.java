@@ -20,6 +20,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.apache.spark.sql.functions.col;
@@ -64,7 +65,7 @@ final class NightlyCommand extends LakeCommand {
 
   @Override
   List<String> arguments() {
-    List<String> a = new java.util.ArrayList<>(List.of("--date", date.toString()));
+    List<String> a = new ArrayList<>(List.of("--date", date.toString()));
     a.addAll(ingest.inputs);
     return a;
   }

@@ -5,9 +5,18 @@ import org.apache.spark.ml.param.Param;
 import org.apache.spark.ml.param.ParamMap;
 import org.apache.spark.ml.util.DefaultParamsWritable;
 import org.apache.spark.ml.util.Identifiable$;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.api.java.UDF1;
+import org.apache.spark.sql.expressions.UserDefinedFunction;
+import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
+import scala.Function1;
 
 import java.util.Arrays;
 
@@ -44,14 +53,14 @@ public abstract class ColumnTransformer extends Transformer implements DefaultPa
   }
 
   /** {@code functions.transform} (higher-order map over an array), named apart from {@code Transformer.transform}. */
-  protected static org.apache.spark.sql.Column mapArray(org.apache.spark.sql.Column array,
-      scala.Function1<org.apache.spark.sql.Column, org.apache.spark.sql.Column> f) {
-    return org.apache.spark.sql.functions.transform(array, f);
+  protected static Column mapArray(Column array,
+      Function1<Column, Column> f) {
+    return functions.transform(array, f);
   }
 
-  private static final org.apache.spark.sql.expressions.UserDefinedFunction STRING_BARRIER =
-      org.apache.spark.sql.functions.udf((org.apache.spark.sql.api.java.UDF1<String, String>) s -> s,
-          org.apache.spark.sql.types.DataTypes.StringType).asNondeterministic();
+  private static final UserDefinedFunction STRING_BARRIER =
+      functions.udf((UDF1<String, String>) s -> s,
+          DataTypes.StringType).asNondeterministic();
 
   /**
    * Computes an expensive string expression once: the optimizer may otherwise inline a column's whole
@@ -59,7 +68,7 @@ public abstract class ColumnTransformer extends Transformer implements DefaultPa
    * evaluations per row and past the code generator's method size). An identity the optimizer cannot see
    * through.
    */
-  public static org.apache.spark.sql.Column once(org.apache.spark.sql.Column expensive) {
+  public static Column once(Column expensive) {
     return STRING_BARRIER.apply(expensive);
   }
 
@@ -72,10 +81,10 @@ public abstract class ColumnTransformer extends Transformer implements DefaultPa
    * that needs it then fails. On a cluster with {@code spark.checkpoint.dir} set ({@link Sessions}), the rows
    * are written there instead, and a job survives the loss of an executor (docs/RELIABILITY.md).
    */
-  public static org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> materialize(
-      org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> df) {
+  public static Dataset<Row> materialize(
+      Dataset<Row> df) {
     return Sessions.reliableCheckpoints(df.sparkSession()) ? df.checkpoint(true)
-        : df.localCheckpoint(true, org.apache.spark.storage.StorageLevel.DISK_ONLY());
+        : df.localCheckpoint(true, StorageLevel.DISK_ONLY());
   }
 
   /** Tasks per core for CPU-heavy row work: more than one, so that a slow task does not leave a core idle. */
@@ -86,8 +95,8 @@ public abstract class ColumnTransformer extends Transformer implements DefaultPa
    * the shuffle (regular expressions, hashing): a frame read from a few files, or a shuffle that adaptive
    * execution coalesced to its 64 MB target, is otherwise two or three tasks, and the slowest sets the pace.
    */
-  public static org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> spread(
-      org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> df, org.apache.spark.sql.Column key) {
+  public static Dataset<Row> spread(
+      Dataset<Row> df, Column key) {
     return df.repartition(SPREAD * df.sparkSession().sparkContext().defaultParallelism(), key);
   }
 

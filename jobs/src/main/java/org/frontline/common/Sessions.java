@@ -1,8 +1,14 @@
 package org.frontline.common;
 
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.util.ShutdownHookManager;
 import org.apache.spark.SparkConf;
+import org.apache.spark.SparkContext;
 import org.apache.spark.sql.SparkSession;
 import org.frontline.lake.Tables;
+
+import java.io.IOException;
 
 /**
  * The one place a SparkSession is configured. The master comes from spark-submit (the {@code spark.master}
@@ -47,7 +53,7 @@ public final class Sessions {
   }
 
   private static void useCheckpointDir(SparkSession spark) {
-    org.apache.spark.SparkContext sc = spark.sparkContext();
+    SparkContext sc = spark.sparkContext();
     if (sc.isLocal() || !sc.conf().contains(CHECKPOINT_DIR)) {
       return;
     }
@@ -55,13 +61,13 @@ public final class Sessions {
       sc.setCheckpointDir(sc.conf().get(CHECKPOINT_DIR));
     }
     String dir = sc.getCheckpointDir().get();
-    org.apache.hadoop.conf.Configuration hadoop = sc.hadoopConfiguration();
+    Configuration hadoop = sc.hadoopConfiguration();
     // before Hadoop closes its file systems at exit (priority 10)
-    org.apache.hadoop.util.ShutdownHookManager.get().addShutdownHook(() -> {
+    ShutdownHookManager.get().addShutdownHook(() -> {
       try {
-        org.apache.hadoop.fs.Path p = new org.apache.hadoop.fs.Path(dir);
+        Path p = new Path(dir);
         p.getFileSystem(hadoop).delete(p, true);
-      } catch (java.io.IOException | RuntimeException e) {
+      } catch (IOException | RuntimeException e) {
         System.err.println("could not delete the checkpoints in " + dir + ": " + e.getMessage());
       }
     }, 20);

@@ -1,5 +1,6 @@
 package org.frontline.common;
 
+import java.io.Serializable;
 import java.util.Arrays;
 import java.util.Locale;
 
@@ -13,7 +14,7 @@ import java.util.Locale;
  * with word boundaries and alternations tries every alternative at every position of a sentence, and most
  * sentences contain none of the stems.
  */
-public final class Stems implements java.io.Serializable {
+public final class Stems implements Serializable {
   private static final long serialVersionUID = 1L;
   private final String[] stems;
 

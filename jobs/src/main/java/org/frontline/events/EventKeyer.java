@@ -1,6 +1,10 @@
 package org.frontline.events;
 
+import org.apache.spark.ml.param.IntParam;
 import org.apache.spark.ml.param.Param;
+import org.apache.spark.ml.param.ParamValidators;
+import org.apache.spark.ml.util.DefaultParamsReader;
+import org.apache.spark.ml.util.MLReader;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -27,7 +31,7 @@ import static org.apache.spark.sql.functions.*;
  */
 public final class EventKeyer extends ColumnTransformer {
   private final Param<String> outputCol;
-  private final org.apache.spark.ml.param.IntParam maxLagDays;
+  private final IntParam maxLagDays;
 
   public EventKeyer() {
     this(newUid("eventKeyer"));
@@ -36,13 +40,13 @@ public final class EventKeyer extends ColumnTransformer {
   public EventKeyer(String uid) {
     super(uid);
     outputCol = param("outputCol", "event id (string, null for undated mentions)", "event_id");
-    maxLagDays = new org.apache.spark.ml.param.IntParam(this, "maxLagDays",
+    maxLagDays = new IntParam(this, "maxLagDays",
         "how many days before its publication a mention dated only by publication may join a dated strike",
-        org.apache.spark.ml.param.ParamValidators.inRange(0, 31));
+        ParamValidators.inRange(0, 31));
     setDefault(maxLagDays, 7);
   }
 
-  public org.apache.spark.ml.param.IntParam maxLagDays() { return maxLagDays; }
+  public IntParam maxLagDays() { return maxLagDays; }
 
   public Param<String> outputCol() { return outputCol; }
 
@@ -138,8 +142,8 @@ public final class EventKeyer extends ColumnTransformer {
         .otherwise(substring(sha2(key, 256), 1, 16)));
   }
 
-  public static org.apache.spark.ml.util.MLReader<EventKeyer> read() {
-    return new org.apache.spark.ml.util.DefaultParamsReader<>();
+  public static MLReader<EventKeyer> read() {
+    return new DefaultParamsReader<>();
   }
 
   public static EventKeyer load(String path) {

@@ -9,6 +9,8 @@ import org.frontline.lake.Lake;
 import org.frontline.lake.RunSummary;
 import org.frontline.lake.Tables;
 
+import java.sql.Date;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -109,15 +111,15 @@ public final class EventsJob {
    * that can join them, and every dated mention those can take a date from) and replace the rows of those
    * days; the result equals a full recomputation. Returns the first day whose events were replaced.
    */
-  public java.time.LocalDate runBetween(java.time.LocalDate from, java.time.LocalDate to, RunSummary summary) {
+  public LocalDate runBetween(LocalDate from, LocalDate to, RunSummary summary) {
     EventKeyer keyer = new EventKeyer();
     int lag = ((Number) keyer.getOrDefault(keyer.maxLagDays())).intValue();
-    java.time.LocalDate first = from.minusDays(lag);
-    java.time.LocalDate last = to.plusDays(lag);
+    LocalDate first = from.minusDays(lag);
+    LocalDate last = to.plusDays(lag);
     Progress p = Progress.start("events", "recomputing the events of " + first + " .. " + last);
-    Column readRange = col("event_date").between(lit(java.sql.Date.valueOf(from.minusDays(2L * lag))),
-        lit(java.sql.Date.valueOf(to.plusDays(2L * lag))));
-    Column writeRange = col("event_date").between(lit(java.sql.Date.valueOf(first)), lit(java.sql.Date.valueOf(last)));
+    Column readRange = col("event_date").between(lit(Date.valueOf(from.minusDays(2L * lag))),
+        lit(Date.valueOf(to.plusDays(2L * lag))));
+    Column writeRange = col("event_date").between(lit(Date.valueOf(first)), lit(Date.valueOf(last)));
     Dataset<Row> events = ColumnTransformer.materialize(events(lake.read(Tables.MENTIONS).filter(readRange))
         .filter(writeRange));
     long n = events.count();

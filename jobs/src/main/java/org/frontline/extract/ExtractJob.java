@@ -3,12 +3,15 @@ package org.frontline.extract;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.frontline.common.ColumnTransformer;
 import org.frontline.common.Progress;
 import org.frontline.lake.Lake;
 import org.frontline.lake.RunSummary;
 import org.frontline.lake.Tables;
 
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +46,7 @@ public final class ExtractJob {
    */
   public static Dataset<Row> mentions(Dataset<Row> articles, String asOf, String flagsCol) {
     StrikeExtractor extractor = new StrikeExtractor().setAsOf(asOf == null ? "" : asOf);
-    List<String> columns = new java.util.ArrayList<>(List.of("doc_id", "source_file", "published_date", "source",
+    List<String> columns = new ArrayList<>(List.of("doc_id", "source_file", "published_date", "source",
         "url", "title", "text"));
     if (flagsCol != null) {
       extractor.setFlagsCol(flagsCol);
@@ -86,14 +89,14 @@ public final class ExtractJob {
   }
 
   /** The span of event dates a nightly change touched (both null when no dated mention changed). */
-  public record DateSpan(java.time.LocalDate from, java.time.LocalDate to) {
+  public record DateSpan(LocalDate from, LocalDate to) {
     static DateSpan of(Row a, Row b) {
-      java.time.LocalDate lo = null;
-      java.time.LocalDate hi = null;
+      LocalDate lo = null;
+      LocalDate hi = null;
       for (Row r : List.of(a, b)) {
         if (!r.isNullAt(0)) {
-          java.time.LocalDate x = r.getDate(0).toLocalDate();
-          java.time.LocalDate y = r.getDate(1).toLocalDate();
+          LocalDate x = r.getDate(0).toLocalDate();
+          LocalDate y = r.getDate(1).toLocalDate();
           lo = lo == null || x.isBefore(lo) ? x : lo;
           hi = hi == null || y.isAfter(hi) ? y : hi;
         }
@@ -117,7 +120,7 @@ public final class ExtractJob {
     Dataset<Row> ids = changed.select("doc_id").distinct();
     Row before = lake.exists(Tables.MENTIONS)
         ? lake.read(Tables.MENTIONS).join(ids, "doc_id").agg(min("event_date"), max("event_date")).first()
-        : org.apache.spark.sql.RowFactory.create(null, null);
+        : RowFactory.create(null, null);
     Dataset<Row> articles = lake.read(Tables.ARTICLES).join(ids, new String[] {"doc_id"}, "left_semi");
     Dataset<Row> mentions = ColumnTransformer.materialize(mentions(articles, options.asOf()));
     Row totals = mentions.agg(count(lit(1)), count_distinct(col("doc_id")), min("event_date"), max("event_date"))
@@ -130,7 +133,7 @@ public final class ExtractJob {
     s.put("articles_with_mentions", totals.getLong(1));
     s.put("mentions", n);
     s.put("by_weapon", RunSummary.counts(mentions, "weapon"));
-    DateSpan span = DateSpan.of(before, org.apache.spark.sql.RowFactory.create(totals.get(2), totals.get(3)));
+    DateSpan span = DateSpan.of(before, RowFactory.create(totals.get(2), totals.get(3)));
     s.put("event_dates_changed", span.isEmpty() ? null : span.from() + ".." + span.to());
     summary.section("extract", s);
     p.done(n + " mentions from " + totals.getLong(1) + " changed articles"

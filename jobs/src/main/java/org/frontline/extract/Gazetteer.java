@@ -11,11 +11,13 @@ import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
@@ -43,7 +45,7 @@ public final class Gazetteer implements Serializable {
     /** The place's one name for grouping (a city's current English spelling); null for oblasts. */
     public final String canonical;
     /** Other oblasts with a place of this name ("Vilkhivka" is in Zakarpattia and in Kharkiv Oblast). */
-    public final Set<String> alternates = new java.util.TreeSet<>();
+    public final Set<String> alternates = new TreeSet<>();
 
     Entry(String surface, Kind kind, String iso, String canonical) {
       this.surface = surface;
@@ -80,7 +82,7 @@ public final class Gazetteer implements Serializable {
 
   private Gazetteer(List<Entry> entries) {
     // a plain ArrayList: the gazetteer is broadcast with Kryo, which cannot rebuild an immutable List.of copy
-    this.entries = new java.util.ArrayList<>(entries);
+    this.entries = new ArrayList<>(entries);
   }
 
   /** The automaton over every spelling, built once per JVM (per executor for a broadcast gazetteer). */
@@ -98,7 +100,7 @@ public final class Gazetteer implements Serializable {
   }
 
   public List<Entry> entries() {
-    return java.util.Collections.unmodifiableList(entries);
+    return Collections.unmodifiableList(entries);
   }
 
   /** The gazetteer packed in the jar. */

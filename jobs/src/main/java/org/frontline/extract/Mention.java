@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 
 /** One strike an article describes. Offsets are into the article's text; {@code end} is exclusive. */
 public final class Mention {
@@ -42,8 +43,8 @@ public final class Mention {
   }
 
   boolean sameStrikeArea(Mention o) {
-    return java.util.Objects.equals(eventDate, o.eventDate) && java.util.Objects.equals(country, o.country)
-        && java.util.Objects.equals(attacker, o.attacker) && java.util.Objects.equals(regionIso, o.regionIso);
+    return Objects.equals(eventDate, o.eventDate) && Objects.equals(country, o.country)
+        && Objects.equals(attacker, o.attacker) && Objects.equals(regionIso, o.regionIso);
   }
 
   @Override

@@ -1,9 +1,14 @@
 package org.frontline.extract;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.BiPredicate;
+import java.util.function.Predicate;
 
 /**
  * Merges an article's mentions of one strike ({@link #merge}).
@@ -37,10 +42,10 @@ final class MentionMerger {
   }
 
   /** Each mention that {@code loose} selects joins the single other mention of its area that {@code fits}. */
-  static List<Mention> joinSingle(List<Mention> all, java.util.function.Predicate<Mention> loose,
-                                          java.util.function.BiPredicate<Mention, Mention> fits) {
+  static List<Mention> joinSingle(List<Mention> all, Predicate<Mention> loose,
+                                          BiPredicate<Mention, Mention> fits) {
     List<Mention> out = new ArrayList<>();
-    java.util.Set<Mention> absorbed = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    Set<Mention> absorbed = Collections.newSetFromMap(new IdentityHashMap<>());
     for (Mention m : all) {
       if (loose.test(m)) {
         Mention only = null;

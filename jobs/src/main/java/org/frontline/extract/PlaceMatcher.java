@@ -4,7 +4,10 @@ import org.ahocorasick.trie.PayloadEmit;
 import org.ahocorasick.trie.PayloadTrie;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Finds gazetteer spellings in a sentence with one Aho–Corasick automaton (whole words, case-sensitive,
@@ -66,8 +69,8 @@ public final class PlaceMatcher {
     if (sentence == null || sentence.isEmpty()) {
       return raw;
     }
-    java.util.Set<String> namedOblasts = new java.util.HashSet<>();
-    java.util.Collection<PayloadEmit<Gazetteer.Entry>> emits = trie.parseText(sentence);
+    Set<String> namedOblasts = new HashSet<>();
+    Collection<PayloadEmit<Gazetteer.Entry>> emits = trie.parseText(sentence);
     for (PayloadEmit<Gazetteer.Entry> e : emits) {
       if (e.getPayload().kind == Gazetteer.Kind.OBLAST && e.getPayload().iso != null) {
         namedOblasts.add(e.getPayload().iso);

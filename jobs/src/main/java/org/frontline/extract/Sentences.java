@@ -2,6 +2,7 @@ package org.frontline.extract;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -66,7 +67,7 @@ public final class Sentences {
     while (s > 0 && (Character.isLetter(text.charAt(s - 1)) || text.charAt(s - 1) == '.')) {
       s--;
     }
-    String word = text.substring(s, dot).toLowerCase(java.util.Locale.ROOT);
+    String word = text.substring(s, dot).toLowerCase(Locale.ROOT);
     if (word.length() == 1 && Character.isUpperCase(text.charAt(s))) {
       return true; // an initial
     }

@@ -2,6 +2,8 @@ package org.frontline.extract;
 
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.ml.param.Param;
+import org.apache.spark.ml.util.DefaultParamsReader;
+import org.apache.spark.ml.util.MLReader;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -12,11 +14,18 @@ import org.apache.spark.sql.types.ArrayType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.frontline.common.ColumnTransformer;
+import org.frontline.lake.Tables;
+import scala.jdk.javaapi.CollectionConverters;
+import scala.reflect.ClassTag$;
 
+import java.sql.Date;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import static org.apache.spark.sql.functions.*;
 
@@ -28,7 +37,7 @@ import static org.apache.spark.sql.functions.*;
  */
 public final class StrikeExtractor extends ColumnTransformer {
   /** One mention as the transformer emits it (the {@code mentions} table adds ids and article columns). */
-  public static final StructType MENTION = org.frontline.lake.Tables.MENTION;
+  public static final StructType MENTION = Tables.MENTION;
 
   private final Param<String> textCol;
   private final Param<String> titleCol;
@@ -82,7 +91,7 @@ public final class StrikeExtractor extends ColumnTransformer {
     if (!$(asOf).isBlank()) {
       try {
         LocalDate.parse($(asOf));
-      } catch (java.time.format.DateTimeParseException e) {
+      } catch (DateTimeParseException e) {
         throw new IllegalArgumentException("asOf must be a yyyy-MM-dd date but was '" + $(asOf) + "'");
       }
     }
@@ -103,7 +112,7 @@ public final class StrikeExtractor extends ColumnTransformer {
   public Dataset<Row> transform(Dataset<?> dataset) {
     transformSchema(dataset.schema());
     Broadcast<Gazetteer> gaz = dataset.sparkSession().sparkContext()
-        .broadcast(gazetteer(), scala.reflect.ClassTag$.MODULE$.apply(Gazetteer.class));
+        .broadcast(gazetteer(), ClassTag$.MODULE$.apply(Gazetteer.class));
     LocalDate asOfDate = asOfDate();
     if (!$(flagsCol).isEmpty()) {
       UserDefinedFunction flagged = udf((UDF4<String, String, String, scala.collection.Map<Integer, String>,
@@ -120,10 +129,10 @@ public final class StrikeExtractor extends ColumnTransformer {
         extract.apply(col($(titleCol)), col($(textCol)), col($(dateCol)).cast(DataTypes.StringType)));
   }
 
-  private static java.util.Map<Integer, WeaponClass> flags(scala.collection.Map<Integer, String> flags) {
-    java.util.Map<Integer, WeaponClass> out = new java.util.HashMap<>();
+  private static Map<Integer, WeaponClass> flags(scala.collection.Map<Integer, String> flags) {
+    Map<Integer, WeaponClass> out = new HashMap<>();
     if (flags != null) {
-      scala.jdk.javaapi.CollectionConverters.asJava(flags).forEach((k, v) -> out.put(k,
+      CollectionConverters.asJava(flags).forEach((k, v) -> out.put(k,
           v == null ? WeaponClass.UNKNOWN : WeaponClass.of(v)));
     }
     return out;
@@ -133,8 +142,8 @@ public final class StrikeExtractor extends ColumnTransformer {
     List<Row> out = new ArrayList<>(mentions.size());
     for (Mention m : mentions) {
       out.add(RowFactory.create(m.sentenceIndex, m.sentenceStart, m.sentenceEnd, m.sentence, m.field,
-          scala.jdk.javaapi.CollectionConverters.asScala(m.evidence).toSeq(),
-          m.eventDate == null ? null : java.sql.Date.valueOf(m.eventDate), m.dateBasis.label(), m.followUp, m.country,
+          CollectionConverters.asScala(m.evidence).toSeq(),
+          m.eventDate == null ? null : Date.valueOf(m.eventDate), m.dateBasis.label(), m.followUp, m.country,
           m.attacker, m.regionIso,
           m.place, m.placeCanonical, m.placeKind, m.weapon.label(), m.weaponModel, m.launched, m.launchedQualifier,
           m.intercepted, m.killed, m.injured, m.confidence));
@@ -142,8 +151,8 @@ public final class StrikeExtractor extends ColumnTransformer {
     return out;
   }
 
-  public static org.apache.spark.ml.util.MLReader<StrikeExtractor> read() {
-    return new org.apache.spark.ml.util.DefaultParamsReader<>();
+  public static MLReader<StrikeExtractor> read() {
+    return new DefaultParamsReader<>();
   }
 
   public static StrikeExtractor load(String path) {

@@ -23,6 +23,7 @@ import org.frontline.common.Stems;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import static org.apache.spark.sql.functions.*;
@@ -145,7 +146,7 @@ public final class StrikeSentenceModel {
   }
 
   private static PipelineStage[] append(PipelineStage[] stages, PipelineStage last) {
-    PipelineStage[] out = java.util.Arrays.copyOf(stages, stages.length + 1);
+    PipelineStage[] out = Arrays.copyOf(stages, stages.length + 1);
     out[stages.length] = last;
     return out;
   }

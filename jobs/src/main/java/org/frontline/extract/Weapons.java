@@ -5,6 +5,8 @@ import org.ahocorasick.trie.PayloadTrie;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 
 /**
  * Weapon words and named systems, each with its class (drone, missile, artillery, airstrike, glide_bomb)
@@ -20,7 +22,7 @@ final class Weapons {
   /** A weapon word found in a sentence; a carrier ("aircraft") yields to the munition it drops. */
   record Hit(int start, int end, WeaponClass weapon, String model, boolean carrier) {}
 
-  private static final java.util.Set<String> CARRIERS = java.util.Set.of("aircraft", "aviation", "warplane",
+  private static final Set<String> CARRIERS = Set.of("aircraft", "aviation", "warplane",
       "warplanes", "fighter jet", "helicopter", "helicopters");
 
   private record Term(String weapon, String model) {}
@@ -123,7 +125,7 @@ final class Weapons {
       Term t = e.getPayload();
       if (!NONE.equals(t.weapon())) {
         out.add(new Hit(e.getStart(), e.getEnd() + 1, WeaponClass.of(t.weapon()), t.model(),
-            CARRIERS.contains(e.getKeyword().toLowerCase(java.util.Locale.ROOT))));
+            CARRIERS.contains(e.getKeyword().toLowerCase(Locale.ROOT))));
       }
     }
     out.sort((a, b) -> Integer.compare(a.start(), b.start()));

@@ -3,8 +3,8 @@ package org.frontline.generate;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
-import org.frontline.generate.Vocabulary.Place;
-import org.frontline.generate.Vocabulary.Weapon;
+import org.frontline.generate.CorpusWords.Place;
+import org.frontline.generate.CorpusWords.Weapon;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -21,6 +21,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.TextStyle;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -189,33 +190,33 @@ public final class CorpusGenerator {
     LocalDate day = options.start().plusDays(rnd.nextInt(options.days()));
     a.published = day.atTime(6 + rnd.nextInt(16), rnd.nextInt(60), rnd.nextInt(60)).atZone(ZoneOffset.UTC);
     a.publishedText = formatDate(rnd, a.published);
-    a.outlet = pick(rnd, Vocabulary.OUTLETS);
+    a.outlet = pick(rnd, CorpusWords.OUTLETS);
     a.url = "https://news.example/" + a.outlet.toLowerCase(Locale.ROOT).replace(' ', '-') + "/" + a.docId;
     a.html = rnd.nextDouble() < 0.1;
     double k = rnd.nextDouble();
     if (k < 0.50) {
       strike(rnd, a);
     } else if (k < 0.65) {
-      simple(rnd, a, "diplomacy", Vocabulary.DIPLOMACY, "Talks in %s: no breakthrough yet");
+      simple(rnd, a, "diplomacy", CorpusWords.DIPLOMACY, "Talks in %s: no breakthrough yet");
     } else if (k < 0.77) {
-      simple(rnd, a, "economy", Vocabulary.ECONOMY, "Economy: %s");
+      simple(rnd, a, "economy", CorpusWords.ECONOMY, "Economy: %s");
     } else if (k < 0.90) {
-      simple(rnd, a, "other", Vocabulary.UNRELATED, "In brief: %s");
+      simple(rnd, a, "other", CorpusWords.UNRELATED, "In brief: %s");
     } else {
-      simple(rnd, a, "non_strike", Vocabulary.NON_STRIKES, "Air defence: %s");
+      simple(rnd, a, "non_strike", CorpusWords.NON_STRIKES, "Air defence: %s");
     }
     return a;
   }
 
   void simple(SplittableRandom rnd, Article a, String kind, List<String> sentences, String titleFormat) {
     a.kind = kind;
-    String venue = pick(rnd, Vocabulary.VENUES);
+    String venue = pick(rnd, CorpusWords.VENUES);
     List<String> pool = new ArrayList<>(sentences);
     int n = 4 + rnd.nextInt(4);
     for (int s = 0; s < n && !pool.isEmpty(); s++) {
       String sentence = String.format(Locale.ROOT, pool.remove(rnd.nextInt(pool.size())), venue,
-          pick(rnd, Vocabulary.OFFICIALS), 2 + rnd.nextInt(400), pick(rnd, Vocabulary.PARTNERS),
-          pick(rnd, Vocabulary.MONTHS));
+          pick(rnd, CorpusWords.OFFICIALS), 2 + rnd.nextInt(400), pick(rnd, CorpusWords.PARTNERS),
+          pick(rnd, CorpusWords.MONTHS));
       a.paragraphs.add((sentence + " " + detail(rnd)).strip());
     }
     a.paragraphs.add(1 + rnd.nextInt(a.paragraphs.size()), colour(rnd));
@@ -229,20 +230,20 @@ public final class CorpusGenerator {
   /** One sentence of local colour, assembled from parts so that two articles rarely share it. */
   static String colour(SplittableRandom rnd) {
     return String.format(Locale.ROOT, "%s %s %s %s, adding that %d people had come to help.",
-        pick(rnd, Vocabulary.COLOUR_SUBJECTS), pick(rnd, Vocabulary.COLOUR_VERBS), pick(rnd, Vocabulary.COLOUR_TIMES),
-        pick(rnd, Vocabulary.COLOUR_CLAIMS), 3 + rnd.nextInt(90));
+        pick(rnd, CorpusWords.COLOUR_SUBJECTS), pick(rnd, CorpusWords.COLOUR_VERBS), pick(rnd, CorpusWords.COLOUR_TIMES),
+        pick(rnd, CorpusWords.COLOUR_CLAIMS), 3 + rnd.nextInt(90));
   }
 
   private static String detail(SplittableRandom rnd) {
     return pick(rnd, List.of("", "", "The statement was published on the government's website.",
         "Further details were not immediately available.", "Reporters were told more information would follow.",
-        String.format(Locale.ROOT, "The figure was confirmed by %s.", pick(rnd, Vocabulary.OFFICIALS))));
+        String.format(Locale.ROOT, "The figure was confirmed by %s.", pick(rnd, CorpusWords.OFFICIALS))));
   }
 
   void strike(SplittableRandom rnd, Article a) {
     a.kind = "strike";
     LocalDate pub = a.published.toLocalDate();
-    Weapon w = pick(rnd, Vocabulary.WEAPONS);
+    Weapon w = pick(rnd, CorpusWords.WEAPONS);
     String model = w.models().isEmpty() || rnd.nextDouble() < 0.4 ? null : pick(rnd, w.models());
     String[] when = when(rnd, pub);
     LocalDate eventDate = LocalDate.parse(when[1]);
@@ -267,7 +268,7 @@ public final class CorpusGenerator {
     }
     // regional hits
     int hits = 1 + (rnd.nextDouble() < 0.3 ? 1 : 0) + (rnd.nextDouble() < 0.1 ? 1 : 0);
-    List<Place> places = new ArrayList<>(Vocabulary.PLACES);
+    List<Place> places = new ArrayList<>(CorpusWords.PLACES);
     for (int h = 0; h < hits; h++) {
       Place p = places.remove(rnd.nextInt(places.size()));
       String name = pick(rnd, p.spellings());
@@ -275,8 +276,8 @@ public final class CorpusGenerator {
       int killed = rnd.nextDouble() < 0.35 ? 0 : 1 + rnd.nextInt(rnd.nextDouble() < 0.8 ? 4 : 20);
       int injured = rnd.nextDouble() < 0.25 ? 0 : 1 + rnd.nextInt(rnd.nextDouble() < 0.8 ? 8 : 40);
       String where = p.region() ? "in the " + name : "in " + name;
-      String target = pick(rnd, Vocabulary.TARGETS);
-      String official = pick(rnd, Vocabulary.OFFICIALS);
+      String target = pick(rnd, CorpusWords.TARGETS);
+      String official = pick(rnd, CorpusWords.OFFICIALS);
       String casualties = casualties(rnd, killed, injured);
       sentences.add(pick(rnd, List.of(
           String.format(Locale.ROOT, "%s %s, %s when a %s hit %s, local authorities said.", cap(where), when[0], casualties, w.one(), target),
@@ -339,7 +340,7 @@ public final class CorpusGenerator {
   }
 
   private static String count(SplittableRandom rnd, int n) {
-    return n < Vocabulary.NUMBER_WORDS.length && rnd.nextBoolean() ? Vocabulary.NUMBER_WORDS[n] : Integer.toString(n);
+    return n < CorpusWords.NUMBER_WORDS.length && rnd.nextBoolean() ? CorpusWords.NUMBER_WORDS[n] : Integer.toString(n);
   }
 
   /** A time phrase and the date it means, relative to the publication date. */
@@ -382,7 +383,7 @@ public final class CorpusGenerator {
   Article syndicate(SplittableRandom rnd, Article orig, long i) {
     Article a = orig.copy();
     a.docId = String.format(Locale.ROOT, "gen-%d-%07d", options.seed(), i);
-    a.outlet = pick(rnd, Vocabulary.OUTLETS);
+    a.outlet = pick(rnd, CorpusWords.OUTLETS);
     a.url = "https://news.example/" + a.outlet.toLowerCase(Locale.ROOT).replace(' ', '-') + "/" + a.docId;
     a.published = orig.published.plusHours(1 + rnd.nextInt(6));
     a.publishedText = a.published.format(DateTimeFormatter.ISO_INSTANT);
@@ -433,7 +434,7 @@ public final class CorpusGenerator {
       lines.addAll(a.paragraphs);
     }
     if (boiler) {
-      List<String> pool = new ArrayList<>(Vocabulary.BOILERPLATE);
+      List<String> pool = new ArrayList<>(CorpusWords.BOILERPLATE);
       for (int b = 0; b < 2; b++) {
         lines.add(pool.remove(rnd.nextInt(pool.size())));
       }
@@ -451,7 +452,7 @@ public final class CorpusGenerator {
 
   private static String firstWords(String s, int n) {
     String[] w = s.split(" ");
-    return String.join(" ", java.util.Arrays.copyOf(w, Math.min(n, w.length))).replaceAll("[.,;]$", "");
+    return String.join(" ", Arrays.copyOf(w, Math.min(n, w.length))).replaceAll("[.,;]$", "");
   }
 
   /** One output part; JSON lines use {@code doc_id,title,published,outlet,url,body}, CSV other names on purpose. */

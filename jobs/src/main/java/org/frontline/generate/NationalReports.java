@@ -1,5 +1,7 @@
 package org.frontline.generate;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 
@@ -287,13 +289,13 @@ public final class NationalReports {
 
   /** The templates of a JSON-lines file. */
   public static List<Template> templates(Path file) throws IOException {
-    com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+    ObjectMapper json = new ObjectMapper();
     List<Template> out = new ArrayList<>();
     for (String line : Files.readAllLines(file)) {
       if (line.isBlank()) {
         continue;
       }
-      com.fasterxml.jackson.databind.JsonNode t = json.readTree(line);
+      JsonNode t = json.readTree(line);
       out.add(new Template(t.path("id").asText(), "two".equals(t.path("weapons").asText()),
           t.path("requires").asText("any"), t.path("published_offset").asInt(0), t.path("title").asText(""),
           t.path("text").asText()));

@@ -5,6 +5,7 @@ import com.ibm.icu.lang.UCharacter;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Locale;
 
 /**
  * The hash two copies of an article share: SHA-256, as lower-case hex, of its content lower-cased and with
@@ -46,7 +47,7 @@ public final class ContentHash {
         return UCharacter.toLowerCase(s);
       }
     }
-    return s.toLowerCase(java.util.Locale.ROOT);
+    return s.toLowerCase(Locale.ROOT);
   }
 
   /** {@code \s} of a Java pattern without the Unicode flag, as Spark's {@code regexp_replace} compiles it. */

@@ -1,6 +1,8 @@
 package org.frontline.ingest;
 
 import org.apache.spark.ml.param.Param;
+import org.apache.spark.ml.util.DefaultParamsReader;
+import org.apache.spark.ml.util.MLReader;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -59,8 +61,8 @@ public final class ExactDuplicateMarker extends ColumnTransformer {
         col("source_file").asc(), col("position").asc_nulls_last()};
   }
 
-  public static org.apache.spark.ml.util.MLReader<ExactDuplicateMarker> read() {
-    return new org.apache.spark.ml.util.DefaultParamsReader<>();
+  public static MLReader<ExactDuplicateMarker> read() {
+    return new DefaultParamsReader<>();
   }
 
   public static ExactDuplicateMarker load(String path) {

@@ -2,17 +2,24 @@ package org.frontline.ingest;
 
 import org.apache.spark.ml.param.Param;
 import org.apache.spark.ml.param.StringArrayParam;
+import org.apache.spark.ml.util.DefaultParamsReader;
+import org.apache.spark.ml.util.MLReader;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.api.java.UDF1;
+import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.frontline.common.ColumnTransformer;
+import scala.collection.Iterator;
+import scala.collection.Seq;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import static org.apache.spark.sql.functions.*;
 
@@ -89,9 +96,9 @@ public final class FieldMapper extends ColumnTransformer {
     return this;
   }
 
-  private static final java.util.regex.Pattern NORMAL = java.util.regex.Pattern.compile("^[a-z0-9]+(?:_[a-z0-9]+)*$");
-  private static final java.util.regex.Pattern NON_ALNUM = java.util.regex.Pattern.compile("[^a-z0-9]+");
-  private static final java.util.regex.Pattern EDGE = java.util.regex.Pattern.compile("^_|_$");
+  private static final Pattern NORMAL = Pattern.compile("^[a-z0-9]+(?:_[a-z0-9]+)*$");
+  private static final Pattern NON_ALNUM = Pattern.compile("[^a-z0-9]+");
+  private static final Pattern EDGE = Pattern.compile("^_|_$");
 
   /**
    * A record's key as the mapper looks it up: kept when already normalised, else lower-cased, runs of other
@@ -107,13 +114,13 @@ public final class FieldMapper extends ColumnTransformer {
     return EDGE.matcher(NON_ALNUM.matcher(ContentHash.sparkLower(k)).replaceAll("_")).replaceAll("");
   }
 
-  private static final org.apache.spark.sql.expressions.UserDefinedFunction KEYS = udf(
-      (org.apache.spark.sql.api.java.UDF1<scala.collection.Seq<String>, String[]>) keys -> {
+  private static final UserDefinedFunction KEYS = udf(
+      (UDF1<Seq<String>, String[]>) keys -> {
         if (keys == null) {
           return null;
         }
         String[] out = new String[keys.size()];
-        scala.collection.Iterator<String> it = keys.iterator();
+        Iterator<String> it = keys.iterator();
         for (int i = 0; it.hasNext(); i++) {
           out[i] = normalizeKey(it.next());
         }
@@ -136,8 +143,8 @@ public final class FieldMapper extends ColumnTransformer {
     return cols.length == 1 ? cols[0] : coalesce(cols);
   }
 
-  public static org.apache.spark.ml.util.MLReader<FieldMapper> read() {
-    return new org.apache.spark.ml.util.DefaultParamsReader<>();
+  public static MLReader<FieldMapper> read() {
+    return new DefaultParamsReader<>();
   }
 
   public static FieldMapper load(String path) {

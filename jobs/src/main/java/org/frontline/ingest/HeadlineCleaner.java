@@ -1,12 +1,18 @@
 package org.frontline.ingest;
 
 import org.apache.spark.ml.param.Param;
+import org.apache.spark.ml.util.DefaultParamsReader;
+import org.apache.spark.ml.util.MLReader;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.api.java.UDF2;
+import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.frontline.common.ColumnTransformer;
+
+import java.util.regex.Pattern;
 
 import static org.apache.spark.sql.functions.*;
 
@@ -33,7 +39,7 @@ public final class HeadlineCleaner extends ColumnTransformer {
   public Param<String> titleCol() { return titleCol; }
   public Param<String> textCol() { return textCol; }
 
-  private static final java.util.regex.Pattern NOT_LETTER_OR_DIGIT = java.util.regex.Pattern.compile("[^\\p{L}\\p{N}]+");
+  private static final Pattern NOT_LETTER_OR_DIGIT = Pattern.compile("[^\\p{L}\\p{N}]+");
 
   /**
    * Letters and digits only, lower case: the form two headlines are compared in. The value of Spark's
@@ -66,12 +72,12 @@ public final class HeadlineCleaner extends ColumnTransformer {
     }
   }
 
-  private static final org.apache.spark.sql.expressions.UserDefinedFunction DROP_REPEATED_HEADLINE =
-      udf((org.apache.spark.sql.api.java.UDF2<String, String, String>) HeadlineCleaner::dropRepeatedHeadline,
+  private static final UserDefinedFunction DROP_REPEATED_HEADLINE =
+      udf((UDF2<String, String, String>) HeadlineCleaner::dropRepeatedHeadline,
           DataTypes.StringType);
 
-  public static org.apache.spark.ml.util.MLReader<HeadlineCleaner> read() {
-    return new org.apache.spark.ml.util.DefaultParamsReader<>();
+  public static MLReader<HeadlineCleaner> read() {
+    return new DefaultParamsReader<>();
   }
 
   public static HeadlineCleaner load(String path) {

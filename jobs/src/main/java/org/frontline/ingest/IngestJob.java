@@ -4,6 +4,8 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.api.java.UDF1;
+import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.frontline.common.Progress;
@@ -161,8 +163,8 @@ public final class IngestJob {
   }
 
   /** {@link ContentHash#of}: Spark's {@code sha2(regexp_replace(lower(content), "\\s+", " "), 256)} in one pass. */
-  private static final org.apache.spark.sql.expressions.UserDefinedFunction CONTENT_HASH =
-      udf((org.apache.spark.sql.api.java.UDF1<String, String>) ContentHash::of, DataTypes.StringType)
+  private static final UserDefinedFunction CONTENT_HASH =
+      udf((UDF1<String, String>) ContentHash::of, DataTypes.StringType)
           .asNonNullable();
 
   /** A record's row id within one run: the key the duplicate marks are joined back by. */

@@ -11,6 +11,8 @@ import com.optimaize.langdetect.text.TextObjectFactory;
 import org.apache.spark.ml.param.IntParam;
 import org.apache.spark.ml.param.Param;
 import org.apache.spark.ml.param.ParamValidators;
+import org.apache.spark.ml.util.DefaultParamsReader;
+import org.apache.spark.ml.util.MLReader;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.api.java.UDF1;
@@ -21,6 +23,8 @@ import org.frontline.common.ColumnTransformer;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Arrays;
+import java.util.Set;
 
 import static org.apache.spark.sql.functions.*;
 
@@ -73,7 +77,7 @@ public final class LanguageTagger extends ColumnTransformer {
    * Frequent English words that other Latin-script languages rarely use: a text of Latin letters where they
    * make up an eighth of the words (a headline: one of them) is English without asking the detector.
    */
-  private static final java.util.Set<String> ENGLISH = java.util.Set.of("the", "of", "and", "to", "is", "were",
+  private static final Set<String> ENGLISH = Set.of("the", "of", "and", "to", "is", "were",
       "that", "for", "with", "as", "by", "at", "from", "said", "says", "it", "its", "has", "have", "had", "be",
       "been", "are", "this", "their", "after", "which", "who", "not", "but", "they", "he", "she", "would",
       "over", "into", "about", "more", "than", "also", "against", "during", "while", "where", "when", "what");
@@ -109,7 +113,7 @@ public final class LanguageTagger extends ColumnTransformer {
         start = i;
       } else if (!letter && start >= 0) {
         words++;
-        if (i - start <= 7 && java.util.Arrays.binarySearch(ENGLISH_KEYS, asciiKey(sample, start, i)) >= 0) {
+        if (i - start <= 7 && Arrays.binarySearch(ENGLISH_KEYS, asciiKey(sample, start, i)) >= 0) {
           hits++;
         }
         start = -1;
@@ -166,8 +170,8 @@ public final class LanguageTagger extends ColumnTransformer {
     return lang.isPresent() ? lang.get().getLanguage() : "und";
   }
 
-  public static org.apache.spark.ml.util.MLReader<LanguageTagger> read() {
-    return new org.apache.spark.ml.util.DefaultParamsReader<>();
+  public static MLReader<LanguageTagger> read() {
+    return new DefaultParamsReader<>();
   }
 
   public static LanguageTagger load(String path) {

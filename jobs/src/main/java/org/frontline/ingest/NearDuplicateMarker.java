@@ -8,12 +8,19 @@ import org.apache.spark.sql.api.java.UDF1;
 import org.apache.spark.sql.api.java.UDF2;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
 import scala.Tuple2;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
+import java.util.TreeSet;
+import org.apache.spark.ml.param.BooleanParam;
 import org.apache.spark.ml.param.DoubleParam;
 import org.apache.spark.ml.param.IntParam;
 import org.apache.spark.ml.param.LongParam;
 import org.apache.spark.ml.param.Param;
 import org.apache.spark.ml.param.ParamValidators;
+import org.apache.spark.ml.util.DefaultParamsReader;
+import org.apache.spark.ml.util.MLReader;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -62,7 +69,7 @@ public final class NearDuplicateMarker extends ColumnTransformer {
   private final DoubleParam minNumberSimilarity;
   private final IntParam maxDaysApart;
   private final LongParam seed;
-  private final org.apache.spark.ml.param.BooleanParam spreadInput;
+  private final BooleanParam spreadInput;
 
   public NearDuplicateMarker() {
     this(newUid("nearDuplicateMarker"));
@@ -92,7 +99,7 @@ public final class NearDuplicateMarker extends ColumnTransformer {
     setDefault(maxDaysApart, 3);
     seed = new LongParam(this, "seed", "MinHash seed");
     setDefault(seed, 20260204L);
-    spreadInput = new org.apache.spark.ml.param.BooleanParam(this, "spreadInput",
+    spreadInput = new BooleanParam(this, "spreadInput",
         "shuffle the documents by id over four tasks per core before shingling; false when the input is already"
         + " split evenly into at least as many partitions (its text then stays where it is)");
     setDefault(spreadInput, true);
@@ -110,7 +117,7 @@ public final class NearDuplicateMarker extends ColumnTransformer {
   public LongParam seed() { return seed; }
 
   public NearDuplicateMarker setMinSimilarity(double v) { set(minSimilarity, v); return this; }
-  public org.apache.spark.ml.param.BooleanParam spreadInput() { return spreadInput; }
+  public BooleanParam spreadInput() { return spreadInput; }
   public NearDuplicateMarker setSpreadInput(boolean v) { set(spreadInput, v); return this; }
 
   /** Dimension of the binary shingle vectors (HashingTF's murmur3 index space). */
@@ -172,7 +179,7 @@ public final class NearDuplicateMarker extends ColumnTransformer {
    * two sets per candidate pair, a million pairs at 200,000 articles.
    */
   static byte[] pack(int[] sorted) {
-    java.nio.ByteBuffer out = java.nio.ByteBuffer.allocate(4 * sorted.length);
+    ByteBuffer out = ByteBuffer.allocate(4 * sorted.length);
     out.asIntBuffer().put(sorted);
     return out.array();
   }
@@ -180,7 +187,7 @@ public final class NearDuplicateMarker extends ColumnTransformer {
   /** The inverse of {@link #pack}. */
   static int[] unpack(byte[] packed) {
     int[] out = new int[packed.length / 4];
-    java.nio.ByteBuffer.wrap(packed).asIntBuffer().get(out);
+    ByteBuffer.wrap(packed).asIntBuffer().get(out);
     return out;
   }
 
@@ -295,7 +302,7 @@ public final class NearDuplicateMarker extends ColumnTransformer {
     if (text == null) {
       return new byte[0];
     }
-    java.util.TreeSet<String> found = new java.util.TreeSet<>();
+    TreeSet<String> found = new TreeSet<>();
     StringBuilder run = new StringBuilder();
     int n = text.length();
     for (int i = 0; i < n; i++) {
@@ -314,7 +321,7 @@ public final class NearDuplicateMarker extends ColumnTransformer {
     if (run.length() > 0) {
       found.add(run.toString());
     }
-    return String.join(",", found).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    return String.join(",", found).getBytes(StandardCharsets.US_ASCII);
   }
 
   private static boolean isDigit(char c) {
@@ -337,7 +344,7 @@ public final class NearDuplicateMarker extends ColumnTransformer {
     while (i < a.length && j < b.length) {
       int ie = end(a, i);
       int je = end(b, j);
-      int cmp = java.util.Arrays.compare(a, i, ie, b, j, je);
+      int cmp = Arrays.compare(a, i, ie, b, j, je);
       if (cmp == 0) {
         common++;
       }
@@ -376,8 +383,8 @@ public final class NearDuplicateMarker extends ColumnTransformer {
     return c;
   }
 
-  public static org.apache.spark.ml.util.MLReader<NearDuplicateMarker> read() {
-    return new org.apache.spark.ml.util.DefaultParamsReader<>();
+  public static MLReader<NearDuplicateMarker> read() {
+    return new DefaultParamsReader<>();
   }
 
   public static NearDuplicateMarker load(String path) {

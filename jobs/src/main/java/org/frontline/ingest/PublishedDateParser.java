@@ -4,6 +4,8 @@ import org.apache.spark.ml.param.IntParam;
 import org.apache.spark.ml.param.Param;
 import org.apache.spark.ml.param.ParamValidators;
 import org.apache.spark.ml.param.StringArrayParam;
+import org.apache.spark.ml.util.DefaultParamsReader;
+import org.apache.spark.ml.util.MLReader;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -13,6 +15,7 @@ import org.frontline.common.ColumnTransformer;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 import static org.apache.spark.sql.functions.*;
 
@@ -82,8 +85,8 @@ public final class PublishedDateParser extends ColumnTransformer {
     return coalesce(tries.toArray(new Column[0]));
   }
 
-  public static org.apache.spark.ml.util.MLReader<PublishedDateParser> read() {
-    return new org.apache.spark.ml.util.DefaultParamsReader<>();
+  public static MLReader<PublishedDateParser> read() {
+    return new DefaultParamsReader<>();
   }
 
   public static PublishedDateParser load(String path) {
@@ -108,7 +111,7 @@ public final class PublishedDateParser extends ColumnTransformer {
         case 'a': re.append("[AaPp][Mm]"); break;
         case 'z': re.append("[A-Za-z]{1,5}"); break;
         case 'Z': re.append("[+-]\\d{4}"); break;
-        default: re.append(java.util.regex.Pattern.quote(pattern.substring(i, j)));
+        default: re.append(Pattern.quote(pattern.substring(i, j)));
       }
       i = j;
     }

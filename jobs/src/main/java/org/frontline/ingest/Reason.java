@@ -1,5 +1,8 @@
 package org.frontline.ingest;
 
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.functions;
+
 /** Why a record was quarantined. The codes are stable: reports and tests group by them. */
 public enum Reason {
   MALFORMED_JSON("the line is not a JSON object"),
@@ -16,10 +19,10 @@ public enum Reason {
   public final String description;
 
   /** The description of a reason-code column, as a column (null for null). */
-  public static org.apache.spark.sql.Column describe(org.apache.spark.sql.Column code) {
-    org.apache.spark.sql.Column out = org.apache.spark.sql.functions.lit(null).cast("string");
+  public static Column describe(Column code) {
+    Column out = functions.lit(null).cast("string");
     for (Reason r : values()) {
-      out = org.apache.spark.sql.functions.when(code.equalTo(r.name()), r.description).otherwise(out);
+      out = functions.when(code.equalTo(r.name()), r.description).otherwise(out);
     }
     return out;
   }

@@ -20,13 +20,17 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.ArrayType;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.MapType;
 import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
 import org.apache.spark.util.SerializableConfiguration;
 import org.frontline.ingest.InputFiles.Format;
 import org.frontline.ingest.InputFiles.InputFile;
 import org.frontline.lake.Tables;
+import scala.jdk.javaapi.CollectionConverters;
 
 import java.io.EOFException;
 import java.io.IOException;
@@ -37,6 +41,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -185,7 +190,7 @@ public final class RecordReaders {
   static Row fields(InputFile f, String kind, long position, String raw, Map<String, String> fields,
                     Reason error) {
     return RowFactory.create(f.path(), kind, position, f.format().name().toLowerCase(),
-        error == null ? raw : truncate(raw), error == null ? scala.jdk.javaapi.CollectionConverters.asScala(fields) : null,
+        error == null ? raw : truncate(raw), error == null ? CollectionConverters.asScala(fields) : null,
         error == null ? null : error.name(), error == null ? null : (long) raw.codePointCount(0, raw.length()));
   }
 
@@ -390,7 +395,7 @@ public final class RecordReaders {
       values.add(asString(col("`" + field.name().replace("`", "``") + "`"), field.dataType()));
     }
     Column raw = to_json(struct(df.columns().length == 0 ? new Column[] {lit(null)}
-        : java.util.Arrays.stream(df.columns()).map(c -> col("`" + c.replace("`", "``") + "`")).toArray(Column[]::new)));
+        : Arrays.stream(df.columns()).map(c -> col("`" + c.replace("`", "``") + "`")).toArray(Column[]::new)));
     Column tooLarge = length(col("raw")).gt(maxBytes);
     return df.select(
             lit(f.path()).as("source_file"),
@@ -406,8 +411,8 @@ public final class RecordReaders {
   }
 
   private static Column asString(Column c, DataType type) {
-    if (type instanceof org.apache.spark.sql.types.StructType || type instanceof org.apache.spark.sql.types.ArrayType
-        || type instanceof org.apache.spark.sql.types.MapType) {
+    if (type instanceof StructType || type instanceof ArrayType
+        || type instanceof MapType) {
       return to_json(c);
     }
     return c.cast(DataTypes.StringType);

@@ -4,6 +4,8 @@ import org.apache.spark.ml.param.BooleanParam;
 import org.apache.spark.ml.param.IntParam;
 import org.apache.spark.ml.param.Param;
 import org.apache.spark.ml.param.ParamValidators;
+import org.apache.spark.ml.util.DefaultParamsReader;
+import org.apache.spark.ml.util.MLReader;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -12,6 +14,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.frontline.common.ColumnTransformer;
 
+import java.io.Serializable;
 import java.util.regex.Pattern;
 
 import static org.apache.spark.sql.functions.*;
@@ -105,7 +108,7 @@ public final class TextCleaner extends ColumnTransformer {
    * then the boilerplate lines dropped and a trailing link prompt cut ({@link Boilerplate}); leading and
    * trailing spaces trimmed; an empty result is null.
    */
-  public static final class Cleaner implements java.io.Serializable {
+  public static final class Cleaner implements Serializable {
     private static final long serialVersionUID = 1L;
     private static final Pattern CR = Pattern.compile("\r\n?");
     private static final Pattern[] HTML = {
@@ -141,8 +144,8 @@ public final class TextCleaner extends ColumnTransformer {
     }
   }
 
-  public static org.apache.spark.ml.util.MLReader<TextCleaner> read() {
-    return new org.apache.spark.ml.util.DefaultParamsReader<>();
+  public static MLReader<TextCleaner> read() {
+    return new DefaultParamsReader<>();
   }
 
   public static TextCleaner load(String path) {

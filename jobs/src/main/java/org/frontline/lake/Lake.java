@@ -9,13 +9,17 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
 
 import static org.apache.spark.sql.functions.col;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 /** The output lake: one directory (local, HDFS, S3...) holding one Delta table per name plus {@code runs/}. */
 public final class Lake {
@@ -107,8 +111,8 @@ public final class Lake {
    * {@link #replace(String, Dataset, Column)} for a range of days: the rows with {@code dateColumn} from
    * {@code from} on (to {@code to} inclusive when not null). Dates reach Delta as DATE literals.
    */
-  public void replaceDays(String table, Dataset<Row> rows, String dateColumn, java.time.LocalDate from,
-                          java.time.LocalDate to) {
+  public void replaceDays(String table, Dataset<Row> rows, String dateColumn, LocalDate from,
+                          LocalDate to) {
     if (!Tables.schemaOf(table).getFieldIndex(dateColumn).isDefined()) {
       throw new IllegalArgumentException("table " + table + " has no column " + dateColumn);
     }
@@ -146,7 +150,7 @@ public final class Lake {
     Dataset<Row> out = rows.select(columnsOf(table));
     List<String> parts = Tables.partitionColumns(table);
     return parts.isEmpty() ? out
-        : out.repartition(parts.stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new));
+        : out.repartition(parts.stream().map(functions::col).toArray(Column[]::new));
   }
 
   /**
@@ -163,7 +167,7 @@ public final class Lake {
       on = on == null ? eq : on.and(eq);
     }
     DeltaTable.forPath(spark, path(table)).as("t")
-        .merge(keys.select(keyColumns[0], java.util.Arrays.copyOfRange(keyColumns, 1, keyColumns.length))
+        .merge(keys.select(keyColumns[0], Arrays.copyOfRange(keyColumns, 1, keyColumns.length))
             .distinct().as("k"), on)
         .whenMatched().delete()
         .execute();
@@ -179,7 +183,7 @@ public final class Lake {
     }
     DeltaTable.forPath(spark, path(table)).as("t")
         .merge(oldToNew.as("m"), col("t." + column).equalTo(col("m.old")).and(col("t.doc_id").notEqual(col("m.new"))))
-        .whenMatched().updateExpr(java.util.Map.of(column, "m.new"))
+        .whenMatched().updateExpr(Map.of(column, "m.new"))
         .execute();
   }
 
@@ -187,7 +191,7 @@ public final class Lake {
     String[] names = Tables.schemaOf(table).fieldNames();
     Column[] cols = new Column[names.length];
     for (int i = 0; i < names.length; i++) {
-      cols[i] = org.apache.spark.sql.functions.col(names[i]).cast(Tables.schemaOf(table).apply(i).dataType());
+      cols[i] = col(names[i]).cast(Tables.schemaOf(table).apply(i).dataType());
     }
     return cols;
   }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.TreeSet;
 
 import static org.apache.spark.sql.functions.*;
 
@@ -56,7 +57,7 @@ public final class LakeDiff {
     Dataset<Row> b = right.read(table);
     List<String> ca = Arrays.asList(a.columns());
     List<String> cb = Arrays.asList(b.columns());
-    if (!new java.util.TreeSet<>(ca).equals(new java.util.TreeSet<>(cb))) {
+    if (!new TreeSet<>(ca).equals(new TreeSet<>(cb))) {
       return new TableDiff(table, true, true, 0, 0, 0, 0, "columns differ: " + ca + " vs " + cb, "", "");
     }
     Dataset<Row> bb = b.select(ca.stream().map(LakeDiff::quoted).toArray(Column[]::new));

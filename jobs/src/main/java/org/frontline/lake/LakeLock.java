@@ -4,12 +4,17 @@ import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.FileAlreadyExistsException;
 import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.LocalFileSystem;
 import org.apache.hadoop.fs.Path;
 
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.StandardOpenOption;
 import java.time.Instant;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * One writer per lake: a lock file {@code LAKE/_lock} created with create-if-absent (atomic on local
@@ -69,12 +74,12 @@ public final class LakeLock implements AutoCloseable {
     }
   }
 
-  private static final java.util.regex.Pattern HOLDER =
-      java.util.regex.Pattern.compile(" on host (\\S+), pid (\\d+), since ");
+  private static final Pattern HOLDER =
+      Pattern.compile(" on host (\\S+), pid (\\d+), since ");
 
   /** A holder on this host whose process has ended (a process killed with SIGKILL leaves its lock). */
   static boolean isStale(String holder) {
-    java.util.regex.Matcher m = HOLDER.matcher(holder);
+    Matcher m = HOLDER.matcher(holder);
     if (!m.find() || !m.group(1).equals(host())) {
       return false;
     }
@@ -87,12 +92,12 @@ public final class LakeLock implements AutoCloseable {
     Path path = new Path(lake.root(), FILE);
     String holder = String.format("run %s (%s) on host %s, pid %d, since %s", runId, what, host(),
         ProcessHandle.current().pid(), Instant.now());
-    if (fs instanceof org.apache.hadoop.fs.LocalFileSystem || "file".equals(fs.getUri().getScheme())) {
+    if (fs instanceof LocalFileSystem || "file".equals(fs.getUri().getScheme())) {
       // the JDK's create-new is atomic (O_EXCL); Hadoop's local create checks, then opens
       java.nio.file.Path local = java.nio.file.Path.of(path.toUri());
       try {
-        java.nio.file.Files.writeString(local, holder, java.nio.file.StandardOpenOption.CREATE_NEW,
-            java.nio.file.StandardOpenOption.WRITE);
+        Files.writeString(local, holder, StandardOpenOption.CREATE_NEW,
+            StandardOpenOption.WRITE);
         return new LakeLock(fs, path);
       } catch (java.nio.file.FileAlreadyExistsException e) {
         throw held(fs, path);

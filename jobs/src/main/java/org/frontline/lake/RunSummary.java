@@ -9,6 +9,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -85,7 +87,7 @@ public final class RunSummary {
   }
 
   public Map<String, String> skipped() {
-    return java.util.Collections.unmodifiableMap(skipped);
+    return Collections.unmodifiableMap(skipped);
   }
 
   public void stage(String name, double seconds) {
@@ -169,7 +171,7 @@ public final class RunSummary {
     for (String c : columns) {
       out.put(c, new TreeMap<>());
     }
-    String[] rest = java.util.Arrays.copyOfRange(columns, 1, columns.length);
+    String[] rest = Arrays.copyOfRange(columns, 1, columns.length);
     for (Row r : rows.groupBy(columns[0], rest).count().collectAsList()) {
       for (int i = 0; i < columns.length; i++) {
         out.get(columns[i]).merge(r.isNullAt(i) ? "null" : r.get(i).toString(), r.getLong(columns.length),

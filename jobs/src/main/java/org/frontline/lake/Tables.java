@@ -1,9 +1,14 @@
 package org.frontline.lake;
 
 import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.NumericType;
+import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
 
 /**
  * Every lake table's name and schema, in one place. {@code docs/TABLES.md} documents the same columns.
@@ -55,13 +60,13 @@ public final class Tables {
    * are in the file paths).
    */
   public static String statsColumns(String table) {
-    return java.util.Arrays.stream(schemaOf(table).fields())
-        .filter(f -> f.dataType() instanceof org.apache.spark.sql.types.NumericType
+    return Arrays.stream(schemaOf(table).fields())
+        .filter(f -> f.dataType() instanceof NumericType
             || f.dataType() == DataTypes.StringType || f.dataType() == DataTypes.DateType
             || f.dataType() == DataTypes.TimestampType)
-        .map(org.apache.spark.sql.types.StructField::name)
+        .map(StructField::name)
         .filter(name -> !FREE_TEXT_COLUMNS.contains(name) && !partitionColumns(table).contains(name))
-        .collect(java.util.stream.Collectors.joining(","));
+        .collect(Collectors.joining(","));
   }
 
   /** Who struck (mentions and events {@code attacker}); the trend tables have one event count per attacker. */
@@ -245,7 +250,7 @@ public final class Tables {
 
   /** The trend column counting the events of one attacker: {@code events_by_ru}, {@code events_by_unknown}. */
   public static String attackerColumn(String attacker) {
-    return "events_by_" + attacker.toLowerCase(java.util.Locale.ROOT);
+    return "events_by_" + attacker.toLowerCase(Locale.ROOT);
   }
 
   /**

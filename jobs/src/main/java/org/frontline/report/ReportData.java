@@ -3,6 +3,7 @@ package org.frontline.report;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.frontline.common.ColumnTransformer;
 import org.frontline.lake.Lake;
 import org.frontline.lake.Tables;
 import org.frontline.trends.Areas;
@@ -286,7 +287,7 @@ public final class ReportData {
 
   private static List<Event> events(Dataset<Row> night, Dataset<Row> articles) {
     // read once: the events and their sources are both joined from it
-    Dataset<Row> limited = org.frontline.common.ColumnTransformer.materialize(night.orderBy(col("country").desc(),
+    Dataset<Row> limited = ColumnTransformer.materialize(night.orderBy(col("country").desc(),
         col("region_iso").asc_nulls_first(), col("weapon"), col("place"), col("event_id")).limit(MAX_EVENTS));
     Dataset<Row> docs = limited.select(col("event_id"), explode(col("doc_ids")).as("doc_id"))
         .join(articles.select("doc_id", "source", "title", "url"), "doc_id")

@@ -17,10 +17,12 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Stage {@code report}: the lake's tables → one night's report in a directory: {@code report.html}
@@ -56,7 +58,7 @@ public final class ReportJob {
     }
     LocalDate date = options.date() != null ? options.date() : ReportData.lastDay(lake);
     if (date == null) {
-      date = LocalDate.now(java.time.ZoneOffset.UTC);
+      date = LocalDate.now(ZoneOffset.UTC);
     }
     ReportData.Report data = ReportData.load(lake, date);
     Progress.info("report", String.format("night %s: %d events in Ukraine, %d listed; drawing charts", date,
@@ -141,7 +143,7 @@ public final class ReportJob {
     return v == null ? "" : v;
   }
 
-  private static <T> List<List<Object>> rows(List<T> items, java.util.function.Function<T, List<Object>> f) {
+  private static <T> List<List<Object>> rows(List<T> items, Function<T, List<Object>> f) {
     List<List<Object>> out = new ArrayList<>();
     for (T t : items) {
       out.add(f.apply(t));

@@ -4,6 +4,8 @@ import org.apache.spark.ml.param.IntParam;
 import org.apache.spark.ml.param.Param;
 import org.apache.spark.ml.param.ParamValidators;
 import org.apache.spark.ml.param.StringArrayParam;
+import org.apache.spark.ml.util.DefaultParamsReader;
+import org.apache.spark.ml.util.MLReader;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.api.java.UDF1;
@@ -106,8 +108,8 @@ public final class NewsTokenizer extends ColumnTransformer {
     return dataset.withColumn($(outputCol), tokenize.apply(col($(inputCol))));
   }
 
-  public static org.apache.spark.ml.util.MLReader<NewsTokenizer> read() {
-    return new org.apache.spark.ml.util.DefaultParamsReader<>();
+  public static MLReader<NewsTokenizer> read() {
+    return new DefaultParamsReader<>();
   }
 
   public static NewsTokenizer load(String path) {

@@ -10,6 +10,7 @@ import org.apache.spark.mllib.linalg.Vector;
 import org.apache.spark.util.StatCounter;
 import org.netlib.util.intW;
 
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Random;
 
@@ -107,7 +108,7 @@ final class RandomizedSvd {
           SparseVector s = it.next().toSparse();
           int[] idx = s.indices();
           double[] val = s.values();
-          java.util.Arrays.fill(y, 0.0);
+          Arrays.fill(y, 0.0);
           for (int t = 0; t < idx.length; t++) {
             int base = idx[t] * l;
             double a = val[t];

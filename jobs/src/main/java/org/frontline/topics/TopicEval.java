@@ -10,6 +10,7 @@ import org.frontline.lake.Tables;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -112,7 +113,7 @@ public final class TopicEval {
     out.put("npmi", round(q.npmi()));
     out.put("diversity", round(q.diversity()));
     out.put("quality", round(q.quality()));
-    Map<Integer, Long> sizes = new java.util.HashMap<>();
+    Map<Integer, Long> sizes = new HashMap<>();
     for (Row r : tokens.groupBy("topic_id").agg(count(lit(1))).collectAsList()) {
       sizes.put(r.getInt(0), r.getLong(1));
     }

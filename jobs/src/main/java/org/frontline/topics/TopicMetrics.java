@@ -7,6 +7,8 @@ import org.apache.spark.sql.api.java.UDF1;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import scala.collection.Seq;
+import scala.jdk.javaapi.CollectionConverters;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -152,10 +154,10 @@ public final class TopicMetrics {
     WindowCounts counter = new WindowCounts(words, pairs, window);
     StructType slotType = new StructType().add("slot", DataTypes.IntegerType, false)
         .add("n", DataTypes.LongType, false);
-    UserDefinedFunction countsOf = udf((UDF1<scala.collection.Seq<String>, List<Row>>) t -> {
+    UserDefinedFunction countsOf = udf((UDF1<Seq<String>, List<Row>>) t -> {
       List<Row> out = new ArrayList<>();
       if (t != null) {
-        for (long[] c : counter.count(scala.jdk.javaapi.CollectionConverters.asJava(t))) {
+        for (long[] c : counter.count(CollectionConverters.asJava(t))) {
           out.add(RowFactory.create((int) c[0], c[1]));
         }
       }

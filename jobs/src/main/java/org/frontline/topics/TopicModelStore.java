@@ -12,6 +12,7 @@ import org.frontline.lake.Lake;
 import org.frontline.lake.Tables;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -104,7 +105,7 @@ public final class TopicModelStore {
   public Saved load(String modelId) {
     Path dir = new Path(root(), modelId);
     try (FSDataInputStream in = lake.fs().open(new Path(dir, "topics.json"))) {
-      Description d = JSON.readValue((java.io.InputStream) in, Description.class);
+      Description d = JSON.readValue((InputStream) in, Description.class);
       PipelineModel p = PipelineModel.load(new Path(dir, "pipeline").toString());
       return new Saved(d, p);
     } catch (IOException e) {

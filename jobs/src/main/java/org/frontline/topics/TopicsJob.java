@@ -16,11 +16,13 @@ import org.frontline.lake.Tables;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import static org.apache.spark.sql.functions.*;
 
@@ -234,7 +236,7 @@ public final class TopicsJob {
   private Dataset<Row> topicsTable(SparkSession spark, TopicModelStore.Description d, Map<Integer, Long> sizeOf,
                                    long total) {
     List<Row> rows = new ArrayList<>();
-    java.util.Set<Integer> inModel = new java.util.HashSet<>();
+    Set<Integer> inModel = new HashSet<>();
     for (TopicModelStore.Topic t : d.topics()) {
       inModel.add(t.topicId());
       long size = sizeOf.getOrDefault(t.topicId(), 0L);

@@ -11,6 +11,7 @@ import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.types.ArrayType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import scala.collection.Seq;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -82,7 +83,7 @@ public final class Vocabulary {
   public UserDefinedFunction filter(SparkSession spark) {
     Set<String> set = new HashSet<>(List.of(terms));
     Broadcast<Set<String>> b = JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(set);
-    return udf((UDF1<scala.collection.Seq<String>, List<String>>) tokens -> {
+    return udf((UDF1<Seq<String>, List<String>>) tokens -> {
       if (tokens == null) {
         return null;
       }

@@ -9,6 +9,7 @@ import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -58,7 +59,7 @@ public final class Areas {
 
   /** Every reported area: the oblasts, then UA and RU. */
   public static List<String> codes() {
-    List<String> all = new java.util.ArrayList<>(oblastCodes());
+    List<String> all = new ArrayList<>(oblastCodes());
     all.add(NATIONAL);
     all.add(RUSSIA);
     return all;

@@ -2,6 +2,8 @@ package org.frontline.trends;
 
 import org.apache.spark.ml.param.Param;
 import org.apache.spark.ml.param.StringArrayParam;
+import org.apache.spark.ml.util.DefaultParamsReader;
+import org.apache.spark.ml.util.MLReader;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -64,8 +66,8 @@ public final class EventAreas extends ColumnTransformer {
         .withColumn($(outputCol), explode(filter(array(own, whole), Column::isNotNull)));
   }
 
-  public static org.apache.spark.ml.util.MLReader<EventAreas> read() {
-    return new org.apache.spark.ml.util.DefaultParamsReader<>();
+  public static MLReader<EventAreas> read() {
+    return new DefaultParamsReader<>();
   }
 
   public static EventAreas load(String path) {

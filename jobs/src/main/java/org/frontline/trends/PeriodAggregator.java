@@ -3,16 +3,20 @@ package org.frontline.trends;
 import org.apache.spark.ml.param.Param;
 import org.apache.spark.ml.param.ParamValidators;
 import org.apache.spark.ml.param.StringArrayParam;
+import org.apache.spark.ml.util.DefaultParamsReader;
+import org.apache.spark.ml.util.MLReader;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.frontline.common.ColumnTransformer;
 import org.frontline.lake.Tables;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import static org.apache.spark.sql.functions.*;
@@ -115,10 +119,10 @@ public final class PeriodAggregator extends ColumnTransformer {
       throw new IllegalArgumentException("PeriodAggregator needs startDate and endDate (setRange)");
     }
     StructType out = Tables.STRIKE_TRENDS_SCHEMA;
-    return new StructType(java.util.Arrays.stream(out.fields())
+    return new StructType(Arrays.stream(out.fields())
         .filter(f -> !f.name().equals("area_kind") && !f.name().equals("area_name")
             && !f.name().equals("events_prev") && !f.name().contains("_7d_") && !f.name().startsWith("wow_"))
-        .toArray(org.apache.spark.sql.types.StructField[]::new));
+        .toArray(StructField[]::new));
   }
 
   @Override
@@ -147,7 +151,7 @@ public final class PeriodAggregator extends ColumnTransformer {
     aggs.add(size(array_distinct(flatten(collect_list(col("sources"))))).cast("long").as("sources"));
     Dataset<Row> counts = rows.groupBy(col("area"), col("period_start"))
         .agg(count(lit(1)).as("events"), aggs.toArray(new Column[0]));
-    Column[] areaLits = java.util.Arrays.stream($(areas)).map(a -> lit(a)).toArray(Column[]::new);
+    Column[] areaLits = Arrays.stream($(areas)).map(a -> lit(a)).toArray(Column[]::new);
     Dataset<Row> calendar = dataset.sparkSession().range(1)
         .select(explode(sequence(periodStart(p, lo), hi, step(p))).as("period_start"))
         .crossJoin(dataset.sparkSession().range(1).select(explode(array(areaLits)).as("area")));
@@ -172,8 +176,8 @@ public final class PeriodAggregator extends ColumnTransformer {
     return calendar.join(counts, new String[] {"period_start", "area"}, "left").select(out.toArray(new Column[0]));
   }
 
-  public static org.apache.spark.ml.util.MLReader<PeriodAggregator> read() {
-    return new org.apache.spark.ml.util.DefaultParamsReader<>();
+  public static MLReader<PeriodAggregator> read() {
+    return new DefaultParamsReader<>();
   }
 
   public static PeriodAggregator load(String path) {

@@ -4,6 +4,8 @@ import org.apache.spark.ml.param.DoubleParam;
 import org.apache.spark.ml.param.IntParam;
 import org.apache.spark.ml.param.ParamValidators;
 import org.apache.spark.ml.param.StringArrayParam;
+import org.apache.spark.ml.util.DefaultParamsReader;
+import org.apache.spark.ml.util.MLReader;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -13,6 +15,8 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.frontline.common.ColumnTransformer;
 import org.frontline.lake.Tables;
+
+import java.util.Arrays;
 
 import static org.apache.spark.sql.functions.*;
 
@@ -148,7 +152,7 @@ public final class SpikeDetector extends ColumnTransformer {
     return b.withColumn("z", z)
         .withColumn("spike", spike)
         .withColumn("reason", reason)
-        .select(Tables.SPIKES_SCHEMA.fieldNames()[0], java.util.Arrays.copyOfRange(
+        .select(Tables.SPIKES_SCHEMA.fieldNames()[0], Arrays.copyOfRange(
             Tables.SPIKES_SCHEMA.fieldNames(), 1, Tables.SPIKES_SCHEMA.fieldNames().length));
   }
 
@@ -157,8 +161,8 @@ public final class SpikeDetector extends ColumnTransformer {
     return regexp_replace(format_number(d, 2), "\\.?0+$|,", "");
   }
 
-  public static org.apache.spark.ml.util.MLReader<SpikeDetector> read() {
-    return new org.apache.spark.ml.util.DefaultParamsReader<>();
+  public static MLReader<SpikeDetector> read() {
+    return new DefaultParamsReader<>();
   }
 
   public static SpikeDetector load(String path) {

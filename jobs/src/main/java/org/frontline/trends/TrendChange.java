@@ -1,6 +1,8 @@
 package org.frontline.trends;
 
 import org.apache.spark.ml.param.Param;
+import org.apache.spark.ml.util.DefaultParamsReader;
+import org.apache.spark.ml.util.MLReader;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -77,8 +79,8 @@ public final class TrendChange extends ColumnTransformer {
             .cast("double"));
   }
 
-  public static org.apache.spark.ml.util.MLReader<TrendChange> read() {
-    return new org.apache.spark.ml.util.DefaultParamsReader<>();
+  public static MLReader<TrendChange> read() {
+    return new DefaultParamsReader<>();
   }
 
   public static TrendChange load(String path) {

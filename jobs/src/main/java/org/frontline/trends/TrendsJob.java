@@ -3,6 +3,7 @@ package org.frontline.trends;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
@@ -12,10 +13,12 @@ import org.frontline.lake.Lake;
 import org.frontline.lake.RunSummary;
 import org.frontline.lake.Tables;
 
+import java.sql.Date;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -80,7 +83,7 @@ public final class TrendsJob {
   static Dataset<Row> areaNames(SparkSession spark) {
     List<Row> rows = new ArrayList<>();
     for (String code : Areas.codes()) {
-      rows.add(org.apache.spark.sql.RowFactory.create(code, Areas.kind(code), Areas.name(code)));
+      rows.add(RowFactory.create(code, Areas.kind(code), Areas.name(code)));
     }
     StructType s = new StructType().add("area", DataTypes.StringType, false)
         .add("area_kind", DataTypes.StringType, false).add("area_name", DataTypes.StringType, false);
@@ -110,7 +113,7 @@ public final class TrendsJob {
   }
 
   private static Column[] columns(StructType schema) {
-    return java.util.Arrays.stream(schema.fieldNames()).map(c -> col(c)).toArray(Column[]::new);
+    return Arrays.stream(schema.fieldNames()).map(c -> col(c)).toArray(Column[]::new);
   }
 
   public void run(RunSummary summary) {
@@ -161,7 +164,7 @@ public final class TrendsJob {
       }
     }
     Progress.info("trends", "days " + start + " .. " + end + (from == null ? "" : ", replacing rows from " + from));
-    Dataset<Row> withSources = eventSources(events.filter(col("event_date").geq(lit(java.sql.Date.valueOf(start)))),
+    Dataset<Row> withSources = eventSources(events.filter(col("event_date").geq(lit(Date.valueOf(start)))),
         articles);
     Dataset<Row> trends = ColumnTransformer.materialize(trends(withSources, start, end));
     Dataset<Row> spikes = ColumnTransformer.materialize(spikes(trends));
@@ -170,10 +173,10 @@ public final class TrendsJob {
       lake.overwrite(Tables.SPIKES, spikes);
     } else {
       // the rows of every period that ends on or after the first changed day
-      Column fromLit = lit(java.sql.Date.valueOf(from));
+      Column fromLit = lit(Date.valueOf(from));
       LocalDate week = from.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
       lake.replaceDays(Tables.STRIKE_TRENDS, trends.filter(col("period_end").geq(fromLit)), "period_end", from, null);
-      lake.replaceDays(Tables.SPIKES, spikes.filter(col("week_start").geq(lit(java.sql.Date.valueOf(week)))),
+      lake.replaceDays(Tables.SPIKES, spikes.filter(col("week_start").geq(lit(Date.valueOf(week)))),
           "week_start", week, null);
     }
     Row t = trends.agg(count(lit(1)), sum(when(col("period").equalTo("day").and(col("area").equalTo("UA")),

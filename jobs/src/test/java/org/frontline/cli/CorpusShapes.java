@@ -3,20 +3,25 @@ package org.frontline.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.apache.spark.sql.Encoders;
 import org.frontline.generate.CorpusGenerator;
 import org.frontline.lake.Lake;
 import org.frontline.lake.Tables;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
+import java.util.function.IntFunction;
 
 import static org.apache.spark.sql.functions.col;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -154,7 +159,7 @@ final class CorpusShapes {
     return out;
   }
 
-  static List<String> times(int n, java.util.function.IntFunction<String> f) {
+  static List<String> times(int n, IntFunction<String> f) {
     List<String> out = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       out.add(f.apply(i));
@@ -183,7 +188,7 @@ final class CorpusShapes {
           LocalDate.parse("2016-01-01"), 3653)).write();
       return Files.readAllLines(out.resolve("corpus/part-00000.jsonl"), StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
+      throw new UncheckedIOException(e);
     }
   }
 
@@ -202,7 +207,7 @@ final class CorpusShapes {
   /** Appends one record of about {@code bytes} bytes (a body of repeated sentences) to a corpus file. */
   static void appendHuge(Path file, String id, LocalDate published, long bytes) throws IOException {
     String sentence = "The regional council met again to discuss the repair of roads and bridges. ";
-    try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND)) {
+    try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.APPEND)) {
       w.write("{\"doc_id\": \"" + id + "\", \"published\": \"" + published + "\", \"title\": \"A very long record\","
           + " \"body\": \"");
       for (long written = 0; written < bytes; written += sentence.length()) {
@@ -239,7 +244,7 @@ final class CorpusShapes {
               assertEquals(0, run.path("extract").path("mentions").asLong());
               assertEquals(0, run.path("trends").path("rows").asLong());
               assertEquals(List.of("UA-59"), lake.read(Tables.EVENTS).select("region_iso").distinct()
-                  .as(org.apache.spark.sql.Encoders.STRING()).collectAsList(), "Sumy only");
+                  .as(Encoders.STRING()).collectAsList(), "Sumy only");
             }),
         new Scenario("no dates at all, headlines only, then an undated night in Ukrainian and German",
             (r, w, b) -> times(50, i -> headline(r, "a-" + i, null)),
@@ -257,7 +262,7 @@ final class CorpusShapes {
               assertEquals(1, run.path("quarantined_by_reason").path("RECORD_TOO_LARGE").asLong());
               assertTrue(run.path("trends").path("first_day").asText().startsWith("201"), run.toString());
               assertTrue(n.path("extract").path("mentions").asLong() >= 12, n.toString());
-              assertTrue(lake.read(Tables.EVENTS).filter(col("event_date").equalTo(java.sql.Date.valueOf(night))
+              assertTrue(lake.read(Tables.EVENTS).filter(col("event_date").equalTo(Date.valueOf(night))
                   .and(col("region_iso").isNull())).count() >= 1, "the night's national summaries are an event");
             }));
   }

@@ -1,5 +1,6 @@
 package org.frontline.cli;
 
+import org.apache.commons.io.FileUtils;
 import org.frontline.SparkTest;
 import org.frontline.generate.CorpusGenerator;
 import org.frontline.lake.Lake;
@@ -64,8 +65,8 @@ class DeterminismTest extends SparkTest {
       if (run == 0) {
         firstReport = reportFiles;
         assertTrue(reportFiles.containsKey("report.html"), reportFiles.keySet().toString());
-        org.apache.commons.io.FileUtils.deleteDirectory(lake.toFile());
-        org.apache.commons.io.FileUtils.deleteDirectory(report.toFile());
+        FileUtils.deleteDirectory(lake.toFile());
+        FileUtils.deleteDirectory(report.toFile());
       } else {
         assertEquals(firstReport.keySet(), reportFiles.keySet());
         for (String name : reportFiles.keySet()) {

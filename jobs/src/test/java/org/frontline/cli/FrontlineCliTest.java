@@ -1,8 +1,11 @@
 package org.frontline.cli;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.commons.csv.CSVFormat;
 import org.apache.spark.sql.Row;
 import org.frontline.SparkTest;
 import org.frontline.generate.CorpusGenerator;
+import org.frontline.lake.Tables;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -12,6 +15,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.*;
@@ -170,9 +174,9 @@ class FrontlineCliTest extends SparkTest {
 
   @Test
   void exportsWriteEveryColumnOnEveryRow() throws Exception {
-    com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
-    for (String table : org.frontline.lake.Tables.DATA_TABLES) {
-      List<String> columns = List.of(org.frontline.lake.Tables.schemaOf(table).fieldNames());
+    ObjectMapper json = new ObjectMapper();
+    for (String table : Tables.DATA_TABLES) {
+      List<String> columns = List.of(Tables.schemaOf(table).fieldNames());
       long rows = spark().read().format("delta").load(lake.resolve(table).toString()).count();
       Path jsonl = dir.resolve("columns/" + table + ".jsonl");
       assertEquals(0, run("export", "--lake", lake.toString(), "--table", table, "--format", "jsonl", "--out",
@@ -180,14 +184,14 @@ class FrontlineCliTest extends SparkTest {
       List<String> lines = Files.readAllLines(jsonl).stream().filter(l -> !l.isBlank()).toList();
       assertEquals(rows, lines.size(), table);
       for (String l : lines) {
-        List<String> keys = new java.util.ArrayList<>();
+        List<String> keys = new ArrayList<>();
         json.readTree(l).fieldNames().forEachRemaining(keys::add);
         assertEquals(columns, keys, table + ": every column, in order, on every row: " + l);
       }
       Path csv = dir.resolve("columns/" + table + ".csv");
       assertEquals(0, run("export", "--lake", lake.toString(), "--table", table, "--format", "csv", "--out",
           csv.toString()).code());
-      try (var parser = org.apache.commons.csv.CSVFormat.DEFAULT.builder().setHeader().get()
+      try (var parser = CSVFormat.DEFAULT.builder().setHeader().get()
           .parse(Files.newBufferedReader(csv))) {
         assertEquals(columns, parser.getHeaderNames(), table + ": the CSV header names every column");
         long n = 0;

@@ -2,6 +2,7 @@ package org.frontline.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.delta.tables.DeltaTable;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.frontline.SparkTest;
@@ -16,11 +17,15 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -66,7 +71,7 @@ class NightlyTest extends SparkTest {
     Map<String, List<String>> byNight = new TreeMap<>();
     ObjectMapper json = new ObjectMapper();
     // the generator's truth gives each record's publication day (its published field varies in format)
-    Map<String, String> day = new java.util.HashMap<>();
+    Map<String, String> day = new HashMap<>();
     for (String l : Files.readAllLines(gen.resolve("truth.jsonl"), StandardCharsets.UTF_8)) {
       JsonNode t = json.readTree(l);
       day.put(t.get("file").asText() + "#" + t.get("position").asText(),
@@ -104,7 +109,7 @@ class NightlyTest extends SparkTest {
     assertEquals(0, nightly(a, "2", "2026-03-07"));
     counts(a, afterNight2);
     for (String t : Tables.DATA_TABLES) {
-      versionAfterNight2.put(t, io.delta.tables.DeltaTable.forPath(spark(), a.path(t)).history(1)
+      versionAfterNight2.put(t, DeltaTable.forPath(spark(), a.path(t)).history(1)
           .first().<Long>getAs("version"));
     }
     assertEquals(0, nightly(a, "2", "2026-03-07"), "the same night again");
@@ -132,7 +137,7 @@ class NightlyTest extends SparkTest {
     Row k = kharkiv(a);
     assertEquals(kharkivEventAfterNight1, k.getAs("event_id"), "the event keeps its id");
     assertEquals(List.of("k1", "k2"), k.getList(k.fieldIndex("doc_ids")));
-    assertEquals(LocalDate.parse("2026-03-05"), k.<java.sql.Date>getAs("event_date").toLocalDate());
+    assertEquals(LocalDate.parse("2026-03-05"), k.<Date>getAs("event_date").toLocalDate());
     assertEquals(2.5, k.<Double>getAs("killed_median"));
     assertEquals(1L, a.read(Tables.EVENTS).filter(col("place").equalTo("Kharkiv")
         .and(col("event_date").geq("2026-03-05"))).count(), "one event, not two");
@@ -168,7 +173,7 @@ class NightlyTest extends SparkTest {
   void nightsOutOfOrderEndInTheSameLake() {
     for (String t : Tables.DATA_TABLES) {
       Dataset<Row> x = a.read(t);
-      Dataset<Row> y = b.read(t).select(x.columns()[0], java.util.Arrays.copyOfRange(x.columns(), 1,
+      Dataset<Row> y = b.read(t).select(x.columns()[0], Arrays.copyOfRange(x.columns(), 1,
           x.columns().length));
       assertEquals(0, x.exceptAll(y).count() + y.exceptAll(x).count(), () -> t + " differs: "
           + x.exceptAll(y).limit(5).collectAsList() + " vs " + y.exceptAll(x).limit(5).collectAsList());
@@ -178,7 +183,7 @@ class NightlyTest extends SparkTest {
 
   @Test
   void aSecondRunOnTheSameLakeIsRefused() throws Exception {
-    Path lock = Path.of(java.net.URI.create(a.root())).resolve(LakeLock.FILE);
+    Path lock = Path.of(URI.create(a.root())).resolve(LakeLock.FILE);
     Files.writeString(lock, "run test-holder (nightly) on host h, pid 1, since 2026-03-07T00:00:00Z");
     long before = a.read(Tables.ARTICLES).count();
     StringWriter err = new StringWriter();

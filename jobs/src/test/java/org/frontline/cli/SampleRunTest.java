@@ -5,8 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.frontline.SparkTest;
+import org.frontline.extract.ExtractionEval;
 import org.frontline.lake.Lake;
 import org.frontline.lake.Tables;
+import org.frontline.topics.TopicEval;
+import org.frontline.topics.TopicModelStore;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,7 +51,7 @@ class SampleRunTest extends SparkTest {
 
   @Test
   void mentionsMatchTheGeneratorsTruth() {
-    Map<String, Object> s = org.frontline.extract.ExtractionEval.score(spark(),
+    Map<String, Object> s = ExtractionEval.score(spark(),
         repo().resolve("data/sample/truth.jsonl").toString(), lake.read(Tables.ARTICLES), lake.read(Tables.MENTIONS), 0);
     assertEquals(716L, s.get("scored_documents"));
     assertTrue((Double) s.get("article_f1") >= 0.99, s.toString());
@@ -130,12 +133,12 @@ class SampleRunTest extends SparkTest {
     Dataset<Row> assigned = lake.read(Tables.ARTICLE_TOPICS);
     assertEquals(kept, assigned.count());
     assertEquals(kept, assigned.select("doc_id").distinct().count());
-    org.frontline.topics.TopicModelStore store = new org.frontline.topics.TopicModelStore(lake);
+    TopicModelStore store = new TopicModelStore(lake);
     int k = store.load(store.currentId().orElseThrow()).description().k();
     assertTrue(k >= 5 && k <= 30, "k chosen from the default range: " + k);
     assertEquals(k, lake.read(Tables.TOPICS).filter(col("status").equalTo("active")).count());
     // the generator's story kinds (strike, diplomacy, economy, ...) as gold labels
-    Map<String, Object> e = org.frontline.topics.TopicEval.evaluate(lake, org.frontline.topics.TopicEval.labels(
+    Map<String, Object> e = TopicEval.evaluate(lake, TopicEval.labels(
         spark(), List.of(repo().resolve("data/sample/truth.jsonl").toString()), "kind"));
     assertEquals(kept, e.get("labelled_documents"));
     assertTrue((Double) e.get("nmi") >= 0.3, e.toString());

@@ -4,6 +4,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.frontline.SparkTest;
 import org.frontline.lake.Lake;
 import org.frontline.lake.Tables;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Attribute;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -12,9 +17,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -62,7 +70,7 @@ class SecurityTest extends SparkTest {
     report = dir.resolve("report");
     String l = lake.toString();
     // this JVM's TCP connections, sampled while the stages run (Linux: /proc)
-    java.util.concurrent.atomic.AtomicBoolean running = new java.util.concurrent.atomic.AtomicBoolean(true);
+    AtomicBoolean running = new AtomicBoolean(true);
     Thread sampler = new Thread(() -> {
       while (running.get()) {
         peers.addAll(tcpPeers());
@@ -84,7 +92,7 @@ class SecurityTest extends SparkTest {
     running.set(false);
   }
 
-  static final Set<String> peers = java.util.concurrent.ConcurrentHashMap.newKeySet();
+  static final Set<String> peers = ConcurrentHashMap.newKeySet();
 
   /**
    * The remote addresses (hex, as {@code /proc/net/tcp} writes them) of this process's TCP sockets: its socket
@@ -92,8 +100,8 @@ class SecurityTest extends SparkTest {
    * there is no {@code /proc}.
    */
   static Set<String> tcpPeers() {
-    Set<String> inodes = new java.util.HashSet<>();
-    Set<String> out = new java.util.HashSet<>();
+    Set<String> inodes = new HashSet<>();
+    Set<String> out = new HashSet<>();
     try (Stream<Path> fds = Files.list(Path.of("/proc/self/fd"))) {
       for (Path fd : (Iterable<Path>) fds::iterator) {
         try {
@@ -156,10 +164,10 @@ class SecurityTest extends SparkTest {
   @Test
   void theReportShowsHostileTextAsTextOnly() {
     // parsed as a browser parses it: what is markup there, not what a string search finds
-    org.jsoup.nodes.Document doc = org.jsoup.Jsoup.parse(html);
+    Document doc = Jsoup.parse(html);
     assertTrue(doc.select("script, iframe, object, embed, form, base, link").isEmpty(), "active elements");
-    for (org.jsoup.nodes.Element e : doc.getAllElements()) {
-      for (org.jsoup.nodes.Attribute a : e.attributes()) {
+    for (Element e : doc.getAllElements()) {
+      for (Attribute a : e.attributes()) {
         assertFalse(a.getKey().toLowerCase(Locale.ROOT).startsWith("on"), "an event handler: " + e);
         if (a.getKey().equalsIgnoreCase("href") || a.getKey().equalsIgnoreCase("src")) {
           assertTrue(a.getValue().matches("(?i)(https?://|#|data:image/).*"), "a link that is not http(s): " + e);
@@ -191,7 +199,7 @@ class SecurityTest extends SparkTest {
 
   @Test
   void theStagesConnectToNothingButLoopback() {
-    org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(Path.of("/proc/self/fd")), "no /proc here");
+    Assumptions.assumeTrue(Files.isDirectory(Path.of("/proc/self/fd")), "no /proc here");
     assertFalse(peers.isEmpty(), "the sampler saw Spark's own loopback sockets");
     for (String peer : peers) {
       assertTrue(loopbackOrNone(peer), "a TCP connection to a non-loopback address: " + peer + " of " + peers);

@@ -1,14 +1,22 @@
 package org.frontline.events;
 
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.StructType;
 import org.frontline.SparkTest;
 import org.frontline.extract.ExtractJob;
+import org.frontline.extract.StrikeExtractor;
 import org.frontline.lake.Tables;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Path;
 import java.sql.Date;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import static org.apache.spark.sql.functions.*;
@@ -20,11 +28,11 @@ import static org.junit.jupiter.api.Assertions.*;
  */
 class EventsJobTest extends SparkTest {
   static Dataset<Row> articles(Object[]... rows) {
-    List<Row> list = new java.util.ArrayList<>();
+    List<Row> list = new ArrayList<>();
     for (Object[] r : rows) {
       list.add(RowFactory.create(r[0], "f.jsonl", Date.valueOf((String) r[1]), r[2], null, r[3], r[4]));
     }
-    return spark().createDataFrame(list, new org.apache.spark.sql.types.StructType()
+    return spark().createDataFrame(list, new StructType()
         .add("doc_id", "string").add("source_file", "string").add("published_date", "date").add("source", "string")
         .add("url", "string").add("title", "string").add("text", "string"));
   }
@@ -71,8 +79,8 @@ class EventsJobTest extends SparkTest {
     assertEquals(events.select("event_id").orderBy("event_id").collectAsList(),
         EventsJob.events(mentions).select("event_id").orderBy("event_id").collectAsList());
     assertEquals(Tables.EVENTS_SCHEMA.fieldNames().length,
-        events.select(java.util.Arrays.stream(Tables.EVENTS_SCHEMA.fieldNames()).map(org.apache.spark.sql.functions::col)
-            .toArray(org.apache.spark.sql.Column[]::new)).columns().length);
+        events.select(Arrays.stream(Tables.EVENTS_SCHEMA.fieldNames()).map(functions::col)
+            .toArray(Column[]::new)).columns().length);
   }
 
   @Test
@@ -98,11 +106,11 @@ class EventsJobTest extends SparkTest {
   }
 
   @Test
-  void transformersPersistTheirParams(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+  void transformersPersistTheirParams(@TempDir Path dir) throws Exception {
     spark();
-    org.frontline.extract.StrikeExtractor x = new org.frontline.extract.StrikeExtractor().setAsOf("2026-02-04");
+    StrikeExtractor x = new StrikeExtractor().setAsOf("2026-02-04");
     x.write().overwrite().save(dir.resolve("x").toString());
-    org.frontline.extract.StrikeExtractor xb = org.frontline.extract.StrikeExtractor.load(dir.resolve("x").toString());
+    StrikeExtractor xb = StrikeExtractor.load(dir.resolve("x").toString());
     assertEquals("2026-02-04", xb.getOrDefault(xb.asOf()));
     EventKeyer k = new EventKeyer();
     k.set(k.maxLagDays(), 3);
@@ -110,7 +118,7 @@ class EventsJobTest extends SparkTest {
     EventKeyer kb = EventKeyer.load(dir.resolve("k").toString());
     assertEquals(3, kb.getOrDefault(kb.maxLagDays()));
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> new org.frontline.extract.StrikeExtractor().setAsOf("Feb 4").transformSchema(
+        () -> new StrikeExtractor().setAsOf("Feb 4").transformSchema(
             articles(new Object[] {"a", "2026-03-12", "A", "t", "x"}).schema()));
     assertTrue(e.getMessage().contains("asOf must be a yyyy-MM-dd date"), e.getMessage());
   }

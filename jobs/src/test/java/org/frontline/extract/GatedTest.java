@@ -9,6 +9,7 @@ import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.regex.Matcher;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -55,7 +56,7 @@ class GatedTest {
   }
 
   /** Every match of a plain {@code find()} loop: start, end and groups. */
-  private static List<String> found(java.util.regex.Matcher m) {
+  private static List<String> found(Matcher m) {
     List<String> out = new ArrayList<>();
     while (m.find()) {
       out.add(describe(m));
@@ -63,7 +64,7 @@ class GatedTest {
     return out;
   }
 
-  private static String describe(java.util.regex.Matcher m) {
+  private static String describe(Matcher m) {
     StringBuilder b = new StringBuilder(m.start() + "-" + m.end());
     for (int g = 1; g <= m.groupCount(); g++) {
       b.append('|').append(m.group(g));

@@ -6,6 +6,7 @@ import org.apache.spark.serializer.SerializerInstance;
 import org.frontline.common.Sessions;
 import org.junit.jupiter.api.Test;
 import scala.reflect.ClassTag;
+import scala.reflect.ClassTag$;
 
 import java.nio.ByteBuffer;
 
@@ -23,7 +24,7 @@ class GazetteerBroadcastTest {
     Sessions.applyDefaults(conf, 4);
     assertEquals(KryoSerializer.class.getName(), conf.get("spark.serializer"));
     SerializerInstance kryo = new KryoSerializer(conf).newInstance();
-    ClassTag<Gazetteer> tag = scala.reflect.ClassTag$.MODULE$.apply(Gazetteer.class);
+    ClassTag<Gazetteer> tag = ClassTag$.MODULE$.apply(Gazetteer.class);
     Gazetteer g = Gazetteer.load();
     ByteBuffer bytes = kryo.serialize(g, tag);
     Gazetteer back = kryo.deserialize(bytes, tag);

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -363,7 +364,7 @@ class StrikeRulesTest {
   static Mention only(List<Mention> ms, String region) {
     Mention found = null;
     for (Mention m : ms) {
-      if (java.util.Objects.equals(m.regionIso, region)) {
+      if (Objects.equals(m.regionIso, region)) {
         assertNull(found, "two mentions for " + region + ": " + ms);
         found = m;
       }

@@ -3,11 +3,16 @@ package org.frontline.ingest;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 import org.frontline.SparkTest;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Random;
 
 import static org.apache.spark.sql.functions.*;
 import static org.junit.jupiter.api.Assertions.*;
@@ -65,16 +70,16 @@ class FieldMapperTest extends SparkTest {
   void recordKeysAreNormalisedAsTheSparkExpressionDid() {
     String[] pieces = {"pub", "Date", "ID", "doc", " ", "-", "_", "__", ".", "\n", "Title", "İ", "Ş", "é", "ß", "Σ", "ǅ",
         "2", "x", "\u00A0", "Ä", "ı", "K"};
-    java.util.Random r = new java.util.Random(5);
-    java.util.List<Row> rows = new java.util.ArrayList<>();
+    Random r = new Random(5);
+    List<Row> rows = new ArrayList<>();
     for (int i = 0; i < 3000; i++) {
       StringBuilder b = new StringBuilder();
       for (int k = 0, n = 1 + r.nextInt(5); k < n; k++) {
         b.append(pieces[r.nextInt(pieces.length)]);
       }
-      rows.add(org.apache.spark.sql.RowFactory.create(b.toString()));
+      rows.add(RowFactory.create(b.toString()));
     }
-    Dataset<Row> keys = spark().createDataFrame(rows, new org.apache.spark.sql.types.StructType()
+    Dataset<Row> keys = spark().createDataFrame(rows, new StructType()
         .add("k", DataTypes.StringType, false));
     Column k = col("k");
     Column before = when(k.rlike("^[a-z0-9]+(?:_[a-z0-9]+)*$"), k)

@@ -1,8 +1,16 @@
 package org.frontline.ingest;
 
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.api.java.UDF2;
+import org.apache.spark.sql.types.DataTypes;
 import org.frontline.SparkTest;
 import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
 
 import static org.apache.spark.sql.functions.*;
 import static org.junit.jupiter.api.Assertions.*;
@@ -53,41 +61,41 @@ class HeadlineCleanerTest extends SparkTest {
   @Test
   void droppingRepeatedHeadlineLinesGivesWhatSparksLineExpressionsGave() {
     // the expressions it replaced: split into lines, key each, keep from the first line that is not the headline
-    org.apache.spark.sql.Column lines = split(col("text"), "\n");
-    org.apache.spark.sql.Column titleKey = coalesce(keyOf(col("title")), lit(""));
-    org.apache.spark.sql.Column firstKept = array_position(concat(
+    Column lines = split(col("text"), "\n");
+    Column titleKey = coalesce(keyOf(col("title")), lit(""));
+    Column firstKept = array_position(concat(
         transform(lines, l -> keyOf(l).notEqual(titleKey)), array(lit(true))), lit(true));
-    org.apache.spark.sql.Column before = when(keyOf(substring_index(col("text"), "\n", 1)).notEqual(titleKey),
+    Column before = when(keyOf(substring_index(col("text"), "\n", 1)).notEqual(titleKey),
         col("text")).otherwise(array_join(slice(lines, firstKept, size(lines)), "\n"));
     String[] titles = {"Drones hit Lviv", "DRONES hit lviv!", "İstanbul talks", "Удари по Києву", "", "  ", null};
     String[] others = {"Drones hit Lviv overnight.", "", " ", "istanbul talks", "Удари по Києву.", "— Drones, hit: Lviv —",
         "Ⅻ apartments", "x"};
-    java.util.Random r = new java.util.Random(5);
-    java.util.List<String[]> rows = new java.util.ArrayList<>();
+    Random r = new Random(5);
+    List<String[]> rows = new ArrayList<>();
     for (int t = 0; t < 3000; t++) {
       String title = titles[r.nextInt(titles.length)];
       StringBuilder text = new StringBuilder();
       int n = r.nextInt(5);
       for (int i = 0; i < n; i++) {
         text.append(i > 0 ? "\n" : "").append(r.nextInt(3) > 0 && title != null
-            ? (r.nextBoolean() ? title : title.toUpperCase(java.util.Locale.ROOT) + ".")
+            ? (r.nextBoolean() ? title : title.toUpperCase(Locale.ROOT) + ".")
             : others[r.nextInt(others.length)]);
       }
       rows.add(row(title, r.nextInt(20) == 0 ? null : text.toString()));
     }
-    java.util.List<org.apache.spark.sql.Row> out = strings(cols("title", "text"), rows.toArray(new String[0][]))
-        .select(before.as("before"), udf((org.apache.spark.sql.api.java.UDF2<String, String, String>)
-            HeadlineCleaner::dropRepeatedHeadline, org.apache.spark.sql.types.DataTypes.StringType)
+    List<Row> out = strings(cols("title", "text"), rows.toArray(new String[0][]))
+        .select(before.as("before"), udf((UDF2<String, String, String>)
+            HeadlineCleaner::dropRepeatedHeadline, DataTypes.StringType)
             .apply(col("text"), col("title")).as("after"), col("title"), col("text")).collectAsList();
     int dropped = 0;
-    for (org.apache.spark.sql.Row o : out) {
+    for (Row o : out) {
       assertEquals(o.getString(0), o.getString(1), o.getString(2) + " | " + o.getString(3));
       dropped += o.getString(1) != null && !o.getString(1).equals(o.getString(3)) ? 1 : 0;
     }
     assertTrue(dropped > 500, "texts that began with their headline: " + dropped);
   }
 
-  private static org.apache.spark.sql.Column keyOf(org.apache.spark.sql.Column c) {
+  private static Column keyOf(Column c) {
     return regexp_replace(lower(c), "[^\\p{L}\\p{N}]+", "");
   }
 }

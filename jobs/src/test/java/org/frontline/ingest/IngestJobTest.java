@@ -2,6 +2,8 @@ package org.frontline.ingest;
 
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.StructType;
 import org.frontline.SparkTest;
 import org.frontline.lake.Lake;
 import org.frontline.lake.RunSummary;
@@ -15,6 +17,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -75,7 +78,7 @@ class IngestJobTest extends SparkTest {
       }
     }
     byte[] full = gz.toByteArray();
-    Files.write(in.resolve("c.jsonl.gz"), java.util.Arrays.copyOf(full, full.length - 20));
+    Files.write(in.resolve("c.jsonl.gz"), Arrays.copyOf(full, full.length - 20));
 
     Files.writeString(in.resolve("seed-like.txt"), String.join("\n\n",
         "Strikes go on while envoys talk", "Strikes go on while envoys talk",
@@ -83,9 +86,9 @@ class IngestJobTest extends SparkTest {
         "Advertisement", "Add a Comment", "Leave a Reply", "Keep Up to Date with the Most Important News"));
 
     spark().createDataFrame(List.of(
-            org.apache.spark.sql.RowFactory.create("p1", "Sumy shelled", 7),
-            org.apache.spark.sql.RowFactory.create("p2", null, null)),
-        new org.apache.spark.sql.types.StructType().add("id", "string").add("headline", "string").add("body", "int"))
+            RowFactory.create("p1", "Sumy shelled", 7),
+            RowFactory.create("p2", null, null)),
+        new StructType().add("id", "string").add("headline", "string").add("body", "int"))
         .coalesce(1).write().parquet(in.resolve("d.parquet").toString());
 
     lake = new Lake(spark(), dir.resolve("lake").toString());

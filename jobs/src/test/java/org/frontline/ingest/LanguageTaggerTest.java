@@ -2,6 +2,11 @@ package org.frontline.ingest;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.Set;
+
 import static org.junit.jupiter.api.Assertions.*;
 
 class LanguageTaggerTest {
@@ -25,7 +30,7 @@ class LanguageTaggerTest {
   void shortcutsAgreeWithTheScriptLookupAndTheLetterCount() {
     // ASCII, Latin-1 (ª is Latin, µ is not), Cyrillic, Greek, CJK, digits, an astral letter and a lone surrogate
     String alphabet = "aZ ,.1ªµÀßéñКиївΩλ漢\uD801\uDC00\uD800";
-    java.util.Random r = new java.util.Random(3);
+    Random r = new Random(3);
     for (int t = 0; t < 20_000; t++) {
       StringBuilder b = new StringBuilder();
       int n = r.nextInt(40);
@@ -43,7 +48,7 @@ class LanguageTaggerTest {
   }
 
   /** The word test before it looked words up by their packed ASCII letters: substring, lower case, set. */
-  private static boolean clearlyEnglishBefore(String sample, java.util.Set<String> english) {
+  private static boolean clearlyEnglishBefore(String sample, Set<String> english) {
     int words = 0;
     int hits = 0;
     int start = -1;
@@ -53,7 +58,7 @@ class LanguageTaggerTest {
         start = i;
       } else if (!letter && start >= 0) {
         words++;
-        if (i - start <= 7 && english.contains(sample.substring(start, i).toLowerCase(java.util.Locale.ROOT))) {
+        if (i - start <= 7 && english.contains(sample.substring(start, i).toLowerCase(Locale.ROOT))) {
           hits++;
         }
         start = -1;
@@ -65,21 +70,21 @@ class LanguageTaggerTest {
 
   @Test
   void packedWordKeysFindTheSameEnglishWordsAsLowerCasedSubstrings() {
-    java.util.List<String> english = java.util.List.of("the", "of", "and", "to", "is", "were", "that", "for",
+    List<String> english = List.of("the", "of", "and", "to", "is", "were", "that", "for",
         "with", "as", "by", "at", "from", "said", "says", "it", "its", "has", "have", "had", "be", "been", "are",
         "this", "their", "after", "which", "who", "not", "but", "they", "he", "she", "would", "over", "into",
         "about", "more", "than", "also", "against", "during", "while", "where", "when", "what");
     // the words' letters in both cases, the Kelvin sign (lower case "k"), dotted capital I, long s, Cyrillic,
     // digits and separators
     String letters = "theofandiswrTHEOFANDISWR\u212A\u0130\u017Fа1 ,.";
-    java.util.Random r = new java.util.Random(11);
+    Random r = new Random(11);
     for (int t = 0; t < 30_000; t++) {
       StringBuilder b = new StringBuilder();
       int words = r.nextInt(30);
       for (int w = 0; w < words; w++) {
         if (r.nextInt(3) == 0) {
           String e = english.get(r.nextInt(english.size()));
-          b.append(r.nextBoolean() ? e : r.nextBoolean() ? e.toUpperCase(java.util.Locale.ROOT)
+          b.append(r.nextBoolean() ? e : r.nextBoolean() ? e.toUpperCase(Locale.ROOT)
               : Character.toUpperCase(e.charAt(0)) + e.substring(1));
         } else {
           for (int i = 1 + r.nextInt(9); i > 0; i--) {
@@ -89,7 +94,7 @@ class LanguageTaggerTest {
         b.append(r.nextInt(5) == 0 ? ", " : " ");
       }
       String text = b.toString();
-      assertEquals(clearlyEnglishBefore(text, java.util.Set.copyOf(english)), LanguageTagger.clearlyEnglish(text),
+      assertEquals(clearlyEnglishBefore(text, Set.copyOf(english)), LanguageTagger.clearlyEnglish(text),
           text);
     }
   }

@@ -1,14 +1,30 @@
 package org.frontline.ingest;
 
+import org.apache.spark.ml.feature.MinHashLSHModel;
+import org.apache.spark.ml.feature.NGram;
+import org.apache.spark.ml.feature.RegexTokenizer;
+import org.apache.spark.ml.linalg.Vector;
+import org.apache.spark.ml.linalg.VectorUDT;
+import org.apache.spark.ml.linalg.Vectors;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.StructType;
 import org.frontline.SparkTest;
 import org.junit.jupiter.api.Test;
+import scala.Tuple2;
 
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
 
 import static org.apache.spark.sql.functions.*;
 import static org.junit.jupiter.api.Assertions.*;
@@ -69,13 +85,13 @@ class NearDuplicateMarkerTest extends SparkTest {
   void shinglesAreThoseOfSparksTokenizerNGramAndHash() {
     String[] texts = {ORIGINAL, OTHER_REPORT_SAME_STRIKE, "Two words", "one", "  ...  ", "",
         "Харків: 3 ракети, 12 дронів — «Шахед-136» ÉCOLE Straße İstanbul ½ ٣ x²", "a\nb\tc-d e_f 1,211 4.5", "emoji \uD83D\uDE00 between \uD835\uDC00bc words", "lone \uD800 surrogate here"};
-    List<String[]> rows = new java.util.ArrayList<>();
+    List<String[]> rows = new ArrayList<>();
     for (int i = 0; i < texts.length; i++) {
       rows.add(row("d" + i, texts[i]));
     }
     // and random texts over letters of one to four UTF-8 bytes, digits, separators and emoji
     String[] pool = {"a", "Z", "7", " ", " ", "\n", "-", ",", "é", "Ж", "ß", "İ", "中", "٣", "\uD83D\uDE00", "\uD835\uDC00", "x²"};
-    java.util.Random random = new java.util.Random(5);
+    Random random = new Random(5);
     for (int i = 0; i < 300; i++) {
       StringBuilder b = new StringBuilder();
       for (int k = random.nextInt(40); k > 0; k--) {
@@ -84,9 +100,9 @@ class NearDuplicateMarkerTest extends SparkTest {
       rows.add(row("r" + i, b.toString()));
     }
     Dataset<Row> docs = strings(cols("doc_id", "content"), rows.toArray(new String[0][]));
-    Dataset<Row> tokens = new org.apache.spark.ml.feature.RegexTokenizer().setInputCol("content").setOutputCol("t")
+    Dataset<Row> tokens = new RegexTokenizer().setInputCol("content").setOutputCol("t")
         .setPattern("[^\\p{L}\\p{N}]+").setMinTokenLength(1).setToLowercase(true).transform(docs);
-    Dataset<Row> grams = new org.apache.spark.ml.feature.NGram().setN(3).setInputCol("t").setOutputCol("g")
+    Dataset<Row> grams = new NGram().setN(3).setInputCol("t").setOutputCol("g")
         .transform(tokens);
     Column shingles = when(size(col("g")).gt(0), col("g")).otherwise(col("t"));
     List<Row> expected = grams.select(col("content"), sort_array(array_distinct(transform(shingles,
@@ -100,10 +116,10 @@ class NearDuplicateMarkerTest extends SparkTest {
   @Test
   void minHashesAreThoseOfSparksMinHashLshModel() {
     NearDuplicateMarker marker = new NearDuplicateMarker();
-    org.apache.spark.ml.feature.MinHashLSHModel model = marker.minHashModel(spark());
+    MinHashLSHModel model = marker.minHashModel(spark());
     Dataset<Row> docs = strings(cols("doc_id", "content"), row("a", ORIGINAL), row("b", OTHER_REPORT_SAME_STRIKE))
         .withColumn("published_at", lit(null).cast("timestamp"));
-    scala.Tuple2<Object, Object>[] c = model.randCoefficients();
+    Tuple2<Object, Object>[] c = model.randCoefficients();
     int[] a = new int[c.length];
     int[] b = new int[c.length];
     for (int k = 0; k < c.length; k++) {
@@ -112,11 +128,11 @@ class NearDuplicateMarkerTest extends SparkTest {
     }
     for (Row r : marker.shingle(docs).collectAsList()) {
       int[] idx = NearDuplicateMarker.unpack((byte[]) r.get(1));
-      org.apache.spark.ml.linalg.Vector v = org.apache.spark.ml.linalg.Vectors.sparse(NearDuplicateMarker.NUM_FEATURES,
-          idx, java.util.Arrays.stream(idx).mapToDouble(x -> 1.0).toArray());
-      Dataset<Row> one = spark().createDataFrame(List.of(org.apache.spark.sql.RowFactory.create(v)),
-          new org.apache.spark.sql.types.StructType().add("__vec", new org.apache.spark.ml.linalg.VectorUDT()));
-      List<org.apache.spark.ml.linalg.Vector> expected = model.transform(one).first().getList(1);
+      Vector v = Vectors.sparse(NearDuplicateMarker.NUM_FEATURES,
+          idx, Arrays.stream(idx).mapToDouble(x -> 1.0).toArray());
+      Dataset<Row> one = spark().createDataFrame(List.of(RowFactory.create(v)),
+          new StructType().add("__vec", new VectorUDT()));
+      List<Vector> expected = model.transform(one).first().getList(1);
       long[] mine = NearDuplicateMarker.minHashes(idx, a, b);
       assertEquals(80, mine.length);
       for (int k = 0; k < mine.length; k++) {
@@ -127,13 +143,13 @@ class NearDuplicateMarkerTest extends SparkTest {
 
   @Test
   void packedSetsKeepTheirIndicesAndScoreLikeTheSetFormula() {
-    java.util.Random random = new java.util.Random(7);
+    Random random = new Random(7);
     for (int round = 0; round < 500; round++) {
       int[] a = randomSet(random);
       int[] b = random.nextInt(4) == 0 ? a.clone() : randomSet(random);
       assertArrayEquals(a, NearDuplicateMarker.unpack(NearDuplicateMarker.pack(a)));
-      java.util.Set<Integer> sa = new java.util.HashSet<>();
-      java.util.Set<Integer> union = new java.util.HashSet<>();
+      Set<Integer> sa = new HashSet<>();
+      Set<Integer> union = new HashSet<>();
       for (int x : a) {
         sa.add(x);
         union.add(x);
@@ -150,49 +166,49 @@ class NearDuplicateMarkerTest extends SparkTest {
   }
 
   /** Sorted distinct indices in [0, NUM_FEATURES), dense in a small range so that two sets overlap. */
-  private static int[] randomSet(java.util.Random random) {
+  private static int[] randomSet(Random random) {
     int base = random.nextInt(NearDuplicateMarker.NUM_FEATURES - 400);
     return random.ints(random.nextInt(120), base, base + 400).distinct().sorted().toArray();
   }
 
   @Test
   void numbersAreThoseTheRegularExpressionsFindAndScoreLikeTheSetFormula() {
-    java.util.Random random = new java.util.Random(11);
+    Random random = new Random(11);
     String[] pieces = {"1", "12", "200", "1,200", "1,20", "3,4567", ",123", "1,,234", "007", "7", "2026", "a", " ",
         ",", ".", "-", "\u0663", "x9", "10,000,000", "5,000s"};
-    List<Row> rows = new java.util.ArrayList<>();
+    List<Row> rows = new ArrayList<>();
     for (int i = 0; i < 400; i++) {
       StringBuilder b = new StringBuilder();
       for (int k = random.nextInt(9); k > 0; k--) {
         b.append(pieces[random.nextInt(pieces.length)]);
       }
-      rows.add(org.apache.spark.sql.RowFactory.create(b.toString()));
+      rows.add(RowFactory.create(b.toString()));
     }
-    Dataset<Row> texts = spark().createDataFrame(rows, new org.apache.spark.sql.types.StructType().add("t", "string"));
+    Dataset<Row> texts = spark().createDataFrame(rows, new StructType().add("t", "string"));
     List<Row> expected = texts.select(col("t"), array_distinct(regexp_extract_all(
         regexp_replace(col("t"), "(?<=\\d),(?=\\d{3})", ""), lit("\\d+"), lit(0)))).collectAsList();
-    List<java.util.Set<String>> sets = new java.util.ArrayList<>();
+    List<Set<String>> sets = new ArrayList<>();
     for (Row r : expected) {
-      java.util.Set<String> want = new java.util.TreeSet<>(r.getList(1));
-      String packed = new String(NearDuplicateMarker.numbers(r.getString(0)), java.nio.charset.StandardCharsets.US_ASCII);
+      Set<String> want = new TreeSet<>(r.getList(1));
+      String packed = new String(NearDuplicateMarker.numbers(r.getString(0)), StandardCharsets.US_ASCII);
       assertEquals(String.join(",", want), packed, "numbers of '" + r.getString(0) + "'");
       sets.add(want);
     }
     for (int i = 0; i + 1 < expected.size(); i++) {
-      java.util.Set<String> a = sets.get(i);
-      java.util.Set<String> b = sets.get(i + 1 + random.nextInt(Math.min(3, expected.size() - i - 1)));
-      java.util.Set<String> union = new java.util.HashSet<>(a);
+      Set<String> a = sets.get(i);
+      Set<String> b = sets.get(i + 1 + random.nextInt(Math.min(3, expected.size() - i - 1)));
+      Set<String> union = new HashSet<>(a);
       union.addAll(b);
       long common = a.stream().filter(b::contains).count();
       double want = union.isEmpty() ? 1.0 : (double) common / union.size();
-      byte[] pa = String.join(",", a).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-      byte[] pb = String.join(",", b).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+      byte[] pa = String.join(",", a).getBytes(StandardCharsets.US_ASCII);
+      byte[] pb = String.join(",", b).getBytes(StandardCharsets.US_ASCII);
       assertEquals(want, NearDuplicateMarker.numberSimilarity(pa, pb), 1e-15, a + " vs " + b);
     }
   }
 
   private static Map<String, String[]> mark(String... idText) {
-    List<String[]> rows = new java.util.ArrayList<>();
+    List<String[]> rows = new ArrayList<>();
     for (int i = 0; i < idText.length; i += 2) {
       rows.add(row(idText[i], idText[i + 1]));
     }

@@ -1,9 +1,13 @@
 package org.frontline.ingest;
 
+import org.apache.spark.ml.util.DefaultParamsReader;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.frontline.SparkTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -63,10 +67,10 @@ class TextCleanerTest extends SparkTest {
   }
 
   @Test
-  void persistsWithItsParams(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+  void persistsWithItsParams(@TempDir Path dir) throws Exception {
     TextCleaner c = new TextCleaner().setInputCol("lead").setOutputCol("clean").setRemoveBoilerplate(false);
     c.write().overwrite().save(dir.resolve("tc").toString());
-    TextCleaner back = (TextCleaner) org.apache.spark.ml.util.DefaultParamsReader
+    TextCleaner back = (TextCleaner) DefaultParamsReader
         .loadParamsInstance(dir.resolve("tc").toString(), spark().sparkContext());
     assertEquals("lead", back.getOrDefault(back.inputCol()));
     assertEquals("clean", back.getOrDefault(back.outputCol()));

@@ -1,9 +1,12 @@
 package org.frontline.topics;
 
+import dev.ludovic.netlib.blas.BLAS;
+import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.ml.linalg.Matrix;
 import org.apache.spark.ml.linalg.SQLDataTypes;
 import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.ml.linalg.Vectors;
+import org.apache.spark.mllib.linalg.distributed.RowMatrix;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -63,10 +66,10 @@ class LsaReducerTest extends SparkTest {
     int k = a.numCols();
     int t = a.numRows();
     double[] m = new double[k * k];
-    dev.ludovic.netlib.blas.BLAS.getInstance().dgemm("T", "N", k, k, t, 1.0, a.toDense().toArray(), t,
+    BLAS.getInstance().dgemm("T", "N", k, k, t, 1.0, a.toDense().toArray(), t,
         b.toDense().toArray(), t, 0.0, m, k);
     double[] mtm = new double[k * k];
-    dev.ludovic.netlib.blas.BLAS.getInstance().dgemm("T", "N", k, k, k, 1.0, m, k, m, k, 0.0, mtm, k);
+    BLAS.getInstance().dgemm("T", "N", k, k, k, 1.0, m, k, m, k, 0.0, mtm, k);
     return Arrays.stream(RandomizedSvd.symmetricEigen(mtm, k)).map(e -> Math.sqrt(Math.max(0, e))).toArray();
   }
 
@@ -98,9 +101,9 @@ class LsaReducerTest extends SparkTest {
 
   @Test
   void singularValuesAreThoseOfTheExactDecomposition() {
-    org.apache.spark.api.java.JavaRDD<org.apache.spark.mllib.linalg.Vector> rows = docs.toJavaRDD()
+    JavaRDD<org.apache.spark.mllib.linalg.Vector> rows = docs.toJavaRDD()
         .map(r -> org.apache.spark.mllib.linalg.Vectors.fromML((Vector) r.get(0))).cache();
-    double[] exact = new org.apache.spark.mllib.linalg.distributed.RowMatrix(rows.rdd())
+    double[] exact = new RowMatrix(rows.rdd())
         .computeSVD(TOPICS, false, 1e-9, 300, 1e-10, "local-eigs").s().toArray();
     RandomizedSvd.Result r = RandomizedSvd.compute(rows, TERMS, TOPICS, 50, 8, 42L);
     assertEquals(TERMS * TOPICS, r.v().length);

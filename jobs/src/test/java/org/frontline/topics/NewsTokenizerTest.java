@@ -5,6 +5,8 @@ import org.apache.spark.ml.PipelineModel;
 import org.apache.spark.ml.PipelineStage;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.StructType;
 import org.frontline.SparkTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,9 +32,9 @@ class NewsTokenizerTest extends SparkTest {
   @Test
   void transformsAColumnAndPersists() throws Exception {
     Dataset<Row> df = spark().createDataFrame(List.of(
-        org.apache.spark.sql.RowFactory.create("Drones attacked Kharkiv overnight."),
-        org.apache.spark.sql.RowFactory.create((Object) null)),
-        new org.apache.spark.sql.types.StructType().add("text", "string"));
+        RowFactory.create("Drones attacked Kharkiv overnight."),
+        RowFactory.create((Object) null)),
+        new StructType().add("text", "string"));
     NewsTokenizer tok = new NewsTokenizer().setOutputCol("tok");
     PipelineModel model = new Pipeline().setStages(new PipelineStage[] {tok}).fit(df);
     model.write().overwrite().save(dir.resolve("m").toString());

@@ -10,7 +10,9 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.StructType;
 import org.frontline.SparkTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -46,7 +48,7 @@ class TopicFeaturesTest extends SparkTest {
   }
 
   @Test
-  void theFittedFeaturesSaveAndLoad(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+  void theFittedFeaturesSaveAndLoad(@TempDir Path dir) throws Exception {
     PipelineModel m = TopicFeatures.pipeline(new TopicFeatures.Options("text", 1000, 3, 0.5, true)).fit(corpus());
     m.write().overwrite().save(dir.resolve("features").toString());
     PipelineModel back = PipelineModel.load(dir.resolve("features").toString());

@@ -2,13 +2,14 @@ package org.frontline.topics;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.Arrays;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 class TopicLabelTest {
   private static List<TopicModelStore.Term> terms(String... t) {
-    return java.util.Arrays.stream(t).map(x -> new TopicModelStore.Term(x, 1.0)).toList();
+    return Arrays.stream(t).map(x -> new TopicModelStore.Term(x, 1.0)).toList();
   }
 
   @Test

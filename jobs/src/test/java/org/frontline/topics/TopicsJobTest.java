@@ -1,6 +1,9 @@
 package org.frontline.topics;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.StructType;
@@ -153,7 +156,7 @@ class TopicsJobTest extends SparkTest {
       assertEquals(r.getLong(3), r.getLong(4), r.toString());
     }
     assertEquals(Set.of(Date.valueOf(START), Date.valueOf(START.plusDays(7))), new HashSet<>(trends
-        .filter(col("period").equalTo("week")).select("period_start").distinct().as(org.apache.spark.sql.Encoders.DATE())
+        .filter(col("period").equalTo("week")).select("period_start").distinct().as(Encoders.DATE())
         .collectAsList()));
 
     // a second run without --refit assigns with the saved model: nothing changes
@@ -188,7 +191,7 @@ class TopicsJobTest extends SparkTest {
       assertEquals(0, lake.read(t).count(), t);
     }
     assertTrue(new TopicModelStore(lake).currentId().isEmpty(), "no model saved: a later run fits one");
-    com.fasterxml.jackson.databind.JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper()
+    JsonNode json = new ObjectMapper()
         .readTree(summary.toJson());
     assertEquals(6, json.path("topics").path("articles_without_topic").asLong());
     assertEquals("6 articles; a topic model is fitted on at least 10", json.path("skipped").path("topics").asText());
@@ -218,7 +221,7 @@ class TopicsJobTest extends SparkTest {
       assertTrue(r.<String>getAs("doc_id").startsWith("odd-"), r.toString());
       assertTrue(r.isNullAt(r.fieldIndex("score")));
     }
-    com.fasterxml.jackson.databind.JsonNode topics = new com.fasterxml.jackson.databind.ObjectMapper()
+    JsonNode topics = new ObjectMapper()
         .readTree(summary.toJson()).path("topics");
     assertEquals(48, topics.path("articles_assigned").asLong());
     assertEquals(3, topics.path("articles_without_topic").asLong());
@@ -244,7 +247,7 @@ class TopicsJobTest extends SparkTest {
         .orElseThrow()).description();
     assertEquals(12, d.k(), "24 documents: at most 12 topics of two");
     assertEquals("lowered to the corpus", d.kChoice());
-    assertTrue(new com.fasterxml.jackson.databind.ObjectMapper().readTree(summary.toJson()).path("topics")
+    assertTrue(new ObjectMapper().readTree(summary.toJson()).path("topics")
         .path("note").asText().contains("k lowered from 20 to 12 for 24 documents"), summary.toJson());
   }
 

@@ -9,7 +9,10 @@ import org.frontline.SparkTest;
 import org.frontline.lake.Tables;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import scala.jdk.javaapi.CollectionConverters;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -39,8 +42,8 @@ class TrendsTest extends SparkTest {
   static Row event(String id, String day, String country, String region, String weapon, Double launched,
                    Double intercepted, Double killed, Double injured, List<String> docs, List<String> sources) {
     return RowFactory.create(id, Date.valueOf(day), country, region, weapon, launched, intercepted, killed,
-        injured, scala.jdk.javaapi.CollectionConverters.asScala(docs).toSeq(),
-        scala.jdk.javaapi.CollectionConverters.asScala(sources).toSeq(), country.equals("RU") ? "UA" : "RU");
+        injured, CollectionConverters.asScala(docs).toSeq(),
+        CollectionConverters.asScala(sources).toSeq(), country.equals("RU") ? "UA" : "RU");
   }
 
   @BeforeAll
@@ -207,7 +210,7 @@ class TrendsTest extends SparkTest {
     assertThrows(IllegalArgumentException.class,
         () -> new PeriodAggregator().setRange(LocalDate.parse("2026-03-02"), LocalDate.parse("2026-03-01")));
     assertThrows(IllegalArgumentException.class, () -> new PeriodAggregator().setPeriod("fortnight"));
-    java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("spike");
+    Path dir = Files.createTempDirectory("spike");
     new SpikeDetector().setThreshold(2.5).write().overwrite().save(dir.toString());
     SpikeDetector loaded = SpikeDetector.load(dir.toString());
     assertEquals(2.5, (Double) loaded.getOrDefault(loaded.threshold()), 1e-12);

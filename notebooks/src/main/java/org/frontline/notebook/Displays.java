@@ -13,7 +13,9 @@ import org.dflib.jjava.jupyter.kernel.display.Renderer;
 import org.dflib.jjava.jupyter.kernel.display.mime.MIMEType;
 import org.jfree.chart.JFreeChart;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -94,7 +96,7 @@ public final class Displays {
     DisplayData d = new DisplayData("chart: " + title);
     d.putSVG(svg);
     d.putHTML("<img alt=\"" + esc(title) + "\" width=\"" + width + "\" style=\"max-width:100%\" src=\"data:image/svg+xml;base64,"
-        + java.util.Base64.getEncoder().encodeToString(svg.getBytes(java.nio.charset.StandardCharsets.UTF_8)) + "\">");
+        + Base64.getEncoder().encodeToString(svg.getBytes(StandardCharsets.UTF_8)) + "\">");
     return d;
   }
 

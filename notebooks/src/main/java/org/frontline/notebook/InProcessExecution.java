@@ -5,6 +5,7 @@ import jdk.jshell.spi.ExecutionControl;
 import jdk.jshell.spi.ExecutionControlProvider;
 import jdk.jshell.spi.ExecutionEnv;
 
+import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -55,7 +56,7 @@ final class InProcessExecution extends DirectExecutionControl {
       if (cause instanceof Exception ex) {
         throw ex; // InvocationTargetException: JShell turns it into the user's exception
       }
-      throw new java.lang.reflect.InvocationTargetException(cause);
+      throw new InvocationTargetException(cause);
     }
   }
 

@@ -1,5 +1,6 @@
 package org.frontline.notebook;
 
+import jdk.jshell.DeclarationSnippet;
 import jdk.jshell.Diag;
 import jdk.jshell.EvalException;
 import jdk.jshell.JShell;
@@ -121,7 +122,7 @@ public final class JavaKernel extends BaseKernel {
         throw translate(e.exception());
       }
       if (e.status() == Snippet.Status.RECOVERABLE_DEFINED || e.status() == Snippet.Status.RECOVERABLE_NOT_DEFINED) {
-        String missing = shell.unresolvedDependencies((jdk.jshell.DeclarationSnippet) s)
+        String missing = shell.unresolvedDependencies((DeclarationSnippet) s)
             .collect(Collectors.joining(", "));
         throw new NotebookException("cannot find " + missing + " (in: " + firstLine(source) + ")");
       }

@@ -7,7 +7,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Base64;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -82,7 +84,7 @@ class JavaKernelTest {
         Math.min(300, svg.length())));
     String html = (String) d.getData(MIMEType.TEXT_HTML);
     String b64 = html.replaceAll("(?s).*base64,([^\"]+)\".*", "$1");
-    assertEquals(svg, new String(java.util.Base64.getDecoder().decode(b64), java.nio.charset.StandardCharsets.UTF_8),
+    assertEquals(svg, new String(Base64.getDecoder().decode(b64), StandardCharsets.UTF_8),
         "the HTML shows the same SVG as an image");
   }
 

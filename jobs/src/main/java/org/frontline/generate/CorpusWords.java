@@ -6,8 +6,8 @@ import java.util.List;
  * Hand-written word lists for the synthetic corpus: places with the spellings news uses, weapons with
  * models, outlets, officials and the sentences of unrelated news. All in Frontline's own words.
  */
-final class Vocabulary {
-  private Vocabulary() {}
+final class CorpusWords {
+  private CorpusWords() {}
 
   /** A place as written, its ISO 3166-2 code (or RU-xxx for Russian regions), and whether it is a region name. */
   record Place(String iso, boolean region, List<String> spellings) {}
