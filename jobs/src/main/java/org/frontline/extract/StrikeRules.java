@@ -98,7 +98,7 @@ public final class StrikeRules {
   }
 
   /** One sentence that reports a strike, as read: where, with what, which figures, when. */
-  private record Reading(Sentences.Span span, String whole, String text, int triggerAt,
+  private record Reading(Sentences.Span span, String whole, String text, String lower, int triggerAt,
                          List<PlaceMatcher.Hit> places, List<Weapons.Hit> weapons, FigureReader.Figures figures,
                          boolean nationalRu, boolean nationalUa, EventDates.Found found, ArticleContext.Dated dated,
                          Weapons.Hit firstWeapon, WeaponClass weapon, String model) {
@@ -174,8 +174,8 @@ public final class StrikeRules {
         : article.contextWeapon != null ? article.contextWeapon : WeaponClass.UNKNOWN;
     String model = first != null ? firstModel(weapons, weapon)
         : article.contextWeapon != null ? article.contextModel : null;
-    return new Reading(span, whole, s, triggerAt, places, weapons, fig, nationalRu, nationalUa, found, dated, first,
-        weapon, model);
+    return new Reading(span, whole, s, lower, triggerAt, places, weapons, fig, nationalRu, nationalUa, found, dated,
+        first, weapon, model);
   }
 
   /** The places a sentence uses as locations ("in Kharkiv", "hit Odesa"), not as actors ("Kyiv said"). */
@@ -198,15 +198,14 @@ public final class StrikeRules {
     if (!r.places().isEmpty()) {
       return located(r);
     }
-    String lowerText = Stems.asciiLowerCase(r.text());
     if (!fig.launches.isEmpty() && fig.launches.stream().allMatch(FigureReader.Launch::intercept)
         && a.lastRegional != null && a.lastRegional.sentenceIndex == r.span().index() - 1 && !r.nationalRu()
-        && !StrikeCues.SPREAD.find(r.text(), lowerText)) {
+        && !StrikeCues.SPREAD.find(r.text(), r.lower())) {
       return shotDownThere(r, a.lastRegional); // "Explosions rang out in Kremenchuk. Air defence shot down 2 missiles."
     }
     if ((!fig.launches.isEmpty() && !r.anaphora())
         || (r.trigger() && !r.weapons().isEmpty() && (r.nationalUa() || r.nationalRu()))
-        || (r.trigger() && !fig.hasCasualties() && StrikeCues.SPREAD.find(r.text(), lowerText))) {
+        || (r.trigger() && !fig.hasCasualties() && StrikeCues.SPREAD.find(r.text(), r.lower()))) {
       return national(r);
     }
     int index = r.span().index();
@@ -223,7 +222,7 @@ public final class StrikeRules {
       target.evidence.add(index);
       dateFromFollowUp(target, r);
     } else if (fig.hasCasualties() && r.found().date() != null && StrikeCues.COUNTRY_SCOPE.find(r.text(),
-        Stems.asciiLowerCase(r.text()))) {
+        r.lower())) {
       return List.of(rollUp(r)); // "22 civilians were killed in Russian attacks in Ukraine over the past day"
     } else if ((fig.hasCasualties() || !fig.launches.isEmpty()) && a.lastRegional != null) {
       fig.applyTo(a.lastRegional, null);

@@ -152,6 +152,14 @@ class LsaReducerTest extends SparkTest {
     assertEquals(7, (int) (Integer) back.getOrDefault(back.oversampling()));
     assertEquals(5L, (long) (Long) back.getOrDefault(back.seed()));
     assertThrows(IllegalArgumentException.class, () -> new LsaReducer().setSolver("lanczos"));
+    // the fitted model keeps its components and projects the same
+    String modelPath = dir.resolve("lsa-model").toString();
+    model.save(modelPath);
+    LsaModel loaded = LsaModel.load(modelPath);
+    assertEquals(model.uid(), loaded.uid());
+    assertArrayEquals(model.getComponents().toArray(), loaded.getComponents().toArray(), 0.0);
+    assertEquals(model.transform(docs).select("reduced").limit(20).collectAsList(),
+        loaded.transform(docs).select("reduced").limit(20).collectAsList());
   }
 
   @Test
