@@ -9,12 +9,18 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.frontline.bench.StageMeter.Window;
 import org.frontline.common.Progress;
-import org.frontline.events.EventsJob;
 import org.frontline.extract.ExtractJob;
 import org.frontline.generate.CorpusGenerator;
 import org.frontline.ingest.IngestJob;
+import org.frontline.ingest.IngestResult;
 import org.frontline.lake.Lake;
 import org.frontline.lake.RunSummary;
+import org.frontline.lake.StageResult;
+import org.frontline.pipeline.Pipeline;
+import org.frontline.pipeline.Pipelines;
+import org.frontline.pipeline.Stage;
+import org.frontline.pipeline.StageContext;
+import org.frontline.pipeline.StageRunner;
 import org.frontline.topics.TopicsJob;
 import org.frontline.trends.TrendsJob;
 
@@ -33,8 +39,9 @@ import static org.apache.spark.sql.functions.*;
 
 /**
  * The benchmark, one corpus size at a time: GenerateCorpus (cached on disk, seeded) → Baseline (a bare
- * Spark scan of the same files: {@code read.json} with a schema, {@code RegexTokenizer}, a count) → Ingest →
- * Extract → Events → Trends → Topics (optional) into a fresh lake, each measured by a {@link StageMeter}.
+ * Spark scan of the same files: {@code read.json} with a schema, {@code RegexTokenizer}, a count) → the full
+ * pipeline of {@link Pipelines#full} without its report (and without topics but at one size) into a fresh
+ * lake, each stage measured by a {@link StageMeter}.
  * The pipeline's throughput is that of ingest + extract + events + trends; the topic fit is measured apart.
  */
 public final class Benchmark {
@@ -120,30 +127,33 @@ public final class Benchmark {
     deleteQuietly(lakeDir);
     Lake lake = new Lake(spark, lakeDir.toString());
     RunSummary summary = new RunSummary("bench", lake.root(), List.of(corpus.toString()));
-    List<Window> stages = new ArrayList<>();
-    stages.add(timed(meter, "ingest", () -> new IngestJob(spark, lake,
-        IngestJob.Options.of(List.of(corpus.toString()))).run(summary)));
-    stages.add(timed(meter, "extract", () -> new ExtractJob(lake,
-        new ExtractJob.Options(lastDay(n).toString())).run(summary)));
-    stages.add(timed(meter, "events", () -> new EventsJob(lake).run(summary)));
-    stages.add(timed(meter, "trends", () -> new TrendsJob(lake, TrendsJob.Options.defaults()).run(summary)));
-    if (n == options.topicsAt()) {
-      stages.add(timed(meter, "topics", () -> new TopicsJob(lake, TopicsJob.Options.defaults()).run(summary)));
+    Pipeline pipeline = Pipelines.full(new Pipelines.RunOptions(IngestJob.Options.of(List.of(corpus.toString())),
+        new ExtractJob.Options(lastDay(n).toString()), TopicsJob.Options.defaults(), TrendsJob.Options.defaults(),
+        null, null)).without("report");
+    if (n != options.topicsAt()) {
+      pipeline = pipeline.without("topics");
     }
-    if (summary.get("read") != n || !summary.reconciled()) {
-      throw new IllegalStateException("the benchmark's ingest read " + summary.get("read") + " of " + n
-          + " records (reconciled: " + summary.reconciled() + ")");
+    List<Window> stages = new ArrayList<>();
+    StageRunner.run(pipeline, new StageContext(spark, lake, summary), new StageRunner.Listener() {
+      @Override
+      public void started(Stage stage) {
+        meter.begin(stage.name());
+      }
+
+      @Override
+      public void finished(Stage stage, StageResult result, double seconds) {
+        stages.add(meter.end());
+      }
+    });
+    IngestResult ingest = summary.result(IngestResult.class).orElseThrow();
+    if (ingest.read() != n || !ingest.reconciled()) {
+      throw new IllegalStateException("the benchmark's ingest read " + ingest.read() + " of " + n
+          + " records (reconciled: " + ingest.reconciled() + ")");
     }
     if (!options.keepLakes()) {
       deleteQuietly(lakeDir);
     }
     return new SizeResult(n, bytes, cores(), baseline, stages);
-  }
-
-  private static Window timed(StageMeter meter, String name, Runnable stage) {
-    meter.begin(name);
-    stage.run();
-    return meter.end();
   }
 
   /**

@@ -1,8 +1,8 @@
 package org.frontline.cli;
 
-import org.apache.spark.sql.SparkSession;
-import org.frontline.lake.Lake;
-import org.frontline.lake.RunSummary;
+import org.frontline.pipeline.Pipeline;
+import org.frontline.pipeline.Pipelines;
+
 import picocli.CommandLine.Command;
 
 @Command(name = "events", mixinStandardHelpOptions = true,
@@ -14,7 +14,7 @@ final class EventsCommand extends LakeCommand {
   }
 
   @Override
-  void stages(SparkSession spark, Lake lake, RunSummary summary) {
-    events(lake, summary);
+  Pipeline pipeline() {
+    return Pipelines.single(Pipelines.events());
   }
 }

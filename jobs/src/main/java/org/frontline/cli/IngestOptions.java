@@ -2,6 +2,7 @@ package org.frontline.cli;
 
 import org.frontline.ingest.InputFiles.Format;
 import org.frontline.ingest.IngestJob;
+import org.frontline.ingest.NearDuplicateMarker;
 import picocli.CommandLine.Option;
 
 import java.util.LinkedHashMap;
@@ -21,15 +22,15 @@ public final class IngestOptions {
       description = "take a field from a named column: id, title, text (comma-separated columns), published, source, url")
   Map<String, String> mapping = new LinkedHashMap<>();
 
-  @Option(names = "--max-record-bytes", defaultValue = "1048576",
+  @Option(names = "--max-record-bytes", defaultValue = "" + IngestJob.Options.DEFAULT_MAX_RECORD_BYTES,
       description = "larger records are quarantined (default: ${DEFAULT-VALUE})")
   long maxRecordBytes;
 
-  @Option(names = "--near-duplicate-similarity", defaultValue = "0.6",
+  @Option(names = "--near-duplicate-similarity", defaultValue = "" + NearDuplicateMarker.DEFAULT_MIN_SIMILARITY,
       description = "least Jaccard similarity of word 3-gram sets for a near duplicate (default: ${DEFAULT-VALUE})")
   double nearSimilarity;
 
-  @Option(names = "--lake-window-days", defaultValue = "7",
+  @Option(names = "--lake-window-days", defaultValue = "" + IngestJob.Options.DEFAULT_LAKE_WINDOW_DAYS,
       description = "new articles are compared with lake articles published this many days around them (default: ${DEFAULT-VALUE})")
   int lakeWindowDays;
 

@@ -4,16 +4,14 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.SparkSession;
 import org.frontline.common.Progress;
 import org.frontline.common.RunLog;
-import org.frontline.events.EventsJob;
-import org.frontline.extract.ExtractJob;
-import org.frontline.ingest.IngestJob;
+import org.frontline.ingest.IngestResult;
 import org.frontline.lake.Lake;
 import org.frontline.lake.LakeLock;
 import org.frontline.lake.RunSummary;
 import org.frontline.lake.Tables;
-import org.frontline.report.ReportJob;
-import org.frontline.topics.TopicsJob;
-import org.frontline.trends.TrendsJob;
+import org.frontline.pipeline.Pipeline;
+import org.frontline.pipeline.StageContext;
+import org.frontline.pipeline.StageRunner;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -38,7 +36,8 @@ abstract class LakeCommand implements Callable<Integer> {
 
   abstract String name();
 
-  abstract void stages(SparkSession spark, Lake lake, RunSummary summary);
+  /** The pipeline this command runs (built from its parsed options). */
+  abstract Pipeline pipeline();
 
   List<String> arguments() {
     return List.of();
@@ -82,7 +81,7 @@ abstract class LakeCommand implements Callable<Integer> {
     runId = summary.runId();
     String json;
     try (LakeLock lock = LakeLock.acquire(lake, summary.runId(), name())) {
-      stages(spark, lake, summary);
+      StageRunner.run(pipeline(), new StageContext(spark, lake, summary));
       json = summary.write(lake);
     }
     System.out.println(json);
@@ -94,43 +93,8 @@ abstract class LakeCommand implements Callable<Integer> {
     }
     System.out.println("  runs      " + lake.path(Tables.RUNS) + "/" + summary.runId() + ".json");
     boolean ok = summary.reconciled();
-    p.done(summary.totalsLine() + (summary.get("read") == 0 ? "" : ok ? " (reconciled)" : " (NOT RECONCILED)"));
+    long read = summary.result(IngestResult.class).map(IngestResult::read).orElse(0L);
+    p.done(summary.totalsLine() + (read == 0 ? "" : ok ? " (reconciled)" : " (NOT RECONCILED)"));
     return ok ? 0 : 1;
-  }
-
-  static void extract(Lake lake, RunSummary summary, ExtractOptions options) {
-    long t0 = System.nanoTime();
-    new ExtractJob(lake, options.toOptions()).run(summary);
-    summary.stage("extract", (System.nanoTime() - t0) / 1e9);
-  }
-
-  static void topics(Lake lake, RunSummary summary, TopicOptions options) {
-    long t0 = System.nanoTime();
-    new TopicsJob(lake, options.toOptions()).run(summary);
-    summary.stage("topics", (System.nanoTime() - t0) / 1e9);
-  }
-
-  static void events(Lake lake, RunSummary summary) {
-    long t0 = System.nanoTime();
-    new EventsJob(lake).run(summary);
-    summary.stage("events", (System.nanoTime() - t0) / 1e9);
-  }
-
-  static void trends(Lake lake, RunSummary summary, TrendsJob.Options options) {
-    long t0 = System.nanoTime();
-    new TrendsJob(lake, options).run(summary);
-    summary.stage("trends", (System.nanoTime() - t0) / 1e9);
-  }
-
-  static void report(Lake lake, RunSummary summary, ReportJob.Options options) {
-    long t0 = System.nanoTime();
-    new ReportJob(lake, options).run(summary);
-    summary.stage("report", (System.nanoTime() - t0) / 1e9);
-  }
-
-  static void ingest(SparkSession spark, Lake lake, RunSummary summary, IngestOptions options) {
-    long t0 = System.nanoTime();
-    new IngestJob(spark, lake, options.toOptions()).run(summary);
-    summary.stage("ingest", (System.nanoTime() - t0) / 1e9);
   }
 }

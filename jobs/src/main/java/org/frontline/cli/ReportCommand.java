@@ -1,8 +1,8 @@
 package org.frontline.cli;
 
-import org.apache.spark.sql.SparkSession;
-import org.frontline.lake.Lake;
-import org.frontline.lake.RunSummary;
+import org.frontline.pipeline.Pipeline;
+import org.frontline.pipeline.Pipelines;
+
 import org.frontline.report.ReportJob;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -26,7 +26,7 @@ final class ReportCommand extends LakeCommand {
   }
 
   @Override
-  void stages(SparkSession spark, Lake lake, RunSummary summary) {
-    report(lake, summary, new ReportJob.Options(out, date));
+  Pipeline pipeline() {
+    return Pipelines.single(Pipelines.report(lake -> new ReportJob.Options(out, date)));
   }
 }

@@ -1,8 +1,8 @@
 package org.frontline.cli;
 
-import org.apache.spark.sql.SparkSession;
-import org.frontline.lake.Lake;
-import org.frontline.lake.RunSummary;
+import org.frontline.pipeline.Pipeline;
+import org.frontline.pipeline.Pipelines;
+
 import picocli.CommandLine.Command;
 import org.frontline.report.ReportJob;
 import picocli.CommandLine.Mixin;
@@ -40,12 +40,8 @@ final class RunCommand extends LakeCommand {
   }
 
   @Override
-  void stages(SparkSession spark, Lake lake, RunSummary summary) {
-    ingest(spark, lake, summary, ingest);
-    extract(lake, summary, extract);
-    events(lake, summary);
-    topics(lake, summary, topics);
-    trends(lake, summary, trends.toOptions());
-    report(lake, summary, new ReportJob.Options(reportOut != null ? reportOut : lake.path("report"), null));
+  Pipeline pipeline() {
+    return Pipelines.full(new Pipelines.RunOptions(ingest.toOptions(), extract.toOptions(), topics.toOptions(),
+        trends.toOptions(), reportOut, null));
   }
 }

@@ -8,7 +8,7 @@ import picocli.CommandLine.Option;
 public final class TopicOptions {
   private static final TopicsJob.Options D = TopicsJob.Options.defaults();
 
-  @Option(names = "--algorithm", defaultValue = "kmeans", paramLabel = "NAME",
+  @Option(names = "--algorithm", defaultValue = TopicsJob.Options.DEFAULT_ALGORITHM, paramLabel = "NAME",
       description = "kmeans (cosine, on LSA-reduced TF-IDF), bisecting (BisectingKMeans, likewise) or lda (online,"
           + " on term counts); default: ${DEFAULT-VALUE}")
   String algorithm;
@@ -17,35 +17,35 @@ public final class TopicOptions {
       description = "number of topics; default: chosen over --k-range by the largest NPMI x diversity")
   Integer k;
 
-  @Option(names = "--k-range", defaultValue = "5:30:5", paramLabel = "MIN:MAX:STEP",
+  @Option(names = "--k-range", defaultValue = TopicsJob.Options.DEFAULT_K_RANGE, paramLabel = "MIN:MAX:STEP",
       description = "the candidate k when --k is not given (default: ${DEFAULT-VALUE})")
   String kRange;
 
-  @Option(names = "--seed", defaultValue = "42", paramLabel = "N",
+  @Option(names = "--seed", defaultValue = "" + TopicsJob.Options.DEFAULT_SEED, paramLabel = "N",
       description = "random seed of the fit: the same input and seed give the same topics (default: ${DEFAULT-VALUE})")
   long seed;
 
-  @Option(names = "--restarts", defaultValue = "10", paramLabel = "N",
+  @Option(names = "--restarts", defaultValue = "" + TopicsJob.Options.DEFAULT_RESTARTS, paramLabel = "N",
       description = "k-means starts (seed, seed+1, ...); the lowest cost wins (default: ${DEFAULT-VALUE})")
   int restarts;
 
-  @Option(names = "--dims", defaultValue = "50", paramLabel = "N",
+  @Option(names = "--dims", defaultValue = "" + TopicsJob.Options.DEFAULT_DIMS, paramLabel = "N",
       description = "LSA dimensions for kmeans/bisecting, 0 for none (default: ${DEFAULT-VALUE})")
   int dims;
 
-  @Option(names = "--vocab-size", defaultValue = "20000", paramLabel = "N",
+  @Option(names = "--vocab-size", defaultValue = "" + TopicsJob.Options.DEFAULT_VOCAB_SIZE, paramLabel = "N",
       description = "most frequent terms kept (default: ${DEFAULT-VALUE})")
   int vocabSize;
 
-  @Option(names = "--min-df", defaultValue = "5", paramLabel = "N",
+  @Option(names = "--min-df", defaultValue = "" + TopicsJob.Options.DEFAULT_MIN_DF, paramLabel = "N",
       description = "a term must be in at least N documents (or this fraction, below 1; default: ${DEFAULT-VALUE})")
   double minDf;
 
-  @Option(names = "--max-df", defaultValue = "0.5", paramLabel = "FRACTION",
+  @Option(names = "--max-df", defaultValue = "" + TopicsJob.Options.DEFAULT_MAX_DF, paramLabel = "FRACTION",
       description = "and in at most this fraction of them (default: ${DEFAULT-VALUE})")
   double maxDf;
 
-  @Option(names = "--max-fit-docs", defaultValue = "50000", paramLabel = "N",
+  @Option(names = "--max-fit-docs", defaultValue = "" + TopicsJob.Options.DEFAULT_MAX_FIT_DOCS, paramLabel = "N",
       description = "fit on at most N articles (a fixed hash sample); all are assigned (default: ${DEFAULT-VALUE})")
   long maxFitDocs;
 
@@ -53,7 +53,7 @@ public final class TopicOptions {
       description = "fit a new model even if the lake has one; its topics keep the ids of the topics they match")
   boolean refit;
 
-  @Option(names = "--match-threshold", defaultValue = "0.3", paramLabel = "COSINE",
+  @Option(names = "--match-threshold", defaultValue = "" + TopicsJob.Options.DEFAULT_MATCH_THRESHOLD, paramLabel = "COSINE",
       description = "least term-vector similarity for a refitted topic to keep an earlier id (default: ${DEFAULT-VALUE})")
   double matchThreshold;
 

@@ -1,8 +1,8 @@
 package org.frontline.cli;
 
-import org.apache.spark.sql.SparkSession;
-import org.frontline.lake.Lake;
-import org.frontline.lake.RunSummary;
+import org.frontline.pipeline.Pipeline;
+import org.frontline.pipeline.Pipelines;
+
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -19,7 +19,7 @@ final class TopicsCommand extends LakeCommand {
   }
 
   @Override
-  void stages(SparkSession spark, Lake lake, RunSummary summary) {
-    topics(lake, summary, topics);
+  Pipeline pipeline() {
+    return Pipelines.single(Pipelines.topics(topics.toOptions()));
   }
 }

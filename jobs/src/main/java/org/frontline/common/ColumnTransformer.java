@@ -120,8 +120,21 @@ public abstract class ColumnTransformer extends Transformer implements DefaultPa
         + " but was " + found.simpleString());
   }
 
-  /** Adds (or replaces) a nullable output field. */
+  /**
+   * Adds a nullable output field. A column of that name already in the input is an error that names it:
+   * a transformer would otherwise replace a caller's column without a word. Where replacing is what the
+   * transformer is for (cleaning a column in place, updating a mark), it says so with {@link #replaceField}.
+   */
   public static StructType withField(StructType schema, String column, DataType type) {
+    if (Arrays.asList(schema.fieldNames()).contains(column)) {
+      throw new IllegalArgumentException("Output column '" + column + "' already exists (as "
+          + schema.apply(column).dataType().simpleString() + "); choose another output column");
+    }
+    return schema.add(column, type, true);
+  }
+
+  /** Replaces the type of an existing field, or adds it (nullable) when the input lacks it. */
+  public static StructType replaceField(StructType schema, String column, DataType type) {
     if (Arrays.asList(schema.fieldNames()).contains(column)) {
       StructField[] fields = schema.fields().clone();
       for (int i = 0; i < fields.length; i++) {

@@ -50,6 +50,9 @@ public final class EventKeyer extends ColumnTransformer {
 
   public Param<String> outputCol() { return outputCol; }
 
+  public EventKeyer setMaxLagDays(int v) { set(maxLagDays, v); return this; }
+  public EventKeyer setOutputCol(String v) { set(outputCol, v); return this; }
+
   @Override
   public StructType transformSchema(StructType schema) {
     requireColumn(schema, "event_date", DataTypes.DateType);

@@ -78,7 +78,8 @@ public final class EventsJob {
     return grouped.select(out.toArray(new Column[0]));
   }
 
-  public void run(RunSummary summary) {
+  /** Rewrites the events table from every mention. */
+  public EventsResult.Full run() {
     Progress p = Progress.start("events", "reading mentions");
     Dataset<Row> mentions = lake.read(Tables.MENTIONS);
     Dataset<Row> events = ColumnTransformer.materialize(events(mentions));
@@ -91,15 +92,10 @@ public final class EventsJob {
     Row m = mentions.agg(count(lit(1)), sum(when(col("event_date").isNull(), 1).otherwise(0))).first();
     long nMentions = m.getLong(0);
     long undated = m.isNullAt(1) ? 0L : m.getLong(1);
-    Map<String, Object> s = new LinkedHashMap<>();
-    s.put("mentions", nMentions);
-    s.put("mentions_undated", undated);
-    s.put("events", n);
-    s.put("events_national", e.isNullAt(1) ? 0L : e.getLong(1));
-    s.put("events_multi_source", e.isNullAt(2) ? 0L : e.getLong(2));
-    s.put("by_weapon", RunSummary.counts(events, "weapon"));
-    summary.section("events", s);
+    Map<String, Long> byWeapon = RunSummary.counts(events, "weapon");
     p.done(n + " events from " + (nMentions - undated) + " dated mentions (" + undated + " undated left out)");
+    return new EventsResult.Full(nMentions, undated, n, e.isNullAt(1) ? 0L : e.getLong(1),
+        e.isNullAt(2) ? 0L : e.getLong(2), byWeapon);
   }
 
   /**
@@ -109,9 +105,9 @@ public final class EventsJob {
    * L days after it (a late report now joining it), those of {@code to .. to + L}. The events dated
    * {@code from - L .. to + L} are rebuilt from the mentions dated {@code from - 2L .. to + 2L} (every mention
    * that can join them, and every dated mention those can take a date from) and replace the rows of those
-   * days; the result equals a full recomputation. Returns the first day whose events were replaced.
+   * days; the result equals a full recomputation.
    */
-  public LocalDate runBetween(LocalDate from, LocalDate to, RunSummary summary) {
+  public EventsResult.Recomputed runBetween(LocalDate from, LocalDate to) {
     EventKeyer keyer = new EventKeyer();
     int lag = ((Number) keyer.getOrDefault(keyer.maxLagDays())).intValue();
     LocalDate first = from.minusDays(lag);
@@ -124,12 +120,7 @@ public final class EventsJob {
         .filter(writeRange));
     long n = events.count();
     lake.replaceDays(Tables.EVENTS, events, "event_date", first, last);
-    Map<String, Object> s = new LinkedHashMap<>();
-    s.put("recomputed_from", first.toString());
-    s.put("recomputed_to", last.toString());
-    s.put("events", n);
-    summary.section("events", s);
     p.done(n + " events on " + first + " .. " + last);
-    return first;
+    return new EventsResult.Recomputed(first, last, n);
   }
 }

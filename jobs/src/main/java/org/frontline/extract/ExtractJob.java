@@ -7,6 +7,7 @@ import org.apache.spark.sql.RowFactory;
 import org.frontline.common.ColumnTransformer;
 import org.frontline.common.Progress;
 import org.frontline.lake.Lake;
+import org.frontline.extract.ExtractResult.DateSpan;
 import org.frontline.lake.RunSummary;
 import org.frontline.lake.Tables;
 
@@ -64,7 +65,8 @@ public final class ExtractJob {
             col("m.*"));
   }
 
-  public void run(RunSummary summary) {
+  /** Extracts the mentions of every article and rewrites the mentions table. */
+  public ExtractResult.Full run() {
     Progress p = Progress.start("extract", "reading articles");
     Dataset<Row> articles = lake.read(Tables.ARTICLES);
     Dataset<Row> mentions = ColumnTransformer.materialize(mentions(articles, options.asOf()));
@@ -74,39 +76,26 @@ public final class ExtractJob {
     long n = totals.getLong(0);
     Progress.info("extract", "writing " + n + " mentions");
     lake.overwrite(Tables.MENTIONS, mentions);
-    Map<String, Object> s = new LinkedHashMap<>();
     long nArticles = articles.count();
-    s.put("articles", nArticles);
-    s.put("articles_with_mentions", totals.getLong(1));
-    s.put("mentions", n);
     Map<String, Map<String, Long>> by = RunSummary.counts(mentions, "weapon", "country", "date_basis");
-    s.put("by_weapon", by.get("weapon"));
-    s.put("by_country", by.get("country"));
-    s.put("by_date_basis", by.get("date_basis"));
-    s.put("national", totals.isNullAt(2) ? 0L : totals.getLong(2));
-    summary.section("extract", s);
-    p.done(n + " mentions from " + s.get("articles_with_mentions") + " of " + nArticles + " articles");
+    p.done(n + " mentions from " + totals.getLong(1) + " of " + nArticles + " articles");
+    return new ExtractResult.Full(nArticles, totals.getLong(1), n, by.get("weapon"), by.get("country"),
+        by.get("date_basis"), totals.isNullAt(2) ? 0L : totals.getLong(2));
   }
 
-  /** The span of event dates a nightly change touched (both null when no dated mention changed). */
-  public record DateSpan(LocalDate from, LocalDate to) {
-    static DateSpan of(Row a, Row b) {
-      LocalDate lo = null;
-      LocalDate hi = null;
-      for (Row r : List.of(a, b)) {
-        if (!r.isNullAt(0)) {
-          LocalDate x = r.getDate(0).toLocalDate();
-          LocalDate y = r.getDate(1).toLocalDate();
-          lo = lo == null || x.isBefore(lo) ? x : lo;
-          hi = hi == null || y.isAfter(hi) ? y : hi;
-        }
+  /** The span of event dates of two (min, max) rows, either of them (null, null). */
+  private static DateSpan span(Row a, Row b) {
+    LocalDate lo = null;
+    LocalDate hi = null;
+    for (Row r : List.of(a, b)) {
+      if (!r.isNullAt(0)) {
+        LocalDate x = r.getDate(0).toLocalDate();
+        LocalDate y = r.getDate(1).toLocalDate();
+        lo = lo == null || x.isBefore(lo) ? x : lo;
+        hi = hi == null || y.isAfter(hi) ? y : hi;
       }
-      return new DateSpan(lo, hi);
     }
-
-    public boolean isEmpty() {
-      return from == null;
-    }
+    return new DateSpan(lo, hi);
   }
 
   /**
@@ -115,7 +104,7 @@ public final class ExtractJob {
    * article's mentions stay as they are. Returns the span of event dates whose mentions changed (old and
    * new), for the events stage to recompute.
    */
-  public DateSpan runChanged(Dataset<Row> changed, RunSummary summary) {
+  public ExtractResult.Changed runChanged(Dataset<Row> changed) {
     Progress p = Progress.start("extract", "reading the changed articles");
     Dataset<Row> ids = changed.select("doc_id").distinct();
     Row before = lake.exists(Tables.MENTIONS)
@@ -128,16 +117,11 @@ public final class ExtractJob {
     lake.deleteMatching(Tables.MENTIONS, ids, "doc_id");
     lake.append(Tables.MENTIONS, mentions);
     long n = totals.getLong(0);
-    Map<String, Object> s = new LinkedHashMap<>();
-    s.put("articles_changed", ids.count());
-    s.put("articles_with_mentions", totals.getLong(1));
-    s.put("mentions", n);
-    s.put("by_weapon", RunSummary.counts(mentions, "weapon"));
-    DateSpan span = DateSpan.of(before, RowFactory.create(totals.get(2), totals.get(3)));
-    s.put("event_dates_changed", span.isEmpty() ? null : span.from() + ".." + span.to());
-    summary.section("extract", s);
+    long nChanged = ids.count();
+    Map<String, Long> byWeapon = RunSummary.counts(mentions, "weapon");
+    DateSpan span = span(before, RowFactory.create(totals.get(2), totals.get(3)));
     p.done(n + " mentions from " + totals.getLong(1) + " changed articles"
         + (span.isEmpty() ? "" : "; event dates " + span.from() + " .. " + span.to() + " to recompute"));
-    return span;
+    return new ExtractResult.Changed(nChanged, totals.getLong(1), n, byWeapon, span);
   }
 }

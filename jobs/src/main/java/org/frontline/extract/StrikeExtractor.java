@@ -26,7 +26,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
 
+import static java.util.Map.entry;
 import static org.apache.spark.sql.functions.*;
 
 /**
@@ -138,15 +142,64 @@ public final class StrikeExtractor extends ColumnTransformer {
     return out;
   }
 
+  /**
+   * How a mention fills each column of {@link Tables#MENTION}, by name. The rows' field order is the schema's:
+   * a column without an entry here, or an entry without a column, fails when the class loads.
+   */
+  private static final Map<String, Function<Mention, Object>> VALUES = Map.ofEntries(
+      entry("sentence_index", m -> m.sentenceIndex),
+      entry("sentence_start", m -> m.sentenceStart),
+      entry("sentence_end", m -> m.sentenceEnd),
+      entry("sentence", m -> m.sentence),
+      entry("sentence_field", m -> m.field),
+      entry("evidence_sentences", m -> CollectionConverters.asScala(m.evidence).toSeq()),
+      entry("event_date", m -> m.eventDate == null ? null : Date.valueOf(m.eventDate)),
+      entry("date_basis", m -> m.dateBasis.label()),
+      entry("follow_up", m -> m.followUp),
+      entry("country", m -> m.country),
+      entry("attacker", m -> m.attacker),
+      entry("region_iso", m -> m.regionIso),
+      entry("place", m -> m.place),
+      entry("place_canonical", m -> m.placeCanonical),
+      entry("place_kind", m -> m.placeKind),
+      entry("weapon", m -> m.weapon.label()),
+      entry("weapon_model", m -> m.weaponModel),
+      entry("launched", m -> m.launched),
+      entry("launched_qualifier", m -> m.launchedQualifier),
+      entry("intercepted", m -> m.intercepted),
+      entry("killed", m -> m.killed),
+      entry("injured", m -> m.injured),
+      entry("confidence", m -> m.confidence));
+
+  /** {@link #VALUES} in the schema's column order. */
+  private static final List<Function<Mention, Object>> LAYOUT = layout(MENTION, VALUES);
+
+  static List<Function<Mention, Object>> layout(StructType schema, Map<String, Function<Mention, Object>> values) {
+    Set<String> unused = new TreeSet<>(values.keySet());
+    List<Function<Mention, Object>> layout = new ArrayList<>();
+    for (String column : schema.fieldNames()) {
+      Function<Mention, Object> f = values.get(column);
+      if (f == null) {
+        throw new IllegalStateException("the mention schema's column " + column + " has no value in "
+            + "StrikeExtractor.VALUES");
+      }
+      layout.add(f);
+      unused.remove(column);
+    }
+    if (!unused.isEmpty()) {
+      throw new IllegalStateException("StrikeExtractor.VALUES fills columns the mention schema lacks: " + unused);
+    }
+    return List.copyOf(layout);
+  }
+
   static List<Row> rows(List<Mention> mentions) {
     List<Row> out = new ArrayList<>(mentions.size());
     for (Mention m : mentions) {
-      out.add(RowFactory.create(m.sentenceIndex, m.sentenceStart, m.sentenceEnd, m.sentence, m.field,
-          CollectionConverters.asScala(m.evidence).toSeq(),
-          m.eventDate == null ? null : Date.valueOf(m.eventDate), m.dateBasis.label(), m.followUp, m.country,
-          m.attacker, m.regionIso,
-          m.place, m.placeCanonical, m.placeKind, m.weapon.label(), m.weaponModel, m.launched, m.launchedQualifier,
-          m.intercepted, m.killed, m.injured, m.confidence));
+      Object[] values = new Object[LAYOUT.size()];
+      for (int i = 0; i < values.length; i++) {
+        values[i] = LAYOUT.get(i).apply(m);
+      }
+      out.add(RowFactory.create(values));
     }
     return out;
   }

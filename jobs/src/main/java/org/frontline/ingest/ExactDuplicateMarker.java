@@ -52,6 +52,10 @@ public final class ExactDuplicateMarker extends ColumnTransformer {
   public Param<String> hashCol() { return hashCol; }
   public Param<String> rowIdCol() { return rowIdCol; }
 
+  public ExactDuplicateMarker setIdCol(String v) { set(idCol, v); return this; }
+  public ExactDuplicateMarker setHashCol(String v) { set(hashCol, v); return this; }
+  public ExactDuplicateMarker setRowIdCol(String v) { set(rowIdCol, v); return this; }
+
   /**
    * Which of two records is the representative: articles already in the lake first, then the earliest
    * publication (unknown dates last), then the smallest id, file and position. Deterministic.

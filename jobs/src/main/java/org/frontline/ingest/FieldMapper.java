@@ -74,6 +74,14 @@ public final class FieldMapper extends ColumnTransformer {
   public StringArrayParam sourceNames() { return sourceNames; }
   public StringArrayParam urlNames() { return urlNames; }
 
+  public FieldMapper setInputCol(String v) { set(inputCol, v); return this; }
+  public FieldMapper setIdNames(String[] v) { set(idNames, v); return this; }
+  public FieldMapper setTitleNames(String[] v) { set(titleNames, v); return this; }
+  public FieldMapper setTextNames(String[] v) { set(textNames, v); return this; }
+  public FieldMapper setDateNames(String[] v) { set(dateNames, v); return this; }
+  public FieldMapper setSourceNames(String[] v) { set(sourceNames, v); return this; }
+  public FieldMapper setUrlNames(String[] v) { set(urlNames, v); return this; }
+
   /**
    * Applies {@code --map field=column} overrides: the field is taken from that column only. Fields are
    * {@code id, title, text, published, source, url}; for {@code text}, several columns may be given

@@ -39,6 +39,9 @@ public final class HeadlineCleaner extends ColumnTransformer {
   public Param<String> titleCol() { return titleCol; }
   public Param<String> textCol() { return textCol; }
 
+  public HeadlineCleaner setTitleCol(String v) { set(titleCol, v); return this; }
+  public HeadlineCleaner setTextCol(String v) { set(textCol, v); return this; }
+
   private static final Pattern NOT_LETTER_OR_DIGIT = Pattern.compile("[^\\p{L}\\p{N}]+");
 
   /**

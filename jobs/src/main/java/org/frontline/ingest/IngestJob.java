@@ -14,7 +14,6 @@ import org.frontline.ingest.InputFiles.Format;
 import org.frontline.ingest.InputFiles.InputFile;
 import org.frontline.lake.Lake;
 import org.frontline.common.ColumnTransformer;
-import org.frontline.lake.RunSummary;
 import org.frontline.lake.Tables;
 
 import java.util.LinkedHashMap;
@@ -50,8 +49,15 @@ public final class IngestJob {
       mapping = mapping == null ? Map.of() : mapping;
     }
 
+    /** Default largest record (also the {@code --max-record-bytes} default). */
+    public static final long DEFAULT_MAX_RECORD_BYTES = 1 << 20;
+    /** Default days around a new article that lake articles are compared with ({@code --lake-window-days}). */
+    public static final int DEFAULT_LAKE_WINDOW_DAYS = 7;
+
+    /** The options of an ingest of {@code inputs} with every default. */
     public static Options of(List<String> inputs) {
-      return new Options(inputs, null, Map.of(), 1 << 20, 0.6, 7);
+      return new Options(inputs, null, Map.of(), DEFAULT_MAX_RECORD_BYTES, NearDuplicateMarker.DEFAULT_MIN_SIMILARITY,
+          DEFAULT_LAKE_WINDOW_DAYS);
     }
   }
 
@@ -65,7 +71,8 @@ public final class IngestJob {
     this.options = options;
   }
 
-  public void run(RunSummary summary) {
+  /** Runs the stage over the inputs and returns what it read, kept, marked and quarantined. */
+  public IngestResult run() {
     Progress p = Progress.start("ingest", "listing inputs " + options.inputs());
     Expansion expansion = InputFiles.expand(options.inputs(), options.format(),
         spark.sparkContext().hadoopConfiguration());
@@ -115,7 +122,6 @@ public final class IngestJob {
     long n = classified.count();
     Progress.info("ingest", String.format("classified %,d records in %.1f s", n, p.seconds()));
 
-    filePaths = files.stream().map(InputFile::path).toList();
     Column ownRows = col("source_file").isin(files.stream().map(InputFile::path).toArray());
     Progress.info("ingest", "writing articles, duplicates and quarantine to " + lake.root());
     lake.replace(Tables.ARTICLES, classified.where(col("status").equalTo("kept")), ownRows);
@@ -124,23 +130,28 @@ public final class IngestJob {
     lake.replace(Tables.QUARANTINE, classified.where(col("status").equalTo("quarantined"))
         .withColumn("raw_length", coalesce(col("raw_length"), length(col("raw")).cast(DataTypes.LongType))), ownRows);
 
-    long demotedCount = demote(markedAll.where(col("from_lake").and(col("dup_kind").isNotNull()
+    Demotion demotion = demote(markedAll.where(col("from_lake").and(col("dup_kind").isNotNull()
         .or(col("conflict")))));
     Progress.info("ingest", String.format("tables written in %.1f s", p.seconds()));
     Map<String, String> formatByFile = new LinkedHashMap<>();
     files.forEach(f -> formatByFile.put(f.path(), f.formatLabel()));
-    summary.addIngest(formatByFile, expansion.skipped(), classified);
-    summary.put("demoted", demotedCount);
-    p.done(summary.totalsLine());
+    IngestResult result = IngestResult.count(formatByFile, expansion.skipped(), classified, demotion.count(),
+        demotion.articles());
+    p.done(String.format("read=%d kept=%d duplicates=%d quarantined=%d", result.read(), result.kept(),
+        result.duplicates(), result.quarantined()));
+    return result;
   }
+
+  /** The earlier articles an ingest demoted: how many, and their {@code doc_id, source_file}. */
+  private record Demotion(long count, Dataset<Row> articles) {}
 
   /**
    * Articles of earlier runs that this batch outranks (an earlier-published copy arrived late): they leave
    * {@code articles} for {@code duplicates} (or {@code quarantine} on an id conflict), and the duplicates
    * that pointed to them point to their new representative. This makes the lake independent of the order
-   * in which files arrive. Returns how many articles were demoted; their ids are in {@link #demoted()}.
+   * in which files arrive.
    */
-  private long demote(Dataset<Row> lost) {
+  private Demotion demote(Dataset<Row> lost) {
     Dataset<Row> rows = materialize(lost
         .withColumn("reason", when(col("conflict"), lit(Reason.ID_CONFLICT.name())))
         .withColumn("detail", when(col("conflict"), lit(Reason.ID_CONFLICT.description)))
@@ -148,9 +159,9 @@ public final class IngestJob {
         .withColumn("raw_length", lit(null).cast(DataTypes.LongType))
         .withColumn("raw", lit(null).cast(DataTypes.StringType)));
     long n = rows.count();
-    demoted = rows.select("doc_id", "source_file");
+    Demotion demotion = new Demotion(n, rows.select("doc_id", "source_file"));
     if (n == 0) {
-      return 0;
+      return demotion;
     }
     Progress.info("ingest", n + " earlier article(s) are copies of this batch's and become duplicates");
     lake.deleteMatching(Tables.ARTICLES, rows.select("doc_id", "source_file"), "doc_id", "source_file");
@@ -159,7 +170,7 @@ public final class IngestJob {
     lake.append(Tables.QUARANTINE, rows.where(col("conflict")));
     lake.repoint(Tables.DUPLICATES, "duplicate_of",
         dups.select(col("doc_id").as("old"), col("duplicate_of").as("new")));
-    return n;
+    return demotion;
   }
 
   /** {@link ContentHash#of}: Spark's {@code sha2(regexp_replace(lower(content), "\\s+", " "), 256)} in one pass. */
@@ -178,19 +189,6 @@ public final class IngestJob {
       "url").map(functions::col).toArray(Column[]::new);
   /** The duplicate marks of a batch are broadcast to the records up to this many rows. */
   static final long MAX_BROADCAST_MARKS = ExactDuplicateMarker.MAX_BROADCAST_MARKS;
-
-  private Dataset<Row> demoted;
-  private List<String> filePaths = List.of();
-
-  /** The input files the last run read (their rows were replaced in every ingest table). */
-  public List<String> files() {
-    return filePaths;
-  }
-
-  /** The articles (doc_id, source_file) the last run demoted; empty before a run. */
-  public Dataset<Row> demoted() {
-    return demoted;
-  }
 
   /** Raw records → one row per record with article fields, cleaned text and a quarantine reason or null. */
   Dataset<Row> prepare(Dataset<Row> raw, FieldMapper mapper) {

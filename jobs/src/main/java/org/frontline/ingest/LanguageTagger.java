@@ -55,6 +55,8 @@ public final class LanguageTagger extends ColumnTransformer {
   public IntParam maxChars() { return maxChars; }
 
   public LanguageTagger setInputCol(String v) { set(inputCol, v); return this; }
+  public LanguageTagger setOutputCol(String v) { set(outputCol, v); return this; }
+  public LanguageTagger setMaxChars(int v) { set(maxChars, v); return this; }
 
   /** One detector per executor JVM: loading the profiles takes about a second. */
   private static final class Holder {

@@ -59,6 +59,9 @@ import static org.apache.spark.sql.functions.*;
  * ("near" for new finds), {@code duplicate_of}, {@code similarity} (highest similarity to a group member).
  */
 public final class NearDuplicateMarker extends ColumnTransformer {
+  /** Default least Jaccard similarity of a near copy (also the {@code --near-duplicate-similarity} default). */
+  public static final double DEFAULT_MIN_SIMILARITY = 0.6;
+
   private final Param<String> idCol;
   private final Param<String> textCol;
   private final IntParam shingleSize;
@@ -87,7 +90,7 @@ public final class NearDuplicateMarker extends ColumnTransformer {
     setDefault(rowsPerBand, 4);
     minSimilarity = new DoubleParam(this, "minSimilarity",
         "least Jaccard similarity of shingle sets for a near duplicate", ParamValidators.inRange(0, 1));
-    setDefault(minSimilarity, 0.6);
+    setDefault(minSimilarity, DEFAULT_MIN_SIMILARITY);
     maxBucketSize = new IntParam(this, "maxBucketSize", "larger LSH buckets are skipped", ParamValidators.gtEq(2));
     setDefault(maxBucketSize, 100);
     minNumberSimilarity = new DoubleParam(this, "minNumberSimilarity",
@@ -116,7 +119,16 @@ public final class NearDuplicateMarker extends ColumnTransformer {
   public IntParam maxDaysApart() { return maxDaysApart; }
   public LongParam seed() { return seed; }
 
+  public NearDuplicateMarker setIdCol(String v) { set(idCol, v); return this; }
+  public NearDuplicateMarker setTextCol(String v) { set(textCol, v); return this; }
+  public NearDuplicateMarker setShingleSize(int v) { set(shingleSize, v); return this; }
+  public NearDuplicateMarker setSeed(long v) { set(seed, v); return this; }
+  public NearDuplicateMarker setBands(int v) { set(bands, v); return this; }
+  public NearDuplicateMarker setRowsPerBand(int v) { set(rowsPerBand, v); return this; }
   public NearDuplicateMarker setMinSimilarity(double v) { set(minSimilarity, v); return this; }
+  public NearDuplicateMarker setMaxBucketSize(int v) { set(maxBucketSize, v); return this; }
+  public NearDuplicateMarker setMinNumberSimilarity(double v) { set(minNumberSimilarity, v); return this; }
+  public NearDuplicateMarker setMaxDaysApart(int v) { set(maxDaysApart, v); return this; }
   public BooleanParam spreadInput() { return spreadInput; }
   public NearDuplicateMarker setSpreadInput(boolean v) { set(spreadInput, v); return this; }
 
@@ -429,7 +441,8 @@ public final class NearDuplicateMarker extends ColumnTransformer {
     requireColumn(schema, "dup_kind", DataTypes.StringType);
     requireColumn(schema, "duplicate_of", DataTypes.StringType);
     ExactDuplicateMarker.requireOrderColumns(schema);
-    StructType out = withField(schema, "duplicate_of", DataTypes.StringType);
+    // the exact marker's duplicate_of is updated with the near copies' representatives
+    StructType out = replaceField(schema, "duplicate_of", DataTypes.StringType);
     return withField(out, "similarity", DataTypes.DoubleType);
   }
 }

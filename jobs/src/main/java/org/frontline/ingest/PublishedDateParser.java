@@ -13,6 +13,8 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.frontline.common.ColumnTransformer;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -60,6 +62,33 @@ public final class PublishedDateParser extends ColumnTransformer {
   public IntParam maxFutureDays() { return maxFutureDays; }
 
   public PublishedDateParser setInputCol(String v) { set(inputCol, v); return this; }
+  public PublishedDateParser setPatterns(String[] v) { set(patterns, v); return this; }
+  public PublishedDateParser setMaxFutureDays(int v) { set(maxFutureDays, v); return this; }
+
+  /**
+   * The earliest plausible publication date, an ISO date ({@code yyyy-MM-dd}); anything else (an empty string
+   * too: the date has no "unset" value) is refused with an {@link IllegalArgumentException}.
+   */
+  public PublishedDateParser setMinDate(String v) {
+    if (v == null || v.length() != 10 || !isIsoDate(v)) {
+      throw new IllegalArgumentException("minDate must be an ISO date (yyyy-MM-dd), not '" + v + "'");
+    }
+    set(minDate, v);
+    return this;
+  }
+
+  public PublishedDateParser setMinDate(LocalDate v) {
+    return setMinDate(v == null ? null : v.toString());
+  }
+
+  private static boolean isIsoDate(String s) {
+    try {
+      LocalDate.parse(s);
+      return true;
+    } catch (DateTimeParseException e) {
+      return false;
+    }
+  }
 
   /** The date string with day names, abbreviation dots and ordinal suffixes removed. */
   static Column simplify(Column s) {

@@ -85,6 +85,9 @@ public final class TextCleaner extends ColumnTransformer {
   public TextCleaner setInputCol(String v) { set(inputCol, v); return this; }
   public TextCleaner setOutputCol(String v) { set(outputCol, v); return this; }
   public TextCleaner setRemoveBoilerplate(boolean v) { set(removeBoilerplate, v); return this; }
+  public TextCleaner setBoilerplatePattern(String v) { set(boilerplatePattern, v); return this; }
+  public TextCleaner setMaxBoilerplateChars(int v) { set(maxBoilerplateChars, v); return this; }
+  public TextCleaner setFooterPattern(String v) { set(footerPattern, v); return this; }
 
   /**
    * The whole cleaning as one column expression: {@link #cleaner()}'s pure function as a UDF, computed once
@@ -161,6 +164,8 @@ public final class TextCleaner extends ColumnTransformer {
   @Override
   public StructType transformSchema(StructType schema) {
     requireColumn(schema, $(inputCol), DataTypes.StringType);
-    return withField(schema, $(outputCol), DataTypes.StringType);
+    // the output may be the input column itself (cleaned in place), never another existing column
+    return $(outputCol).equals($(inputCol)) ? replaceField(schema, $(outputCol), DataTypes.StringType)
+        : withField(schema, $(outputCol), DataTypes.StringType);
   }
 }

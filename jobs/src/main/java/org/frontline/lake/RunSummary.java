@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -30,6 +31,7 @@ public final class RunSummary {
   private final Map<String, Object> root = new LinkedHashMap<>();
   private final Map<String, Double> stages = new LinkedHashMap<>();
   private final Map<String, String> skipped = new LinkedHashMap<>();
+  private final Map<Class<?>, StageResult> results = new LinkedHashMap<>();
   private final Instant started = Instant.now();
 
   private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.ROOT)
@@ -53,9 +55,35 @@ public final class RunSummary {
     return STAMP.format(Instant.now()) + "-" + command + "-failed";
   }
 
-  public long get(String key) {
+  /** A top-level number of the summary; empty when the summary has none under that key. */
+  public Optional<Long> number(String key) {
     Object v = root.get(key);
-    return v instanceof Number ? ((Number) v).longValue() : 0L;
+    return v instanceof Number n ? Optional.of(n.longValue()) : Optional.empty();
+  }
+
+  /**
+   * Records a stage's result: its summary entries, its skip reason if any, and the result itself, which later
+   * stages and callers read back by type with {@link #result}.
+   */
+  public void add(StageResult result) {
+    root.putAll(result.summary());
+    result.skipped().ifPresent(reason -> skipped.put(stageName(result), reason));
+    results.put(result.getClass(), result);
+  }
+
+  /** The result of the stage that returned a {@code type} in this run, if it ran. */
+  public <T extends StageResult> Optional<T> result(Class<T> type) {
+    return results.entrySet().stream().filter(e -> type.isAssignableFrom(e.getKey()))
+        .map(e -> type.cast(e.getValue())).reduce((a, b) -> b);
+  }
+
+  /** A skipped stage's name: its one summary section's name. */
+  private static String stageName(StageResult result) {
+    Map<String, Object> entries = result.summary();
+    if (entries.size() != 1) {
+      throw new IllegalStateException(result.getClass().getSimpleName() + " was skipped but names no one section");
+    }
+    return entries.keySet().iterator().next();
   }
 
   /** True when read = kept + duplicates + quarantined overall and per file (or nothing was ingested). */
@@ -68,22 +96,9 @@ public final class RunSummary {
     return (List<Map<String, Object>>) root.getOrDefault("files", List.of());
   }
 
-  /** Adds a stage's own counts (e.g. {@code extract}: articles, mentions, by weapon). */
-  public void section(String name, Map<String, Object> values) {
-    root.put(name, values);
-  }
-
   /** A top-level figure of the run (e.g. {@code demoted}). */
   public void put(String key, Object value) {
     root.put(key, value);
-  }
-
-  /**
-   * Records that a stage did not do its work on this input, and why (e.g. {@code topics}: too few articles
-   * to fit a model). The run goes on; the summary's {@code skipped} section lists every such stage.
-   */
-  public void skipped(String stage, String reason) {
-    skipped.put(stage, reason);
   }
 
   public Map<String, String> skipped() {
@@ -92,69 +107,6 @@ public final class RunSummary {
 
   public void stage(String name, double seconds) {
     stages.put(name, Math.round(seconds * 10) / 10.0);
-  }
-
-  /**
-   * Counts the classified records of an ingest (columns source_file, status, dup_kind, reason,
-   * date_status, language): a handful of small aggregations over a persisted frame. {@code formatByFile}
-   * gives each input file's path and how it was read ("jsonl", "csv (compressed)").
-   */
-  public void addIngest(Map<String, String> formatByFile, List<String> skippedFiles, Dataset<Row> classified) {
-    Map<String, Map<String, Object>> perFile = new TreeMap<>();
-    for (Map.Entry<String, String> f : formatByFile.entrySet()) {
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("file", f.getKey());
-      m.put("format", f.getValue());
-      m.put("read", 0L);
-      m.put("kept", 0L);
-      m.put("duplicates", 0L);
-      m.put("quarantined", 0L);
-      perFile.put(f.getKey(), m);
-    }
-    long read = 0;
-    long kept = 0;
-    long dups = 0;
-    long quarantined = 0;
-    Map<String, Long> byKind = new TreeMap<>();
-    Map<String, Long> byReason = new TreeMap<>();
-    Map<String, Long> dates = new TreeMap<>();
-    Map<String, Long> languages = new TreeMap<>();
-    // one aggregation for every figure: each status's own breakdown column, null under the other statuses
-    Dataset<Row> keys = classified.select(col("source_file"), col("status"),
-        when(col("status").equalTo("duplicate"), coalesce(col("dup_kind"), lit("null"))).as("k"),
-        when(col("status").equalTo("quarantined"), coalesce(col("reason"), lit("null"))).as("r"),
-        when(col("status").equalTo("kept"), coalesce(col("date_status"), lit("null"))).as("d"),
-        when(col("status").equalTo("kept"), coalesce(col("language"), lit("null"))).as("l"));
-    for (Row r : keys.groupBy("source_file", "status", "k", "r", "d", "l").count().collectAsList()) {
-      Map<String, Object> m = perFile.get(r.getString(0));
-      long n = r.getLong(6);
-      String key = "kept".equals(r.getString(1)) ? "kept"
-          : "duplicate".equals(r.getString(1)) ? "duplicates" : "quarantined";
-      m.put(key, (Long) m.get(key) + n);
-      m.put("read", (Long) m.get("read") + n);
-      read += n;
-      kept += key.equals("kept") ? n : 0;
-      dups += key.equals("duplicates") ? n : 0;
-      quarantined += key.equals("quarantined") ? n : 0;
-      add(byKind, r, 2, n);
-      add(byReason, r, 3, n);
-      add(dates, r, 4, n);
-      add(languages, r, 5, n);
-    }
-    root.put("read", read);
-    root.put("kept", kept);
-    root.put("duplicates", dups);
-    root.put("quarantined", quarantined);
-    root.put("reconciled", read == kept + dups + quarantined && perFile.values().stream().allMatch(
-        m -> (Long) m.get("read") == (Long) m.get("kept") + (Long) m.get("duplicates") + (Long) m.get("quarantined")));
-    root.put("duplicates_by_kind", byKind);
-    root.put("quarantined_by_reason", byReason);
-    root.put("kept_without_date", dates.entrySet().stream().filter(e -> !"ok".equals(e.getKey()))
-        .mapToLong(Map.Entry::getValue).sum());
-    root.put("kept_by_date_status", dates);
-    root.put("kept_by_language", languages);
-    root.put("files", new ArrayList<>(perFile.values()));
-    root.put("skipped_files", skippedFiles);
   }
 
   /** Rows per value of {@code column} ("null" for null). */
@@ -181,20 +133,13 @@ public final class RunSummary {
     return out;
   }
 
-  /** Adds {@code n} to the count of the value in field {@code i} of {@code r}; a null field is another status's. */
-  private static void add(Map<String, Long> counts, Row r, int i, long n) {
-    if (!r.isNullAt(i)) {
-      counts.merge(r.get(i).toString(), n, Long::sum);
-    }
-  }
-
   /** One line with what the run's stages produced: ingest totals, mentions, events. */
   @SuppressWarnings("unchecked")
   public String totalsLine() {
     StringBuilder b = new StringBuilder();
     if (root.containsKey("read")) {
       b.append(String.format(Locale.ROOT, "read=%d kept=%d duplicates=%d quarantined=%d",
-          get("read"), get("kept"), get("duplicates"), get("quarantined")));
+          root.get("read"), root.get("kept"), root.get("duplicates"), root.get("quarantined")));
     }
     for (String[] s : new String[][] {{"extract", "mentions"}, {"events", "events"}, {"topics", "articles_assigned"}}) {
       Object section = root.get(s[0]);

@@ -9,7 +9,6 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.frontline.common.Progress;
 import org.frontline.lake.Lake;
-import org.frontline.lake.RunSummary;
 import org.frontline.lake.Tables;
 
 import java.io.IOException;
@@ -50,8 +49,8 @@ public final class ReportJob {
     this.options = options;
   }
 
-  /** Writes the report; returns the path of report.html. */
-  public String run(RunSummary summary) {
+  /** Writes the report and its data files. */
+  public ReportResult run() {
     Progress p = Progress.start("report", "reading trends, spikes, events and topics");
     if (!lake.exists(Tables.STRIKE_TRENDS)) {
       throw new Lake.LakeException("the lake has no strike_trends table: run 'frontline trends' (or run) first");
@@ -124,16 +123,9 @@ public final class ReportJob {
         }
       }
       String where = fs.makeQualified(new Path(dir, "report.html")).toString();
-      Map<String, Object> s = new LinkedHashMap<>();
-      s.put("date", date.toString());
-      s.put("html", where);
-      s.put("html_bytes", (long) html.getBytes(StandardCharsets.UTF_8).length);
-      s.put("events_listed", (long) data.events().size());
-      s.put("spikes", (long) data.spikes().size());
-      s.put("notices", data.coverage().notices());
-      summary.section("report", s);
       p.done("wrote " + where + " (" + html.length() / 1024 + " KiB) and " + (files.size() - 1) + " data files");
-      return where;
+      return new ReportResult(date, where, html.getBytes(StandardCharsets.UTF_8).length, data.events().size(),
+          data.spikes().size(), data.coverage().notices());
     } catch (IOException e) {
       throw new Lake.LakeException("cannot write the report to " + dir + ": " + e.getMessage());
     }

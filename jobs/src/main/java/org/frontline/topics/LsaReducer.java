@@ -33,6 +33,11 @@ import org.frontline.common.ColumnTransformer;
  * randomized passes converge on (docs/TOPICS.md compares it with ARPACK's).
  */
 public final class LsaReducer extends Estimator<LsaModel> implements DefaultParamsWritable {
+  /** Default dimensions kept (also the {@code --dims} default). */
+  public static final int DEFAULT_DIMS = 50;
+  /** Default seed (also the topic fit's {@code --seed} default). */
+  public static final long DEFAULT_SEED = 42L;
+
   /** Up to this many terms the Gramian (terms² doubles) is built once and decomposed on the driver. */
   static final long LOCAL_TERMS = 3000;
   private final String uid;
@@ -55,7 +60,7 @@ public final class LsaReducer extends Estimator<LsaModel> implements DefaultPara
     outputCol = new Param<>(this, "outputCol", "reduced, L2-normalised document vectors (vector)");
     setDefault(outputCol, "reduced");
     dims = new IntParam(this, "dims", "number of singular vectors kept", ParamValidators.gtEq(1));
-    setDefault(dims, 50);
+    setDefault(dims, DEFAULT_DIMS);
     solver = new Param<>(this, "solver", "auto (local Gramian up to " + LOCAL_TERMS
         + " terms, else randomized), randomized or arpack", ParamValidators.inArray(SOLVERS));
     setDefault(solver, "auto");
@@ -66,7 +71,7 @@ public final class LsaReducer extends Estimator<LsaModel> implements DefaultPara
         ParamValidators.gtEq(1));
     setDefault(passes, 8);
     seed = new LongParam(this, "seed", "randomized solver: seed of the random block");
-    setDefault(seed, 42L);
+    setDefault(seed, DEFAULT_SEED);
   }
 
   static final String[] SOLVERS = {"auto", "randomized", "arpack"};

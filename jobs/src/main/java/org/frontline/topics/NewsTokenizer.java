@@ -62,6 +62,7 @@ public final class NewsTokenizer extends ColumnTransformer {
   public NewsTokenizer setInputCol(String v) { set(inputCol, v); return this; }
   public NewsTokenizer setOutputCol(String v) { set(outputCol, v); return this; }
   public NewsTokenizer setStopWords(String[] v) { set(stopWords, v); return this; }
+  public NewsTokenizer setMinTokenLength(int v) { set(minTokenLength, v); return this; }
 
   /** English function words and news boilerplate ({@code frontline/topics/stopwords.txt}). */
   public static String[] defaultStopWords() {

@@ -11,7 +11,6 @@ import org.apache.spark.sql.types.StructType;
 import org.frontline.common.ColumnTransformer;
 import org.frontline.common.Progress;
 import org.frontline.lake.Lake;
-import org.frontline.lake.RunSummary;
 import org.frontline.lake.Tables;
 
 import java.util.ArrayList;
@@ -68,9 +67,26 @@ public final class TopicsJob {
       }
     }
 
+    // the defaults, declared once: the CLI's options show these
+    public static final String DEFAULT_ALGORITHM = "kmeans";
+    public static final int DEFAULT_K_MIN = 5;
+    public static final int DEFAULT_K_MAX = 30;
+    public static final int DEFAULT_K_STEP = 5;
+    public static final String DEFAULT_K_RANGE = DEFAULT_K_MIN + ":" + DEFAULT_K_MAX + ":" + DEFAULT_K_STEP;
+    public static final long DEFAULT_SEED = LsaReducer.DEFAULT_SEED;
+    public static final int DEFAULT_RESTARTS = 10;
+    public static final int DEFAULT_MAX_ITER = 50;
+    public static final int DEFAULT_DIMS = LsaReducer.DEFAULT_DIMS;
+    public static final int DEFAULT_VOCAB_SIZE = 20_000;
+    public static final int DEFAULT_MIN_DF = 5;
+    public static final double DEFAULT_MAX_DF = 0.5;
+    public static final long DEFAULT_MAX_FIT_DOCS = 50_000;
+    public static final double DEFAULT_MATCH_THRESHOLD = 0.3;
+
     public static Options defaults() {
-      return new Options(TopicClustering.Algorithm.KMEANS, null, 5, 30, 5, 42L, 10, 50, 50, 20_000, 5, 0.5,
-          50_000, false, 0.3);
+      return new Options(TopicClustering.Algorithm.parse(DEFAULT_ALGORITHM), null, DEFAULT_K_MIN, DEFAULT_K_MAX,
+          DEFAULT_K_STEP, DEFAULT_SEED, DEFAULT_RESTARTS, DEFAULT_MAX_ITER, DEFAULT_DIMS, DEFAULT_VOCAB_SIZE,
+          DEFAULT_MIN_DF, DEFAULT_MAX_DF, DEFAULT_MAX_FIT_DOCS, false, DEFAULT_MATCH_THRESHOLD);
     }
 
     public List<Integer> candidates() {
@@ -105,7 +121,8 @@ public final class TopicsJob {
    */
   static final int MIN_FIT_DOCS = 10;
 
-  public void run(RunSummary summary) {
+  /** Fits a model (or applies the saved one), assigns every article and writes the topic trends. */
+  public TopicsResult run() {
     Dataset<Row> articles = lake.read(Tables.ARTICLES);
     SparkSession spark = articles.sparkSession();
     Dataset<Row> docs = documents(articles);
@@ -126,8 +143,7 @@ public final class TopicsJob {
         Progress.info("topics", note);
         model = store.load(current.get());
       } else {
-        skip(spark, docs, fit.skipReason(), summary);
-        return;
+        return skip(spark, docs, fit.skipReason());
       }
     } else {
       Progress.info("topics", "assigning with the saved model " + current.get());
@@ -180,28 +196,12 @@ public final class TopicsJob {
     Map<String, Long> rows = trendRows(trends);
     t.done(rows.get("rows") + " rows (" + rows.get("days") + " topic-days, " + rows.get("weeks") + " topic-weeks)");
 
-    Map<String, Object> s = new LinkedHashMap<>();
-    s.put("model_id", d.modelId());
-    s.put("fitted", fitted);
-    if (note != null) {
-      s.put("note", note);
-    }
-    s.put("algorithm", d.algorithm());
-    s.put("k", d.k());
-    s.put("k_choice", d.kChoice());
-    s.put("seed", d.seed());
-    s.put("fit_documents", d.fitDocuments());
-    s.put("articles_assigned", total);
-    s.put("articles_without_topic", withoutTopic);
-    s.put("articles_undated", undated);
-    s.put("topics_active", sizeOf.size());
-    s.put("trend_rows", rows.get("rows"));
     Map<String, Long> bySize = new LinkedHashMap<>();
     d.topics().stream().sorted((a, b) -> Long.compare(sizeOf.getOrDefault(b.topicId(), 0L),
             sizeOf.getOrDefault(a.topicId(), 0L)))
         .limit(10).forEach(x -> bySize.put(x.topicId() + " " + x.label(), sizeOf.getOrDefault(x.topicId(), 0L)));
-    s.put("largest", bySize);
-    summary.section("topics", s);
+    return new TopicsResult(d.modelId(), fitted, note, d.algorithm(), d.k(), d.kChoice(), d.seed(),
+        d.fitDocuments(), total, withoutTopic, undated, sizeOf.size(), rows.get("rows"), bySize, null);
   }
 
   /** Rows of a topic trends table: in all, topic-days and topic-weeks (zeros for an empty table). */
@@ -215,21 +215,13 @@ public final class TopicsJob {
    * No model and none can be fitted: the three tables are written empty (with their schemas), every article
    * counts as without a topic, and the reason goes to the summary's {@code skipped} section.
    */
-  private void skip(SparkSession spark, Dataset<Row> docs, String reason, RunSummary summary) {
+  private TopicsResult skip(SparkSession spark, Dataset<Row> docs, String reason) {
     Progress.info("topics", "skipped: " + reason);
     lake.overwrite(Tables.ARTICLE_TOPICS, spark.createDataFrame(List.of(), Tables.ARTICLE_TOPICS_SCHEMA));
     lake.overwrite(Tables.TOPICS, spark.createDataFrame(List.of(), Tables.TOPICS_SCHEMA));
     lake.overwrite(Tables.TOPIC_TRENDS, spark.createDataFrame(List.of(), Tables.TOPIC_TRENDS_SCHEMA));
     Row c = docs.agg(count(lit(1)), count(when(col("published_date").isNull(), 1))).first();
-    Map<String, Object> s = new LinkedHashMap<>();
-    s.put("fitted", false);
-    s.put("articles_assigned", 0L);
-    s.put("articles_without_topic", c.getLong(0));
-    s.put("articles_undated", c.getLong(1));
-    s.put("topics_active", 0);
-    s.put("trend_rows", 0L);
-    summary.section("topics", s);
-    summary.skipped("topics", reason);
+    return TopicsResult.skipped(reason, c.getLong(0), c.getLong(1));
   }
 
   /** The current model's topics with their sizes, plus every earlier topic not in it (retired, size 0). */

@@ -42,6 +42,21 @@ public final class EventAreas extends ColumnTransformer {
   public Param<String> outputCol() { return outputCol; }
   public StringArrayParam oblasts() { return oblasts; }
 
+  public EventAreas setCountryCol(String column) {
+    set(countryCol, column);
+    return this;
+  }
+
+  public EventAreas setRegionCol(String column) {
+    set(regionCol, column);
+    return this;
+  }
+
+  public EventAreas setOutputCol(String column) {
+    set(outputCol, column);
+    return this;
+  }
+
   public EventAreas setOblasts(String... codes) {
     set(oblasts, codes);
     return this;

@@ -15,6 +15,7 @@ import org.frontline.common.ColumnTransformer;
 import org.frontline.lake.Tables;
 
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -64,9 +65,47 @@ public final class PeriodAggregator extends ColumnTransformer {
     if (end.isBefore(start)) {
       throw new IllegalArgumentException("endDate " + end + " is before startDate " + start);
     }
-    set(startDate, start.toString());
-    set(endDate, end.toString());
+    return setStartDate(start).setEndDate(end);
+  }
+
+  /** The first day covered: an ISO date ({@code yyyy-MM-dd}), or "" for unset; anything else is refused. */
+  public PeriodAggregator setStartDate(String value) {
+    set(startDate, isoDateOrEmpty(startDate, value));
     return this;
+  }
+
+  /** The first day covered; null for unset. */
+  public PeriodAggregator setStartDate(LocalDate value) {
+    return setStartDate(value == null ? "" : value.toString());
+  }
+
+  /** The last day covered: an ISO date ({@code yyyy-MM-dd}), or "" for unset; anything else is refused. */
+  public PeriodAggregator setEndDate(String value) {
+    set(endDate, isoDateOrEmpty(endDate, value));
+    return this;
+  }
+
+  /** The last day covered; null for unset. */
+  public PeriodAggregator setEndDate(LocalDate value) {
+    return setEndDate(value == null ? "" : value.toString());
+  }
+
+  /** {@code value} when it is "" (unset) or an ISO date; else an IllegalArgumentException naming the param. */
+  private static String isoDateOrEmpty(Param<String> param, String value) {
+    if (value != null && (value.isEmpty() || value.length() == 10 && isIsoDate(value))) {
+      return value;
+    }
+    throw new IllegalArgumentException(param.name() + " must be an ISO date (yyyy-MM-dd) or empty, not '"
+        + value + "'");
+  }
+
+  private static boolean isIsoDate(String s) {
+    try {
+      LocalDate.parse(s);
+      return true;
+    } catch (DateTimeParseException e) {
+      return false;
+    }
   }
 
   public PeriodAggregator setAreas(String... codes) {

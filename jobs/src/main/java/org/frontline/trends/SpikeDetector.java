@@ -30,6 +30,11 @@ import static org.apache.spark.sql.functions.*;
  * ({@code period = week}); output: the {@code spikes} table's columns, one row per week, area and metric.
  */
 public final class SpikeDetector extends ColumnTransformer {
+  /** Default weeks of the baseline (also the {@code --baseline-weeks} default). */
+  public static final int DEFAULT_BASELINE_WEEKS = 8;
+  /** Default robust z-score of a spike (also the {@code --spike-threshold} default). */
+  public static final double DEFAULT_THRESHOLD = 3.5;
+
   private final StringArrayParam metrics;
   private final IntParam baselineWeeks;
   private final IntParam minBaselineWeeks;
@@ -47,13 +52,13 @@ public final class SpikeDetector extends ColumnTransformer {
     setDefault(metrics, new String[] {"events", "killed"});
     baselineWeeks = new IntParam(this, "baselineWeeks", "weeks before the tested one forming its baseline",
         ParamValidators.gtEq(2));
-    setDefault(baselineWeeks, 8);
+    setDefault(baselineWeeks, DEFAULT_BASELINE_WEEKS);
     minBaselineWeeks = new IntParam(this, "minBaselineWeeks", "fewest baseline weeks needed to flag anything",
         ParamValidators.gtEq(1));
     setDefault(minBaselineWeeks, 4);
     threshold = new DoubleParam(this, "threshold", "robust z-score at or above which a week is a spike",
         ParamValidators.gt(0));
-    setDefault(threshold, 3.5);
+    setDefault(threshold, DEFAULT_THRESHOLD);
     minValue = new DoubleParam(this, "minValue", "smallest value that can be a spike (3 events, 3 killed)",
         ParamValidators.gtEq(0));
     setDefault(minValue, 3.0);
@@ -77,6 +82,27 @@ public final class SpikeDetector extends ColumnTransformer {
 
   public SpikeDetector setBaselineWeeks(int value) {
     set(baselineWeeks, value);
+    return this;
+  }
+
+  public SpikeDetector setMetrics(String... columns) {
+    set(metrics, columns);
+    return this;
+  }
+
+  /** Fewest baseline weeks needed to flag anything; at most {@link #baselineWeeks()} (checked on transform). */
+  public SpikeDetector setMinBaselineWeeks(int value) {
+    set(minBaselineWeeks, value);
+    return this;
+  }
+
+  public SpikeDetector setMinValue(double value) {
+    set(minValue, value);
+    return this;
+  }
+
+  public SpikeDetector setMinScale(double value) {
+    set(minScale, value);
     return this;
   }
 

@@ -35,6 +35,8 @@ public final class TrendChange extends ColumnTransformer {
 
   public Param<String> seriesCol() { return seriesCol; }
 
+  public TrendChange setSeriesCol(String v) { set(seriesCol, v); return this; }
+
   @Override
   public StructType transformSchema(StructType schema) {
     requireColumn(schema, "period", DataTypes.StringType);

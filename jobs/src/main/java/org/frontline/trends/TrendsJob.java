@@ -10,7 +10,6 @@ import org.apache.spark.sql.types.StructType;
 import org.frontline.common.ColumnTransformer;
 import org.frontline.common.Progress;
 import org.frontline.lake.Lake;
-import org.frontline.lake.RunSummary;
 import org.frontline.lake.Tables;
 
 import java.sql.Date;
@@ -49,7 +48,7 @@ public final class TrendsJob {
     }
 
     public static Options defaults() {
-      return new Options(8, 3.5, null, false);
+      return new Options(SpikeDetector.DEFAULT_BASELINE_WEEKS, SpikeDetector.DEFAULT_THRESHOLD, null, false);
     }
 
     /**
@@ -116,22 +115,20 @@ public final class TrendsJob {
     return Arrays.stream(schema.fieldNames()).map(c -> col(c)).toArray(Column[]::new);
   }
 
-  public void run(RunSummary summary) {
+  /** Writes the trend and spike tables (whole, or from the first changed day when incremental). */
+  public TrendsResult run() {
     Progress p = Progress.start("trends", "reading events");
     Dataset<Row> events = lake.read(Tables.EVENTS).filter(col("country").isin(Areas.NATIONAL, Areas.RUSSIA));
     Dataset<Row> articles = lake.read(Tables.ARTICLES);
     Row eb = events.agg(min("event_date"), max("event_date")).first();
     Row ab = articles.agg(max("published_date")).first();
-    Map<String, Object> s = new LinkedHashMap<>();
     if (eb.isNullAt(0)) {
       Progress.info("trends", "no dated events: writing empty trend tables");
       SparkSession spark = events.sparkSession();
       lake.overwrite(Tables.STRIKE_TRENDS, spark.createDataFrame(List.of(), Tables.STRIKE_TRENDS_SCHEMA));
       lake.overwrite(Tables.SPIKES, spark.createDataFrame(List.of(), Tables.SPIKES_SCHEMA));
-      s.put("rows", 0L);
-      summary.section("trends", s);
       p.done("no events");
-      return;
+      return new TrendsResult.Empty();
     }
     LocalDate first = eb.getDate(0).toLocalDate();
     LocalDate end = eb.getDate(1).toLocalDate();
@@ -146,10 +143,8 @@ public final class TrendsJob {
         from = from == null || next.isBefore(from) ? next : from;
       }
       if (from == null) {
-        s.put("recomputed_from", null);
-        summary.section("trends", s);
         p.done("no event changed and no new day: trend tables unchanged");
-        return;
+        return new TrendsResult.Unchanged();
       }
     } else if (options.incremental()) {
       from = null;
@@ -182,13 +177,8 @@ public final class TrendsJob {
     Row t = trends.agg(count(lit(1)), sum(when(col("period").equalTo("day").and(col("area").equalTo("UA")),
         col("events")))).first();
     long flagged = spikes.filter(col("spike")).count();
-    s.put("first_day", first.toString());
-    s.put("last_day", end.toString());
-    s.put("recomputed_from", from == null ? first.toString() : from.toString());
-    s.put("rows", t.getLong(0));
-    s.put("events_ua", t.isNullAt(1) ? 0L : t.getLong(1));
-    s.put("spikes", flagged);
-    summary.section("trends", s);
     p.done(String.format("%,d trend rows over %s .. %s, %d spike(s) flagged", t.getLong(0), first, end, flagged));
+    return new TrendsResult.Written(first, end, from == null ? first : from, t.getLong(0),
+        t.isNullAt(1) ? 0L : t.getLong(1), flagged);
   }
 }

@@ -195,4 +195,12 @@ class NightlyTest extends SparkTest {
         err.toString());
     assertEquals(before, a.read(Tables.ARTICLES).count());
   }
+
+  @Test
+  void theNightlySummariesKeepEveryKeyAndValue() throws Exception {
+    SummaryGolden.check(SummaryGolden.read(Path.of(a.root().replaceFirst("^file:", "")), "nightly", "2026-03-05"),
+        dir, "nightly-a-2026-03-05");
+    SummaryGolden.check(SummaryGolden.read(Path.of(b.root().replaceFirst("^file:", "")), "nightly", "2026-03-07"),
+        dir, "nightly-b-2026-03-07");
+  }
 }

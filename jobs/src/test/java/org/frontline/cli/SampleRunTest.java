@@ -178,4 +178,9 @@ class SampleRunTest extends SparkTest {
     assertTrue(html.contains("id=\"event-table\""), "and the last night's events");
     assertEquals(27, html.split("<path class=\"oblast\"", -1).length - 1);
   }
+
+  @Test
+  void theRunSummaryKeepsEveryKeyAndValue() throws Exception {
+    SummaryGolden.check(SummaryGolden.read(dir.resolve("lake"), "run", null), dir, "sample-run");
+  }
 }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.spark.sql.Row;
 import org.frontline.SparkTest;
 import org.frontline.lake.Lake;
-import org.frontline.lake.RunSummary;
 import org.frontline.lake.Tables;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,7 +32,7 @@ class HostileInputsTest extends SparkTest {
   @TempDir
   static Path dir;
   static Lake lake;
-  static RunSummary summary;
+  static IngestResult summary;
   static final ObjectMapper JSON = new ObjectMapper();
   static final String STRIKE = "Russian drones struck an energy facility in the Poltava region overnight, "
       + "the regional governor said; two workers were injured.";
@@ -90,15 +89,13 @@ class HostileInputsTest extends SparkTest {
             + "in Kramatorsk at noon; the city council counted four wounded.")),
         StandardCharsets.UTF_8);
     lake = new Lake(spark(), dir.resolve("lake").toString());
-    summary = new RunSummary("ingest", lake.root(), List.of());
-    new IngestJob(spark(), lake, defaults(in)).run(summary);
+    summary = new IngestJob(spark(), lake, defaults(in)).run();
   }
 
-  private static Map<String, long[]> perFile(RunSummary s) {
+  private static Map<String, long[]> perFile(IngestResult s) {
     Map<String, long[]> m = new HashMap<>();
-    for (Map<String, Object> f : s.files()) {
-      m.put(((String) f.get("file")).replaceAll(".*/", ""), new long[] {(Long) f.get("read"), (Long) f.get("kept"),
-          (Long) f.get("duplicates"), (Long) f.get("quarantined")});
+    for (IngestResult.FileCounts f : s.files()) {
+      m.put(f.file().replaceAll(".*/", ""), new long[] {f.read(), f.kept(), f.duplicates(), f.quarantined()});
     }
     return m;
   }
@@ -169,10 +166,13 @@ class HostileInputsTest extends SparkTest {
     assertEquals("quoted-1", lake.read(Tables.ARTICLES)
         .where(col("source_file").endsWith(QUOTED_FILE)).first().getAs("doc_id"));
     long articles = lake.read(Tables.ARTICLES).count();
-    RunSummary again = new RunSummary("ingest", lake.root(), List.of());
-    new IngestJob(spark(), lake, defaults(dir.resolve("in"))).run(again);
-    assertEquals(summary.totalsLine(), again.totalsLine());
+    IngestResult again = new IngestJob(spark(), lake, defaults(dir.resolve("in"))).run();
+    assertEquals(totals(summary), totals(again));
     assertEquals(articles, lake.read(Tables.ARTICLES).count(), "replaced, not doubled");
     assertEquals(articles, lake.read(Tables.ARTICLES).select("doc_id").distinct().count());
+  }
+
+  private static List<Long> totals(IngestResult r) {
+    return List.of(r.read(), r.kept(), r.duplicates(), r.quarantined());
   }
 }

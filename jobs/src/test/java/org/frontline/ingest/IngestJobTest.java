@@ -6,7 +6,6 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.StructType;
 import org.frontline.SparkTest;
 import org.frontline.lake.Lake;
-import org.frontline.lake.RunSummary;
 import org.frontline.lake.Tables;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -32,7 +31,7 @@ class IngestJobTest extends SparkTest {
   @TempDir
   static Path dir;
   static Lake lake;
-  static RunSummary first;
+  static IngestResult first;
 
   static final String STRIKE = "Russia launched 84 missiles and 24 drones at Ukraine overnight, the Air Force said. "
       + "In Lviv, a power substation was hit and two people were injured.";
@@ -92,9 +91,8 @@ class IngestJobTest extends SparkTest {
         .coalesce(1).write().parquet(in.resolve("d.parquet").toString());
 
     lake = new Lake(spark(), dir.resolve("lake").toString());
-    first = new RunSummary("ingest", lake.root(), List.of());
     IngestJob.Options options = new IngestJob.Options(List.of(in.toString()), null, Map.of(), 5000, 0.6, 7);
-    new IngestJob(spark(), lake, options).run(first);
+    first = new IngestJob(spark(), lake, options).run();
   }
 
   private static Map<String, String> quarantine() {
@@ -109,13 +107,11 @@ class IngestJobTest extends SparkTest {
   @Test
   void everyRecordEndsInExactlyOnePlaceAndTheSummaryReconciles() {
     assertTrue(first.reconciled());
-    assertEquals(first.get("read"), first.get("kept") + first.get("duplicates") + first.get("quarantined"));
+    assertEquals(first.read(), first.kept() + first.duplicates() + first.quarantined());
     Map<String, long[]> perFile = new HashMap<>();
-    for (Map<String, Object> f : first.files()) {
-      String file = (String) f.get("file");
-      String name = file.contains("/d.parquet/") ? "d.parquet" : file.replaceAll(".*/", "");
-      perFile.put(name, new long[] {(Long) f.get("read"), (Long) f.get("kept"), (Long) f.get("duplicates"),
-          (Long) f.get("quarantined")});
+    for (IngestResult.FileCounts f : first.files()) {
+      String name = f.file().contains("/d.parquet/") ? "d.parquet" : f.file().replaceAll(".*/", "");
+      perFile.put(name, new long[] {f.read(), f.kept(), f.duplicates(), f.quarantined()});
     }
     assertArrayEquals(new long[] {11, 3, 2, 6}, perFile.get("a.jsonl"));
     assertArrayEquals(new long[] {3, 2, 0, 1}, perFile.get("b.csv"));
@@ -173,7 +169,7 @@ class IngestJobTest extends SparkTest {
     Row parquet = articles.where(col("doc_id").equalTo("p1")).first();
     assertEquals("Sumy shelled", parquet.getAs("title"));
     assertEquals("7", parquet.getAs("text"));
-    assertEquals(2, first.get("kept_without_date"), "the TXT and the Parquet record have no date");
+    assertEquals(2, first.keptWithoutDate(), "the TXT and the Parquet record have no date");
   }
 
   @Test
@@ -181,13 +177,16 @@ class IngestJobTest extends SparkTest {
     long articles = lake.read(Tables.ARTICLES).count();
     long quarantined = lake.read(Tables.QUARANTINE).count();
     long duplicates = lake.read(Tables.DUPLICATES).count();
-    RunSummary again = new RunSummary("ingest", lake.root(), List.of());
-    new IngestJob(spark(), lake, new IngestJob.Options(List.of(dir.resolve("in").toString()), null, Map.of(), 5000, 0.6, 7))
-        .run(again);
-    assertEquals(first.totalsLine(), again.totalsLine());
+    IngestResult again = new IngestJob(spark(), lake, new IngestJob.Options(List.of(dir.resolve("in").toString()),
+        null, Map.of(), 5000, 0.6, 7)).run();
+    assertEquals(totals(first), totals(again));
     assertEquals(articles, lake.read(Tables.ARTICLES).count());
     assertEquals(quarantined, lake.read(Tables.QUARANTINE).count());
     assertEquals(duplicates, lake.read(Tables.DUPLICATES).count());
     assertEquals(articles, lake.read(Tables.ARTICLES).select("doc_id").distinct().count());
+  }
+
+  private static List<Long> totals(IngestResult r) {
+    return List.of(r.read(), r.kept(), r.duplicates(), r.quarantined());
   }
 }

@@ -8,7 +8,6 @@ import org.frontline.events.EventsJob;
 import org.frontline.extract.ExtractJob;
 import org.frontline.ingest.IngestJob;
 import org.frontline.lake.Lake;
-import org.frontline.lake.RunSummary;
 import org.frontline.lake.Tables;
 import org.frontline.trends.TrendsJob;
 import org.junit.jupiter.api.Assumptions;
@@ -67,13 +66,12 @@ class ReportTest extends SparkTest {
     Path corpus = dir.resolve("corpus.jsonl");
     Files.write(corpus, lines, StandardCharsets.UTF_8);
     lake = new Lake(spark(), dir.resolve("lake").toString());
-    RunSummary s = new RunSummary("test", lake.root(), List.of());
-    new IngestJob(spark(), lake, IngestJob.Options.of(List.of(corpus.toString()))).run(s);
-    new ExtractJob(lake, new ExtractJob.Options("2026-11-27")).run(s);
-    new EventsJob(lake).run(s);
-    new TrendsJob(lake, TrendsJob.Options.defaults()).run(s);
+    new IngestJob(spark(), lake, IngestJob.Options.of(List.of(corpus.toString()))).run();
+    new ExtractJob(lake, new ExtractJob.Options("2026-11-27")).run();
+    new EventsJob(lake).run();
+    new TrendsJob(lake, TrendsJob.Options.defaults()).run();
     out = dir.resolve("report");
-    new ReportJob(lake, new ReportJob.Options(out.toString(), LocalDate.parse("2026-03-12"))).run(s);
+    new ReportJob(lake, new ReportJob.Options(out.toString(), LocalDate.parse("2026-03-12"))).run();
     html = Files.readString(out.resolve("report.html"));
   }
 

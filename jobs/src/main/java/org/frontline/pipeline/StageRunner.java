@@ -1,0 +1,54 @@
+package org.frontline.pipeline;
+
+import org.frontline.common.Progress;
+import org.frontline.lake.RunSummary;
+import org.frontline.lake.StageResult;
+
+import java.util.Locale;
+
+/**
+ * Runs a pipeline's stages in order: times each one, records its result and its seconds in the run summary,
+ * tells a listener (the benchmark's meter), and on a failure says once which stage failed and after how long
+ * before the exception goes on to the command (which logs it and exits 1).
+ */
+public final class StageRunner {
+  /** Told before and after each stage. */
+  public interface Listener {
+    Listener NONE = new Listener() {};
+
+    default void started(Stage stage) {}
+
+    default void finished(Stage stage, StageResult result, double seconds) {}
+  }
+
+  private StageRunner() {}
+
+  public static void run(Pipeline pipeline, StageContext context) {
+    run(pipeline, context, Listener.NONE);
+  }
+
+  public static void run(Pipeline pipeline, StageContext context, Listener listener) {
+    RunSummary summary = context.summary();
+    pipeline.header().forEach(summary::put);
+    for (Stage stage : pipeline.stages()) {
+      listener.started(stage);
+      long t0 = System.nanoTime();
+      StageResult result;
+      try {
+        result = stage.work().apply(context);
+      } catch (RuntimeException | Error e) {
+        Progress.info(stage.name(), String.format(Locale.ROOT, "failed after %.1f s (%s)", seconds(t0),
+            pipeline.name()));
+        throw e;
+      }
+      double seconds = seconds(t0);
+      summary.add(result);
+      summary.stage(stage.name(), seconds);
+      listener.finished(stage, result, seconds);
+    }
+  }
+
+  private static double seconds(long t0) {
+    return (System.nanoTime() - t0) / 1e9;
+  }
+}

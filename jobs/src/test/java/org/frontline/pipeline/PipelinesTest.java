@@ -1,0 +1,111 @@
+package org.frontline.pipeline;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.frontline.extract.ExtractJob;
+import org.frontline.ingest.IngestJob;
+import org.frontline.lake.RunSummary;
+import org.frontline.lake.StageResult;
+import org.frontline.topics.TopicsJob;
+import org.frontline.trends.TrendsJob;
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** The pipelines as declared, and the runner's bookkeeping, without Spark (stages that touch no lake). */
+class PipelinesTest {
+  private static final IngestJob.Options INGEST = IngestJob.Options.of(List.of("in.jsonl"));
+
+  @Test
+  void theFullAndTheNightlyPipelinesReadTopToBottom() {
+    Pipeline full = Pipelines.full(new Pipelines.RunOptions(INGEST, new ExtractJob.Options("2026-03-01"),
+        TopicsJob.Options.defaults(), TrendsJob.Options.defaults(), null, null));
+    assertEquals(List.of("ingest", "extract", "events", "topics", "trends", "report"), full.stageNames());
+    Pipeline night = Pipelines.nightly(new Pipelines.NightlyOptions(LocalDate.parse("2026-03-05"), INGEST,
+        TopicsJob.Options.defaults(), TrendsJob.Options.defaults(), null));
+    assertEquals(full.stageNames(), night.stageNames());
+    assertEquals(Map.of("night", "2026-03-05"), night.header());
+    assertEquals(List.of("ingest", "extract", "events", "trends"), full.without("topics", "report").stageNames());
+    assertThrows(IllegalArgumentException.class, () -> full.without("no-such-stage"));
+  }
+
+  @Test
+  void everyStageSaysWhatItReadsAndWrites() {
+    Pipeline full = Pipelines.full(new Pipelines.RunOptions(INGEST, new ExtractJob.Options(null),
+        TopicsJob.Options.defaults(), TrendsJob.Options.defaults(), null, null));
+    // each table a stage reads is written by an earlier stage or was in the lake before (articles, models)
+    List<String> written = new ArrayList<>(List.of("articles", "models/topics"));
+    for (Stage s : full.stages()) {
+      assertTrue(written.containsAll(s.reads()), s.name() + " reads " + s.reads() + " before any stage wrote it");
+      written.addAll(s.writes());
+    }
+  }
+
+  record Counted(String stage, long n, String skip) implements StageResult {
+    @Override
+    public Map<String, Object> summary() {
+      Map<String, Object> s = new LinkedHashMap<>();
+      s.put("n", n);
+      return StageResult.section(stage, s);
+    }
+
+    @Override
+    public Optional<String> skipped() {
+      return Optional.ofNullable(skip);
+    }
+  }
+
+  @Test
+  void theRunnerRecordsEachResultAndItsSecondsInOrderAndStopsAtAFailure() throws Exception {
+    RunSummary summary = new RunSummary("test", "lake", List.of());
+    List<String> heard = new ArrayList<>();
+    Pipeline p = Pipeline.of("test",
+        new Stage("a", List.of(), List.of("x"), c -> new Counted("a", 3, null)),
+        new Stage("b", List.of("x"), List.of("y"), c -> new Counted("b", c.result(Counted.class).n() + 1, "why")))
+        .withHeader("night", "2026-03-05");
+    StageRunner.run(p, new StageContext(null, null, summary), new StageRunner.Listener() {
+      @Override
+      public void started(Stage stage) {
+        heard.add("start " + stage.name());
+      }
+
+      @Override
+      public void finished(Stage stage, StageResult result, double seconds) {
+        heard.add("end " + stage.name());
+      }
+    });
+    assertEquals(List.of("start a", "end a", "start b", "end b"), heard);
+    var json = new ObjectMapper().readTree(summary.toJson());
+    assertEquals("2026-03-05", json.get("night").asText());
+    assertEquals(3, json.path("a").path("n").asLong());
+    assertEquals(4, json.path("b").path("n").asLong(), "a later stage reads an earlier one's result");
+    assertEquals(List.of("a", "b"), iterable(json.get("stage_seconds").fieldNames()));
+    assertEquals("why", summary.skipped().get("b"));
+    assertEquals(4, summary.result(Counted.class).orElseThrow().n(), "the last result of a type");
+
+    RunSummary failed = new RunSummary("test", "lake", List.of());
+    Pipeline broken = Pipeline.of("broken",
+        new Stage("a", List.of(), List.of(), c -> new Counted("a", 1, null)),
+        new Stage("b", List.of(), List.of(), c -> {
+          throw new IllegalStateException("boom");
+        }),
+        new Stage("c", List.of(), List.of(), c -> fail("a stage after a failure ran")));
+    IllegalStateException e = assertThrows(IllegalStateException.class,
+        () -> StageRunner.run(broken, new StageContext(null, null, failed)));
+    assertEquals("boom", e.getMessage(), "the stage's own exception reaches the command");
+    assertTrue(failed.result(Counted.class).isPresent());
+  }
+
+  private static List<String> iterable(Iterator<String> it) {
+    List<String> out = new ArrayList<>();
+    it.forEachRemaining(out::add);
+    return out;
+  }
+}
