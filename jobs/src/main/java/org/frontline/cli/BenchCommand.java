@@ -26,8 +26,8 @@ import java.util.concurrent.Callable;
 
 @Command(name = "bench", mixinStandardHelpOptions = true,
     description = {"Measure the pipeline on seeded synthetic corpora (generated once, cached): per stage the wall"
-        + " time, articles per second (per core), the driver's heap and Spark's shuffle; a bare Spark scan of the"
-        + " same files (read.json + RegexTokenizer + count) as the baseline. The last line reads",
+            + " time, articles per second (per core), the driver's heap and Spark's shuffle; a bare Spark scan of the"
+            + " same files (read.json + RegexTokenizer + count) as the baseline. The last line reads",
         "articles_per_s_per_core=<n> ratio_to_baseline=<r> scaling_<big>_over_<small>=<s> driver_heap_mb=<m>",
         "for ingest + extract + events + trends on the largest corpus. See docs/BENCHMARKS.md."})
 final class BenchCommand implements Callable<Integer> {
@@ -78,7 +78,8 @@ final class BenchCommand implements Callable<Integer> {
     List<SizeResult> results = bench.run();
     printTable(out, results);
     Path json = work.resolve("bench.json");
-    new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), toJson(spark, bench, results));
+    new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+        .writeValue(json.toFile(), toJson(spark, bench, results));
     out.println("# results in " + json);
     out.println(lastLine(results));
     out.flush();

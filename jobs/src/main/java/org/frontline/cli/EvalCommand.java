@@ -158,10 +158,12 @@ final class EvalCommand implements Runnable {
     Path series;
 
     @Option(names = "--reports", defaultValue = "400", paramLabel = "N",
-        description = "how many reports to write; windows are told again in other phrasings (default: ${DEFAULT-VALUE})")
+        description = "how many reports to write; windows are told again in other phrasings"
+            + " (default: ${DEFAULT-VALUE})")
     int reports;
 
-    @Option(names = "--seed", defaultValue = "11", paramLabel = "N", description = "phrasing seed (default: ${DEFAULT-VALUE})")
+    @Option(names = "--seed", defaultValue = "11", paramLabel = "N",
+        description = "phrasing seed (default: ${DEFAULT-VALUE})")
     long seed;
 
     @Option(names = "--examples", defaultValue = "20", paramLabel = "N",

@@ -35,8 +35,9 @@ final class ExportCommand implements Callable<Integer> {
   @Option(names = "--lake", required = true, paramLabel = "DIR", description = "the lake directory")
   String lakeDir;
 
-  @Option(names = "--table", required = true, description = "table name: articles, duplicates, quarantine, mentions, events, topics,"
-      + " article_topics, topic_trends, strike_trends, spikes")
+  @Option(names = "--table", required = true,
+      description = "table name: articles, duplicates, quarantine, mentions, events, topics,"
+          + " article_topics, topic_trends, strike_trends, spikes")
   String table;
 
   @Option(names = "--format", required = true, description = "${COMPLETION-CANDIDATES}")

@@ -2,7 +2,6 @@ package org.frontline.cli;
 
 import org.frontline.pipeline.Pipeline;
 import org.frontline.pipeline.Pipelines;
-
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 

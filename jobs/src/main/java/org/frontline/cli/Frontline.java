@@ -10,7 +10,8 @@ import java.io.PrintWriter;
 /** {@code frontline <command>}: the entry point for the launcher, spark-submit and tests. */
 @Command(name = "frontline", mixinStandardHelpOptions = true, version = "frontline 0.1.0",
     description = "Spark batch jobs that turn news corpora about armed conflict into tables.",
-    subcommands = {RunCommand.class, IngestCommand.class, ExtractCommand.class, EventsCommand.class, TopicsCommand.class, TrendsCommand.class, ReportCommand.class, NightlyCommand.class,
+    subcommands = {RunCommand.class, IngestCommand.class, ExtractCommand.class, EventsCommand.class,
+        TopicsCommand.class, TrendsCommand.class, ReportCommand.class, NightlyCommand.class,
         EvalCommand.class, GenerateCommand.class, ExportCommand.class, CompareCommand.class, BenchCommand.class,
         CommandLine.HelpCommand.class})
 public final class Frontline implements Runnable {

@@ -31,7 +31,8 @@ final class GenerateCommand implements Callable<Integer> {
       description = "formats of the parts, used in turn: jsonl, jsonl.gz, csv, csv.gz (default: ${DEFAULT-VALUE})")
   List<String> formats;
 
-  @Option(names = "--start", defaultValue = "2026-01-05", description = "first publication day (default: ${DEFAULT-VALUE})")
+  @Option(names = "--start", defaultValue = "2026-01-05",
+      description = "first publication day (default: ${DEFAULT-VALUE})")
   LocalDate start;
 
   @Option(names = "--days", defaultValue = "56", description = "days of publication (default: ${DEFAULT-VALUE})")

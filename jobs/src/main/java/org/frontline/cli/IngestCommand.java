@@ -2,14 +2,14 @@ package org.frontline.cli;
 
 import org.frontline.pipeline.Pipeline;
 import org.frontline.pipeline.Pipelines;
-
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 import java.util.List;
 
 @Command(name = "ingest", mixinStandardHelpOptions = true,
-    description = "Read, clean and de-duplicate article files into the lake's articles, duplicates and quarantine tables.")
+    description = "Read, clean and de-duplicate article files into the lake's articles, duplicates and quarantine"
+        + " tables.")
 final class IngestCommand extends LakeCommand {
   @Mixin
   IngestOptions ingest;

@@ -1,7 +1,7 @@
 package org.frontline.cli;
 
-import org.frontline.ingest.InputFiles.Format;
 import org.frontline.ingest.IngestJob;
+import org.frontline.ingest.InputFiles.Format;
 import org.frontline.ingest.NearDuplicateMarker;
 import picocli.CommandLine.Option;
 
@@ -19,7 +19,8 @@ public final class IngestOptions {
   Format format;
 
   @Option(names = "--map", paramLabel = "FIELD=COLUMN",
-      description = "take a field from a named column: id, title, text (comma-separated columns), published, source, url")
+      description = "take a field from a named column: id, title, text (comma-separated columns), published,"
+          + " source, url")
   Map<String, String> mapping = new LinkedHashMap<>();
 
   @Option(names = "--max-record-bytes", defaultValue = "" + IngestJob.Options.DEFAULT_MAX_RECORD_BYTES,
@@ -31,7 +32,8 @@ public final class IngestOptions {
   double nearSimilarity;
 
   @Option(names = "--lake-window-days", defaultValue = "" + IngestJob.Options.DEFAULT_LAKE_WINDOW_DAYS,
-      description = "new articles are compared with lake articles published this many days around them (default: ${DEFAULT-VALUE})")
+      description = "new articles are compared with lake articles published this many days around them"
+          + " (default: ${DEFAULT-VALUE})")
   int lakeWindowDays;
 
   IngestJob.Options toOptions() {

@@ -2,7 +2,6 @@ package org.frontline.cli;
 
 import org.frontline.pipeline.Pipeline;
 import org.frontline.pipeline.Pipelines;
-
 import org.frontline.report.ReportJob;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

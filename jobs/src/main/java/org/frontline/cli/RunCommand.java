@@ -2,9 +2,7 @@ package org.frontline.cli;
 
 import org.frontline.pipeline.Pipeline;
 import org.frontline.pipeline.Pipelines;
-
 import picocli.CommandLine.Command;
-import org.frontline.report.ReportJob;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 

@@ -53,8 +53,9 @@ public final class TopicOptions {
       description = "fit a new model even if the lake has one; its topics keep the ids of the topics they match")
   boolean refit;
 
-  @Option(names = "--match-threshold", defaultValue = "" + TopicsJob.Options.DEFAULT_MATCH_THRESHOLD, paramLabel = "COSINE",
-      description = "least term-vector similarity for a refitted topic to keep an earlier id (default: ${DEFAULT-VALUE})")
+  @Option(names = "--match-threshold", defaultValue = "" + TopicsJob.Options.DEFAULT_MATCH_THRESHOLD,
+      paramLabel = "COSINE", description = "least term-vector similarity for a refitted topic to keep an earlier id"
+          + " (default: ${DEFAULT-VALUE})")
   double matchThreshold;
 
   TopicsJob.Options toOptions() {

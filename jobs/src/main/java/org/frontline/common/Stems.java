@@ -21,7 +21,8 @@ public final class Stems implements Serializable {
   public Stems(String... stems) {
     for (String s : stems) {
       if (s.isEmpty() || !s.equals(s.toLowerCase(Locale.ROOT))) {
-        throw new IllegalArgumentException("stems are non-empty and lower case: '" + s + "' in " + Arrays.toString(stems));
+        throw new IllegalArgumentException("stems are non-empty and lower case: '" + s + "' in "
+            + Arrays.toString(stems));
       }
     }
     this.stems = stems.clone();

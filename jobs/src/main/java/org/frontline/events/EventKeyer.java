@@ -26,8 +26,9 @@ import static org.apache.spark.sql.functions.*;
  * day. A mention whose article gives no date for it ({@code date_basis = published}: dated by publication)
  * takes the date of a dated mention of the same region, weapon and place up to {@code maxLagDays} before — a
  * report of Tuesday's strike published on Friday is Tuesday's strike, not a new one; a follow-up ("the death
- * toll has risen to 38") joins the latest earlier report of that place however it was dated. The id is a hash of the key, so
- * the same mentions always give the same ids. Undated mentions get no id. Joins and window functions only.
+ * toll has risen to 38") joins the latest earlier report of that place however it was dated. The id is a hash
+ * of the key, so the same mentions always give the same ids. Undated mentions get no id. Joins and window
+ * functions only.
  */
 public final class EventKeyer extends ColumnTransformer {
   private final Param<String> outputCol;
@@ -84,14 +85,15 @@ public final class EventKeyer extends ColumnTransformer {
     Dataset<Row> in = dataset.toDF();
     // candidates: mentions that report a strike (not a follow-up) in a region; "dated" ones give their own date
     Dataset<Row> candidates = in.filter(col("region_iso").isNotNull().and(not(col("follow_up"))))
-        .select(col("country").as("d_country"), col("attacker").as("d_attacker"), col("region_iso").as("d_region"), col("weapon").as("d_weapon"),
-            col("place_canonical").as("d_place"), col("event_date").as("d_date"),
+        .select(col("country").as("d_country"), col("attacker").as("d_attacker"), col("region_iso").as("d_region"),
+            col("weapon").as("d_weapon"), col("place_canonical").as("d_place"), col("event_date").as("d_date"),
             col("date_basis").isin("explicit", "relative", "inherited").as("d_dated")).distinct();
     // each mention dated by publication looks up the candidates of each of the maxLagDays + 1 days up to its
     // date by an equi-join on the day (a range condition would pair it with every date of its region)
     Dataset<Row> adopted = in.filter(col("date_basis").equalTo("published").and(col("region_iso").isNotNull()))
         .select(col("mention_id"), col("country"), col("attacker"), col("region_iso"), col("weapon"),
-            col("place_canonical"), col("follow_up"), col("event_date"), explode(sequence(lit(0), lit((Integer) $(maxLagDays)))).as("__lag"))
+            col("place_canonical"), col("follow_up"), col("event_date"),
+            explode(sequence(lit(0), lit((Integer) $(maxLagDays)))).as("__lag"))
         .withColumn("__day", date_sub(col("event_date"), col("__lag")))
         .join(candidates, col("country").equalTo(col("d_country")).and(col("attacker").equalTo(col("d_attacker")))
             .and(col("region_iso").equalTo(col("d_region")))

@@ -24,7 +24,8 @@ final class Attackers {
 
   /** Ukraine as the one who struck. */
   private static final Pattern UA_CUE = Pattern.compile("\\b(?:(?:Ukrainian|Ukraine's|Kyiv's|Kiev's) "
-      + "(?!air defen|anti-aircraft)(?:(?:[\\w-]+ ){0,2})?" + AGENT_NOUN + "\\b|(?:Ukraine|Kyiv|Kiev|Ukrainians) (?:has |have |had )?"
+      + "(?!air defen|anti-aircraft)(?:(?:[\\w-]+ ){0,2})?" + AGENT_NOUN + "\\b|"
+      + "(?:Ukraine|Kyiv|Kiev|Ukrainians) (?:has |have |had )?"
       + "(?:struck|hit|attacked|shelled|launched|fired|targeted|bombed|pounded|used)\\b|Armed Forces of Ukraine|"
       + "\\bAFU\\b|\\bZSU\\b|HIMARS|Neptune|Storm Shadow|ATACMS|SCALP|Bayraktar|"
       + "(?:Russian|Russia's|enemy|Moscow's) (?:(?:[\\w-]+ ){0,2})?(?:positions|ammunition depots?|ammo depots?|"
@@ -38,7 +39,8 @@ final class Attackers {
 
   /** Russia as the one who struck. */
   private static final Pattern RU_CUE = Pattern.compile("\\b(?:(?:Russian|Russia's|Moscow's|enemy|occupiers'|"
-      + "invaders') (?!air defen|anti-aircraft)(?:(?:[\\w-]+ ){0,2})?" + AGENT_NOUN + "\\b|(?:Russia|Moscow|Russians|the Russians|the enemy|"
+      + "invaders') (?!air defen|anti-aircraft)(?:(?:[\\w-]+ ){0,2})?" + AGENT_NOUN + "\\b|"
+      + "(?:Russia|Moscow|Russians|the Russians|the enemy|"
       + "the occupiers|the invaders|occupiers|invaders|Russian troops|Russian forces) (?:has |have |had )?"
       + "(?:struck|hit|attacked|shelled|launched|fired|targeted|bombed|pounded|used)\\b|\\b(?:occupiers|invaders|"
       + "rashists|racists|orcs)\\b|Shahed|Geran|Kalibr|Iskander|Kinzhal|Kh-\\d+|Tu-\\d+|Su-\\d+|"

@@ -57,8 +57,8 @@ final class EventDates {
       + "(?:into|to|on)\\s+" + WEEKDAY + "\\b");
   private static final Pattern ON_WEEKDAY = Pattern.compile("\\b(?:on|On|late on|early on|since|last|Last)?\\s*"
       + WEEKDAY + "(?:'s)?(?:\\s+(night|evening|morning|afternoon))?\\b");
-  private static final Gated TODAY = new Gated(Pattern.compile("(?i)\\b(over the past day|in the past day|past 24 hours|"
-      + "past 24 ?hrs|past 24h|last 24 hours|"
+  private static final Gated TODAY = new Gated(Pattern.compile("(?i)\\b(over the past day|in the past day|"
+      + "past 24 hours|past 24 ?hrs|past 24h|last 24 hours|"
       + "over the last day|last day|overnight|last night|tonight|this morning|"
       + "early this morning|this afternoon|this evening|today|earlier today|in the early hours|"
       + "during the night|at night|the day before yesterday|(?:from|since) 18:00 yesterday|yesterday)\\b"),

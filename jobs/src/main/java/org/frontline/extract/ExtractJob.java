@@ -6,14 +6,13 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.frontline.common.ColumnTransformer;
 import org.frontline.common.Progress;
-import org.frontline.lake.Lake;
 import org.frontline.extract.ExtractResult.DateSpan;
+import org.frontline.lake.Lake;
 import org.frontline.lake.RunSummary;
 import org.frontline.lake.Tables;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 

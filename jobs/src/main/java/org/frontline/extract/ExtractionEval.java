@@ -146,7 +146,8 @@ public final class ExtractionEval {
                       .or(not(col("p_injured").eqNullSafe(col("g_injured")).or(col("g_injured").isNull())))
                       .or(not(col("p_launched").eqNullSafe(col("g_launched")).or(col("g_launched").isNull()))))))
           .orderBy("doc_id", "key").limit(examples).collectAsList()) {
-        String kind = r.isNullAt(r.fieldIndex("in_gold")) ? "FALSE" : r.isNullAt(r.fieldIndex("in_pred")) ? "MISSED" : "VALUE";
+        String kind = r.isNullAt(r.fieldIndex("in_gold")) ? "FALSE"
+            : r.isNullAt(r.fieldIndex("in_pred")) ? "MISSED" : "VALUE";
         lines.add(String.format(Locale.ROOT, "%-6s %s %s gold(l/k/i)=%s/%s/%s got=%s/%s/%s %s", kind,
             r.getAs("doc_id"), r.getAs("key"), r.getAs("g_launched"), r.getAs("g_killed"), r.getAs("g_injured"),
             r.getAs("p_launched"), r.getAs("p_killed"), r.getAs("p_injured"),

@@ -34,7 +34,8 @@ final class FigureReader {
       + "wife|neighbours?|neighbors?|relatives|pedestrians?|cyclists?|fishermen|fisherman|staff|crew members?)";
   private static final String BE = "(?:were|was|have been|has been|had been|are|is|got|been)";
   private static final String PERSON_ITEM = "(?:(?:a|the)\\s+family\\s+of\\s+" + NUM + "|(?:" + NUM
-      + "|a|an|the|his|her|their)\\s+(?:" + QUAL + "\\s+)?(?:\\d{1,3}-year-old\\s+)?(?:[\\w-]+\\s+){0,2}" + PERSON + "\\b)";
+      + "|a|an|the|his|her|their)\\s+(?:" + QUAL + "\\s+)?(?:\\d{1,3}-year-old\\s+)?(?:[\\w-]+\\s+){0,2}"
+      + PERSON + "\\b)";
   private static final String PERSON_LIST = "(" + PERSON_ITEM + "(?:(?:,\\s*|,?\\s+and\\s+)" + PERSON_ITEM + ")*)"
       + "(?:,\\s*(?:including|among them)[^,]{1,60},)?";
   private static final Pattern PERSON_ITEM_P = Pattern.compile("\\b(?:(?:a|the)\\s+family\\s+of\\s+(" + NUM
@@ -43,8 +44,8 @@ final class FigureReader {
 
 
   private static final Gated LAUNCHED = Gated.count(3, Pattern.compile("\\b(?:(" + QUAL + ")\\s+)?(" + NUM + ")\\s+"
-      + "((?:" + WEAPON_ADJECTIVE + "\\s+){0,3}?)(" + WEAPON_NOUN + ")\\b(?!\\s+(?:attacks?|strikes?|raids?|alerts?|debris|"
-      + "wreckage|fragments|production|factory|sites?|units?|operators?|crews?))", CI),
+      + "((?:" + WEAPON_ADJECTIVE + "\\s+){0,3}?)(" + WEAPON_NOUN + ")\\b(?!\\s+(?:attacks?|strikes?|raids?|alerts?|"
+      + "debris|wreckage|fragments|production|factory|sites?|units?|operators?|crews?))", CI),
       "drone", "uav", "missile", "rocket", "shahed", "bomb", "shell", "airstrikes", "munitions", "projectiles",
       "unmanned aerial vehicles", "kalibrs", "iskanders", "kinzhals", "kabs");
   private static final String DOWN = "(?:shot down|downed|destroyed|intercepted|neutrali[sz]ed|suppressed|"
@@ -52,26 +53,28 @@ final class FigureReader {
       + "destroying|intercepting|neutrali[sz]ing|shoot down|destroy|intercept|neutrali[sz]e|bring down|take down)";
   private static final Gated INTERCEPT_AFTER = new Gated(Pattern.compile("(?:" + DOWN + "|(?:shot|took|brought) down)"
       + "\\s+(?:(" + QUAL + ")\\s+)?(" + NUM + ")\\b(?=\\s*(?:of\\s+(?:them|those|these|the)\\b|(?:[\\w-]+\\s+){0,3}?"
-      + "(?:" + WEAPON_NOUN + "|targets)\\b|targets|aerial targets|[,.;]|$|\\s+(?:over|above|in|across|before|by)\\b))", CI),
+      + "(?:" + WEAPON_NOUN + "|targets)\\b|targets|aerial targets|[,.;]|$|"
+      + "\\s+(?:over|above|in|across|before|by)\\b))", CI),
       "down", "destroy", "intercept", "neutrali", "suppressed", "repelled", "eliminated", "jammed", "disabled",
       "lost");
   /** " were shot down ..." right after a launch count: the launched weapons were intercepted. */
-  private static final Pattern DOWN_AFTER = Pattern.compile("(?is)^\\s+(?:(?:\\w+\\s+){0,2}?" + BE + "\\s+(?:\\w+\\s+){0,2}?)?"
-      + DOWN + "\\b.*");
-  private static final Gated INTERCEPT_BEFORE = Gated.count(3, Pattern.compile("\\b(?:(" + QUAL + ")\\s+)?(" + NUM + ")\\s+"
-      + "(?:of\\s+(?:them|those|these|which|the\\s+[\\w-]+)\\s+|(?:[\\w-]+\\s+){0,3}?" + WEAPON_NOUN + "\\s+)?"
+  private static final Pattern DOWN_AFTER = Pattern.compile("(?is)^\\s+(?:(?:\\w+\\s+){0,2}?" + BE
+      + "\\s+(?:\\w+\\s+){0,2}?)?" + DOWN + "\\b.*");
+  private static final Gated INTERCEPT_BEFORE = Gated.count(3, Pattern.compile("\\b(?:(" + QUAL + ")\\s+)?(" + NUM
+      + ")\\s+(?:of\\s+(?:them|those|these|which|the\\s+[\\w-]+)\\s+|(?:[\\w-]+\\s+){0,3}?" + WEAPON_NOUN + "\\s+)?"
       + BE + "\\s+(?:\\w+\\s+){0,2}?" + DOWN + "\\b", CI),
       "down", "destroy", "intercept", "neutrali", "suppressed", "repelled", "eliminated", "jammed", "disabled",
       "lost");
   /** A shoot-down verb later in the sentence ("... launched overnight were shot down"). */
   private static final Pattern DOWN_LATER = Pattern.compile("\\b(?:were|was|had been|have been|has been)\\s+"
       + "(?:\\w+\\s+){0,2}?" + DOWN + "\\b", CI);
-  private static final Pattern ALL_OF = Pattern.compile("\\b(?:all|all of the|all the|both|every one of the|each of the|"
-      + "the full complement of|the entire|the whole)\\s+$", CI);
-  private static final Pattern NONE_OF = Pattern.compile("\\b(?:none of the|not one of the|not a single one of the)\\s+$", CI);
+  private static final Pattern ALL_OF = Pattern.compile("\\b(?:all|all of the|all the|both|every one of the|"
+      + "each of the|the full complement of|the entire|the whole)\\s+$", CI);
+  private static final Pattern NONE_OF = Pattern.compile("\\b(?:none of the|not one of the|"
+      + "not a single one of the)\\s+$", CI);
   /** What may stand between two counts of one list: "13 drones and 43 missiles", "3 missiles, 40 drones". */
-  private static final Pattern LIST_GAP = Pattern.compile("\\S+(?:\\s+[\\w-]+){0,4}?\\s*(?:,\\s*(?:and\\s+)?|\\s+and\\s+)"
-      + "(?:also\\s+)?(?:all\\s+(?:of\\s+)?(?:the\\s+)?)?", CI);
+  private static final Pattern LIST_GAP = Pattern.compile("\\S+(?:\\s+[\\w-]+){0,4}?\\s*"
+      + "(?:,\\s*(?:and\\s+)?|\\s+and\\s+)(?:also\\s+)?(?:all\\s+(?:of\\s+)?(?:the\\s+)?)?", CI);
   /** A count and its weapon phrase: "13 Shahed drones", "3 Kh-101 cruise missiles". */
   private static final Pattern COUNT_PHRASE = Pattern.compile("^\\S+(?:\\s+[\\w-]+){0,4}?\\s+" + WEAPON_NOUN + "\\b",
       CI);
@@ -93,12 +96,14 @@ final class FigureReader {
   private static final Pattern DOWN_ALL = Pattern.compile(DOWN + "\\s+(?:all|all of the|all the|both|every one of the|"
       + "each of the|the full complement of|the entire|the whole)\\s+$", CI);
   /** "brought down each of them", "destroyed them all", "the entire number Russia launched": all that came. */
-  private static final Pattern DOWN_EVERY = Pattern.compile(DOWN + "\\s+(?:(?:each|all|every one|both) of them|them all)\\b|"
+  private static final Pattern DOWN_EVERY = Pattern.compile(DOWN
+      + "\\s+(?:(?:each|all|every one|both) of them|them all)\\b|"
       + "\\b(?:the entire number|all those|all that|every one that)\\s+(?:that\\s+)?(?:Russia|Moscow|the enemy|"
       + "Russian forces|the Russians)\\s+(?:had\\s+)?(?:launched|fired|sent|used)\\b", CI);
   /** "13 of the drones", "of the missiles, 4 were": a count of a weapon named before. */
-  private static final Pattern OF_THE_WEAPON = Pattern.compile("(?<!every )(?<!each )\\b(" + NUM + ")\\s+of\\s+(?:the|them,?\\s+(?:the\\s+)?)\\s*"
-      + "(?:[\\w-]+\\s+){0,2}?(" + WEAPON_NOUN + ")\\b|\\b[Oo]f the (?:[\\w-]+\\s+){0,2}?(" + WEAPON_NOUN + "),\\s+(" + NUM
+  private static final Pattern OF_THE_WEAPON = Pattern.compile("(?<!every )(?<!each )\\b(" + NUM
+      + ")\\s+of\\s+(?:the|them,?\\s+(?:the\\s+)?)\\s*(?:[\\w-]+\\s+){0,2}?(" + WEAPON_NOUN + ")\\b|"
+      + "\\b[Oo]f the (?:[\\w-]+\\s+){0,2}?(" + WEAPON_NOUN + "),\\s+(" + NUM
       + ")\\s+(?:were|was|had been|have been)\\s+(?:\\w+\\s+){0,2}?" + DOWN + "\\b", CI);
   /** "reported 3 downed", "10 of 10 drones downed overnight": an interception count without "were". */
   private static final Pattern DOWN_BARE = Pattern.compile("\\b(" + NUM + ")\\s+(?:(?:[\\w-]+\\s+){0,3}?(" + WEAPON_NOUN
@@ -114,7 +119,8 @@ final class FigureReader {
       + ")\\s+(?:were\\s+|of them\\s+)?" + DOWN + "\\s*\\)", CI);
   /** "In total, 37 were recorded", "12 had been launched": a launched total told in the passive, no noun. */
   private static final Pattern TOTAL_PASSIVE = Pattern.compile("\\b(?:(?:in total|in all|altogether|a total of),?\\s+)?"
-      + "(" + NUM + ")\\s+(?:were|had been|have been)\\s+(?:recorded|launched|fired|detected|tracked|used|sent)\\b", CI);
+      + "(" + NUM + ")\\s+(?:were|had been|have been)\\s+"
+      + "(?:recorded|launched|fired|detected|tracked|used|sent)\\b", CI);
   /**
    * "missiles and drones - 98 and 10 respectively": two weapons, then their counts in the same order
    * (intercepted when a shoot-down verb stands just before the first weapon).
@@ -124,11 +130,13 @@ final class FigureReader {
       + NUM + "),?\\s+respectively\\b", CI);
   /** "out of 7 launched", "of the 40 fired": a launched total after an interception count. */
   private static final Pattern OUT_OF_LAUNCHED = Pattern.compile("\\b(?:out of|of)\\s+(?:the\\s+|a total of\\s+)?(?:("
-      + QUAL + ")\\s+)?(" + NUM + ")\\s+(?:(?:that|which)\\s+(?:[\\w-]+\\s+){0,2}?)?(?:launched|fired|used|sent)\\b", CI);
+      + QUAL + ")\\s+)?(" + NUM + ")\\s+(?:(?:that|which)\\s+(?:[\\w-]+\\s+){0,2}?)?"
+      + "(?:launched|fired|used|sent)\\b", CI);
   /** "no missile was shot down", "none of them were intercepted": intercepted 0. */
   private static final Pattern NONE_DOWN = Pattern.compile("\\b(?:no|not a single|not one)\\s+((?:[\\w-]+\\s+){0,2}?"
       + WEAPON_NOUN + ")\\s+(?:\\w+\\s+){0,3}?(?:was|were|had been|has been|could be)\\s+(?:\\w+\\s+){0,2}?"
-      + DOWN + "\\b|\\bnone (?:of (?:them|which|these|those) )?(?:was|were|could be)\\s+(?:\\w+\\s+){0,2}?" + DOWN + "\\b", CI);
+      + DOWN + "\\b|\\bnone (?:of (?:them|which|these|those) )?(?:was|were|could be)\\s+(?:\\w+\\s+){0,2}?"
+      + DOWN + "\\b", CI);
   private static final Pattern OF_TOTAL = Pattern.compile("\\b(" + NUM + ")\\s+(?:out\\s+)?of\\s+(?:the\\s+)?$", CI);
   private static final Pattern DOWN_NEAR = Pattern.compile("(?:" + DOWN + "|air defen[cs]e|shot|took|brought)"
       + "[^\\w;]+(?:\\w+[^\\w;]+){0,2}$", CI); // not across a semicolon: "4 were shot down; and 10 drones"
@@ -139,39 +147,40 @@ final class FigureReader {
   private static final Gated KILLED_BY_VERB = new Gated(Pattern.compile("\\b(?:kill(?:ed|ing)|claimed the lives of|"
       + "took the lives of|the deaths? of)\\s+(?:(" + QUAL + ")\\s+)?" + PERSON_LIST, CI),
       "kill", "lives of", "death");
-  private static final Gated KILLED_BARE = Gated.count(4, Pattern.compile("\\b(?:kill(?:ed|ing)|leaving|left)\\s+(?:(" + QUAL
-      + ")\\s+)?(" + NUM + ")(?:\\s+(?:dead|killed|people dead))?(?=\\s*(?:[,.;]|$|and\\b|on\\b|in\\b|at\\b|"
+  private static final Gated KILLED_BARE = Gated.count(4, Pattern.compile("\\b(?:kill(?:ed|ing)|leaving|left)\\s+"
+      + "(?:(" + QUAL + ")\\s+)?(" + NUM + ")(?:\\s+(?:dead|killed|people dead))?"
+      + "(?=\\s*(?:[,.;]|$|and\\b|on\\b|in\\b|at\\b|"
       + "others\\b|more\\b|the\\b|after\\b|when\\b|as\\b|according\\b|dead\\b))", CI),
       "kill", "leaving", "left");
   private static final Gated DEAD = Gated.count(3, Pattern.compile("\\b(?:(" + QUAL + ")\\s+)?(" + NUM + ")\\s+(?:"
       + PERSON + "\\s+)?(?:were\\s+|are\\s+)?(?:dead|died|deaths|fatalities|killed)\\b", CI),
       "dead", "died", "deaths", "fatalities", "killed");
-  private static final Gated TOLL = new Gated(Pattern.compile("\\b(?:death toll|toll|number of (?:people |those |civilians )?"
-      + "(?:killed|dead))\\s+(?:[\\w'’,-]+\\s+){0,16}?(?:to|at|of|reached|"
-      + "is|was|stands at|stood at)\\s+(?:(" + QUAL + ")\\s+)?(" + NUM + ")\\b", CI),
+  private static final Gated TOLL = new Gated(Pattern.compile("\\b(?:death toll|toll|"
+      + "number of (?:people |those |civilians )?(?:killed|dead))\\s+(?:[\\w'’,-]+\\s+){0,16}?"
+      + "(?:to|at|of|reached|is|was|stands at|stood at)\\s+(?:(" + QUAL + ")\\s+)?(" + NUM + ")\\b", CI),
       "toll", "number of");
-  private static final Gated INJURED_TOLL = new Gated(Pattern.compile("\\bnumber of (?:the )?(?:injured|wounded)(?: people)?\\s+"
-      + "(?:[\\w'’,-]+\\s+){0,16}?(?:to|at|of|reached|is|was|stands at|stood at)\\s+(?:(" + QUAL + ")\\s+)?(" + NUM
-      + ")\\b", CI),
+  private static final Gated INJURED_TOLL = new Gated(Pattern.compile("\\bnumber of (?:the )?(?:injured|wounded)"
+      + "(?: people)?\\s+(?:[\\w'’,-]+\\s+){0,16}?(?:to|at|of|reached|is|was|stands at|stood at)\\s+"
+      + "(?:(" + QUAL + ")\\s+)?(" + NUM + ")\\b", CI),
       "number of");
   private static final Gated VICTIM = new Gated(Pattern.compile("\\b(?:the )?(?:victim|person killed|dead) (?:was|is) "
       + "(?:a|an)\\b", CI),
       "victim", "person killed", "dead");
-  private static final Gated INJURED_LIST = new Gated(Pattern.compile("\\b" + PERSON_LIST + "\\s+(?:\\w+\\s+){0,2}?" + BE
-      + "\\s+(?:\\w+\\s+)?(?:injured|wounded|hurt|hospitali[sz]ed)\\b", CI),
+  private static final Gated INJURED_LIST = new Gated(Pattern.compile("\\b" + PERSON_LIST + "\\s+(?:\\w+\\s+){0,2}?"
+      + BE + "\\s+(?:\\w+\\s+)?(?:injured|wounded|hurt|hospitali[sz]ed)\\b", CI),
       "injured", "wounded", "hurt", "hospitali");
   private static final Gated INJURED_BY_VERB = new Gated(Pattern.compile("\\b(?:injur(?:ed|ing)|wound(?:ed|ing)|"
       + "hurting)\\s+(?:(" + QUAL + ")\\s+)?" + PERSON_LIST, CI),
       "injur", "wound", "hurting");
-  private static final Gated INJURED_BY_VERB_BARE = Gated.count(4, Pattern.compile("\\b(?:injur(?:ed|ing)|wound(?:ed|ing)|"
-      + "hurting)\\s+(?:(" + QUAL + ")\\s+)?(" + NUM + ")(?=\\s*(?:[,.;]|$|and\\b|on\\b|in\\b|at\\b|"
+  private static final Gated INJURED_BY_VERB_BARE = Gated.count(4, Pattern.compile("\\b(?:injur(?:ed|ing)|"
+      + "wound(?:ed|ing)|hurting)\\s+(?:(" + QUAL + ")\\s+)?(" + NUM + ")(?=\\s*(?:[,.;]|$|and\\b|on\\b|in\\b|at\\b|"
       + "others\\b|more\\b|the\\b|after\\b|when\\b|as\\b|according\\b))", CI),
       "injur", "wound", "hurting");
-  private static final Gated SINGLE = new Gated(Pattern.compile("(?<![Nn]o )\\b(?:a|an|one)\\s+(?:[\\w-]+\\s+){0,3}?(?:was|has been|had been)"
-      + "\\s+(?:\\w+\\s+)?(killed|injured|wounded|hurt)\\b", CI),
+  private static final Gated SINGLE = new Gated(Pattern.compile("(?<![Nn]o )\\b(?:a|an|one)\\s+(?:[\\w-]+\\s+){0,3}?"
+      + "(?:was|has been|had been)\\s+(?:\\w+\\s+)?(killed|injured|wounded|hurt)\\b", CI),
       "killed", "injured", "wounded", "hurt");
-  private static final Gated INJURED_BARE = Gated.count(3, Pattern.compile("\\b(?:(" + QUAL + ")\\s+)?(" + NUM + ")\\s+(?:"
-      + PERSON + "\\s+)?(?:were\\s+|was\\s+)?(?:injured|wounded|hurt)\\b", CI),
+  private static final Gated INJURED_BARE = Gated.count(3, Pattern.compile("\\b(?:(" + QUAL + ")\\s+)?(" + NUM + ")\\s+"
+      + "(?:" + PERSON + "\\s+)?(?:were\\s+|was\\s+)?(?:injured|wounded|hurt)\\b", CI),
       "injured", "wounded", "hurt");
   private static final Gated NO_CASUALTIES = new Gated(Pattern.compile("\\b(?:no (?:casualties|one was (?:killed|hurt|"
       + "injured)|injuries|deaths|victims)|nobody was (?:killed|hurt|injured)|without casualties)\\b", CI),
@@ -534,13 +543,13 @@ final class FigureReader {
         continue;
       }
       String det = m.group(2).toLowerCase(Locale.ROOT);
-      Integer n = det.equals("the") || det.equals("his") || det.equals("her") || det.equals("their") ? Integer.valueOf(1)
-          : Numbers.parse(det);
+      Integer n = det.equals("the") || det.equals("his") || det.equals("her") || det.equals("their")
+          ? Integer.valueOf(1) : Numbers.parse(det);
       String noun = m.group(3).toLowerCase(Locale.ROOT);
       if (n != null && (noun.equals("couple") || noun.equals("couples"))) {
         n = n * 2;
-      } else if (n != null && n == 1 && noun.endsWith("s") && !noun.endsWith("ss") && !det.equals("a") && !det.equals("an")
-          && !noun.equals("others")) {
+      } else if (n != null && n == 1 && noun.endsWith("s") && !noun.endsWith("ss") && !det.equals("a")
+          && !det.equals("an") && !noun.equals("others")) {
         n = null; // "the residents": a number we cannot know
       }
       total += n == null ? 0 : n;

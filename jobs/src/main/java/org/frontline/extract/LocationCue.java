@@ -32,7 +32,8 @@ final class LocationCue {
       + "|(?:^|\\W)(?:hit|hits|hitting|struck|attacked|attacking|shelled|shelling|targeted|"
       + "targeting|bombed|"
       + "pounded|pounding|raided|battered|rocked)\\s+(?:[a-z][\\w-]*\\s+){0,4}(?:of\\s+|in\\s+)?(?:the\\s+)?$"
-      // "in Lyiutezh, the Kyiv region", "in Obolonskyi residential district, Kyiv city": an unknown place, then its area
+      // "in Lyiutezh, the Kyiv region", "in Obolonskyi residential district, Kyiv city":
+      // an unknown place, then its area
       + "|(?:^|\\W)(?:in|In|at|At|near|Near|on|On)\\s+(?:the\\s+)?(?:village of\\s+|town of\\s+|city of\\s+)?"
       + "(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|"
       + "August|September|October|November|December)\\b)" // "On Tuesday, Moscow targeted": a day, not a place

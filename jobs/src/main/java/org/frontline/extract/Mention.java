@@ -49,7 +49,8 @@ public final class Mention {
 
   @Override
   public String toString() {
-    return "Mention{" + eventDate + " " + dateBasis + " " + country + " by " + attacker + " " + regionIso + " '" + place + "' "
+    return "Mention{" + eventDate + " " + dateBasis + " " + country + " by " + attacker + " " + regionIso
+        + " '" + place + "' "
         + weapon + "/" + weaponModel + " launched=" + launched + "/" + launchedQualifier + " intercepted="
         + intercepted + " killed=" + killed + " injured=" + injured + " s" + sentenceIndex + " c="
         + String.format(Locale.ROOT, "%.2f", confidence) + "}";

@@ -16,8 +16,10 @@ final class Numbers {
   private static final String TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety";
 
   /** A regex fragment for one count (no capturing groups). */
-  static final String NUM = "(?<![Nn]o )(?<![Ee]very )(?<![\\w-])(?<!(?:January|February|March|April|May|June|July|August|September|"
-      + "October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\\.? )(?:\\d{1,3}(?:,\\d{3})+|\\d{1,3}(?![\\d,.:-]\\d)|a dozen|zero|(?:" + TENS + ")(?:[- ](?:" + UNITS
+  static final String NUM = "(?<![Nn]o )(?<![Ee]very )(?<![\\w-])"
+      + "(?<!(?:January|February|March|April|May|June|July|August|September|"
+      + "October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\\.? )"
+      + "(?:\\d{1,3}(?:,\\d{3})+|\\d{1,3}(?![\\d,.:-]\\d)|a dozen|zero|(?:" + TENS + ")(?:[- ](?:" + UNITS
       + "))?|" + TEENS + "|" + UNITS + "|a hundred|(?:" + UNITS + ") hundred)(?![\\w-])";
 
   /** Qualifier phrases in front of a number, and what they mean. */

@@ -2,9 +2,6 @@ package org.frontline.extract;
 
 import org.frontline.common.Stems;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -21,15 +18,16 @@ final class SentenceFilters {
 
   // sentences that do not report a strike that happened
   static final Gated CUMULATIVE = new Gated(Pattern.compile("\\b(?:since (?:the (?:start|beginning|outbreak) of|"
-      + "February 2022|2014|2022|the (?:full-scale )?invasion|the (?:\\w+ ){1,2}invasion|the war began|Russia invaded|Russia's invasion|"
-      + "the war started)|(?:has|have) already (?:used|launched|fired)|so far this (?:year|month|week)|this year alone|to date|in total since|"
+      + "February 2022|2014|2022|the (?:full-scale )?invasion|the (?:\\w+ ){1,2}invasion|the war began|"
+      + "Russia invaded|Russia's invasion|the war started)|(?:has|have) already (?:used|launched|fired)|"
+      + "so far this (?:year|month|week)|this year alone|to date|in total since|"
       + "over the (?:past|last) (?:\\w+ )?(?:weeks|months|years|year|month|week)|throughout the war|"
       + "during the war|per (?:month|day|night|week)|a month\\b|every (?:night|day|week)|each (?:night|month)|"
       + "last (?:month|year)|this (?:month|year)|in (?:January|February|March|April|June|July|August|September|"
       + "October|November|December)(?! \\d)|in (?:19|20)\\d\\d|since (?:January|February|March|April|May|June|"
       + "July|August|September|October|November|December)|a record|record number|monthly|weekly|daily average|"
-      + "on average|last week|this week|over the weekend|past week|as of(?! \\d{1,2}[:.]\\d\\d)(?! (?:this |the )?morning)|"
-      + "continuously|"
+      + "on average|last week|this week|over the weekend|past week|"
+      + "as of(?! \\d{1,2}[:.]\\d\\d)(?! (?:this |the )?morning)|continuously|"
       + "a total of \\S+ (?:drones|missiles) (?:this|last|in)|every day|regularly|constantly|routinely|"
       + "almost every|day after day|night after night)", CI),
       "since", "already", "so far this", "this year", "to date", "over the", "throughout the war", "during the war",
@@ -55,8 +53,8 @@ final class SentenceFilters {
       "deliver", "suppl", "shipment", "donat", "pledg", "promis", "contract", "procure", "purchas", "produc",
       "manufactur", "aid package", "military aid", "trained", "training", "arriv", "sanction", "budget", "exercise",
       "drill", "test", "stockpile");
-  static final Gated HYPOTHETICAL = new Gated(Pattern.compile("\\b(?:could|would|might|(?<!\\d )may(?!\\s+\\d)|will|plans? to|"
-      + "in preparation for|preparing|in the event of|(?:do|does|did) not have time|unable to|cannot|can't|"
+  static final Gated HYPOTHETICAL = new Gated(Pattern.compile("\\b(?:could|would|might|(?<!\\d )may(?!\\s+\\d)|will|"
+      + "plans? to|in preparation for|preparing|in the event of|(?:do|does|did) not have time|unable to|cannot|can't|"
       + "planning to|threaten(?:s|ed|ing)?|threat of|ready to|prepar(?:es|ed|ing) (?:to|for)|intends? to|"
       + "vow(?:s|ed)? to|warn(?:s|ed|ing)? (?:of|that|about)|fears? (?:of|that)|feared|expects?|expected|"
       + "possible|potential|risk of|if|unless|whether|in case|ultimatum|capable of|able to|can)\\b", CI),
@@ -76,15 +74,17 @@ final class SentenceFilters {
       + "prisoners of war|POWs|poll(?:ing|s)?|survey|directions?(?! of)|clashes|battles?|fighting|"
       + "captured (?:the )?(?:city|town|village|territor\\w+|districts?|settlements?|regions?)|liberat\\w*|"
       + "recaptur\\w*|retreat\\w*|encircl\\w*|bodies (?:[\\w,]+ ){0,4}(?:found|identified|discovered|exhumed)|"
-      + "found (?:\\w+ ){0,3}bodies|exhum\\w*|sunk|sank|sinking|flagship|command posts?|mass graves?|execut\\w*|tortur\\w*|war crim\\w*|"
+      + "found (?:\\w+ ){0,3}bodies|exhum\\w*|sunk|sank|sinking|flagship|command posts?|mass graves?|"
+      + "execut\\w*|tortur\\w*|war crim\\w*|"
       + "war criminals?|after the (?:Russian )?occupation|under occupation|during the occupation|accus\\w*|"
       + "alleged\\w*|provocation|siege|besieged|(?<!with |using |used )helicopters?"
       + "(?!,| and | fired| struck| attacked| hit)|personnel|(?:months|weeks) of|constant|mines?|"
       + "landmines?|tripwire|unexploded|ordnance|atrocit\\w+|informers?|informants?|collaborat\\w+|detained|"
       + "arrested|sentenced|eliminat\\w+|tanks?|"
       // an aircraft or helicopter shot down is a loss, not a strike (only attack drones and missiles are)
-      + "(?:Su-\\d\\d\\w*|aircraft|plane|warplane|fighter jet|jet|helicopter|Mi-\\d+\\w*|Ka-\\d+)(?:[\\s\\w,'’()-]{0,40}?)"
-      + "\\b(?:shot down|downed)|(?:shot down|downed) (?:[\\w'’-]+ ){0,3}(?:Su-\\d\\d\\w*|aircraft|plane|warplane|"
+      + "(?:Su-\\d\\d\\w*|aircraft|plane|warplane|fighter jet|jet|helicopter|Mi-\\d+\\w*|Ka-\\d+)"
+      + "(?:[\\s\\w,'’()-]{0,40}?)\\b(?:shot down|downed)|"
+      + "(?:shot down|downed) (?:[\\w'’-]+ ){0,3}(?:Su-\\d\\d\\w*|aircraft|plane|warplane|"
       + "fighter jets?|jets?|helicopters?|Mi-\\d+\\w*|Ka-\\d+)(?! (?:with|and) ))\\b", CI),
       "repel", "repuls", "offensive", "positions", "combat missions", "prisoners of war", "pows", "poll", "survey",
       "direction", "clashes", "battle", "fighting", "captured", "liberat", "recaptur", "retreat", "encircl",

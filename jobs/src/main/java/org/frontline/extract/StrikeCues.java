@@ -2,9 +2,6 @@ package org.frontline.extract;
 
 import org.frontline.common.Stems;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -28,7 +25,8 @@ final class StrikeCues {
       + "howitzers|multiple rocket launchers|helicopters|bombs)|(?:fires|firing|sends|sending|sent|hurl(?:s|ed|ing)|"
       + "unleash(?:es|ed|ing)|deploy(?:s|ed|ing)) (?:[\\w-]+ ){0,4}(?:missiles|drones|rockets|shells|Shaheds|UAVs)|"
       + "backed by (?:[\\w-]+ ){0,2}(?:aircraft|aviation|"
-      + "artillery)|dropp(?:ed|ing|s) (?:[\\w-]+ ){0,3}(?:bombs?|KABs?|munitions|explosives)|fir(?:e|es|ing) (?:on|at)|with fire|under (?:enemy )?fire)\\b", CI);
+      + "artillery)|dropp(?:ed|ing|s) (?:[\\w-]+ ){0,3}(?:bombs?|KABs?|munitions|explosives)|"
+      + "fir(?:e|es|ing) (?:on|at)|with fire|under (?:enemy )?fire)\\b", CI);
   /** A stem every match of {@link #TRIGGER} contains: sentences without one skip the pattern. */
   static final Stems TRIGGER_STEMS = new Stems("attack", "strik", "struck", "hit", "shell", "bomb", "pound",
       "target", "launch", "fired", "explosion", "blast", "kill", "injur", "wound", "damag", "destroy", "shot down",
@@ -58,12 +56,13 @@ final class StrikeCues {
   /** Strike words that only set a scene: "safe from shelling", "protection against drones", "amid attacks". */
   static final Pattern SCENE = Pattern.compile("(?:\\b(?:from|against|amid|despite|about|into|"
       + "condemn\\w*|investigat\\w*|facts of|details of|information about|"
-      + "memory of|victims of|responsib\\w+ for|evacuation of|sensitive about|agreed with)\\s+(?:[\\w’'-]+\\s+){0,4}|\\bthe\\s+(?=(?:wounded|"
-      + "injured|killed|dead)\\b))$", CI);
+      + "memory of|victims of|responsib\\w+ for|evacuation of|sensitive about|agreed with)\\s+(?:[\\w’'-]+\\s+){0,4}|"
+      + "\\bthe\\s+(?=(?:wounded|injured|killed|dead)\\b))$", CI);
 
   static final Gated NATIONAL_UA = new Gated(Pattern.compile("\\b(?:at|on|against|across|over|throughout|all over|"
       + "into) (?:Ukraine|the country|Ukrainian territory|Ukrainian cities|Ukrainian regions|several regions|"
-      + "multiple regions|many regions)\\b|\\b(?:attacked|struck|targeted|hit|pounded|bombarded) Ukraine\\b|\\bnationwide\\b|\\bAir Force of Ukraine\\b|"
+      + "multiple regions|many regions)\\b|\\b(?:attacked|struck|targeted|hit|pounded|bombarded) Ukraine\\b|"
+      + "\\bnationwide\\b|\\bAir Force of Ukraine\\b|"
       + "\\b(?:several|\\d+|many|multiple) regions of Ukraine\\b|\\binfrastructure of (?:\\d+|several|many) regions\\b|"
       + "\\b(?:Ukraine's|Ukrainian) (?:Air Force|air force|"
       + "military|air defen[cs]es?)\\b|\\bAir Force said\\b|\\b(?:in|across) (?:the )?(?:southern|eastern|"

@@ -76,7 +76,8 @@ public final class StrikeSentenceModel {
    */
   public static Dataset<Row> trainingSet(Dataset<Row> articles, Dataset<Row> mentions, Dataset<Row> gold) {
     Dataset<Row> byRule = mentions.filter(col("sentence_field").equalTo("text"))
-        .select(col("doc_id").as("r_doc"), explode(col("evidence_sentences")).as("r_index"), col("weapon").as("r_weapon"))
+        .select(col("doc_id").as("r_doc"), explode(col("evidence_sentences")).as("r_index"),
+            col("weapon").as("r_weapon"))
         .groupBy("r_doc", "r_index").agg(min(when(col("r_weapon").notEqual("unknown"), col("r_weapon"))).as("r_weapon"))
         .withColumn("r_pos", lit(true));
     Dataset<Row> hand = gold.select(col("doc_id").as("g_doc"), size(col("strikes")).gt(0).as("g_pos"),

@@ -230,8 +230,8 @@ public final class CorpusGenerator {
   /** One sentence of local colour, assembled from parts so that two articles rarely share it. */
   static String colour(SplittableRandom rnd) {
     return String.format(Locale.ROOT, "%s %s %s %s, adding that %d people had come to help.",
-        pick(rnd, CorpusWords.COLOUR_SUBJECTS), pick(rnd, CorpusWords.COLOUR_VERBS), pick(rnd, CorpusWords.COLOUR_TIMES),
-        pick(rnd, CorpusWords.COLOUR_CLAIMS), 3 + rnd.nextInt(90));
+        pick(rnd, CorpusWords.COLOUR_SUBJECTS), pick(rnd, CorpusWords.COLOUR_VERBS),
+        pick(rnd, CorpusWords.COLOUR_TIMES), pick(rnd, CorpusWords.COLOUR_CLAIMS), 3 + rnd.nextInt(90));
   }
 
   private static String detail(SplittableRandom rnd) {
@@ -258,11 +258,15 @@ public final class CorpusGenerator {
       int intercepted = launched - rnd.nextInt(launched / 3 + 1);
       String noun = (model != null ? model + " " : "") + w.many();
       sentences.add(pick(rnd, List.of(
-          String.format(Locale.ROOT, "Russia launched %s%d %s at Ukraine %s, the Air Force said.", q[0], launched, noun, when[0]),
-          String.format(Locale.ROOT, "Ukraine's Air Force said Russia fired %s%d %s %s, targeting several regions.", q[0], launched, noun, when[0]),
-          String.format(Locale.ROOT, "%s, Russian forces attacked Ukraine with %s%d %s, according to the military.", cap(when[0]), q[0], launched, noun))));
+          String.format(Locale.ROOT, "Russia launched %s%d %s at Ukraine %s, the Air Force said.",
+              q[0], launched, noun, when[0]),
+          String.format(Locale.ROOT, "Ukraine's Air Force said Russia fired %s%d %s %s, targeting several regions.",
+              q[0], launched, noun, when[0]),
+          String.format(Locale.ROOT, "%s, Russian forces attacked Ukraine with %s%d %s, according to the military.",
+              cap(when[0]), q[0], launched, noun))));
       sentences.add(String.format(Locale.ROOT, pick(rnd, List.of(
-          "Air defence units shot down %d of them.", "Of those, %d were intercepted or suppressed by electronic warfare.",
+          "Air defence units shot down %d of them.",
+          "Of those, %d were intercepted or suppressed by electronic warfare.",
           "The military said %d were destroyed before reaching their targets.")), intercepted));
       a.events.add(event(eventDate, null, null, w, model, launched, q[1], intercepted, null, null));
     }
@@ -280,9 +284,13 @@ public final class CorpusGenerator {
       String official = pick(rnd, CorpusWords.OFFICIALS);
       String casualties = casualties(rnd, killed, injured);
       sentences.add(pick(rnd, List.of(
-          String.format(Locale.ROOT, "%s %s, %s when a %s hit %s, local authorities said.", cap(where), when[0], casualties, w.one(), target),
-          String.format(Locale.ROOT, "A %s struck %s %s %s, and %s, according to %s, head of the regional administration.", w.one(), target, where, when[0], casualties, official),
-          String.format(Locale.ROOT, "%s came under %s %s; %s said %s.", name, attackNoun(w.kind()), when[0], official, casualties))));
+          String.format(Locale.ROOT, "%s %s, %s when a %s hit %s, local authorities said.",
+              cap(where), when[0], casualties, w.one(), target),
+          String.format(Locale.ROOT,
+              "A %s struck %s %s %s, and %s, according to %s, head of the regional administration.",
+              w.one(), target, where, when[0], casualties, official),
+          String.format(Locale.ROOT, "%s came under %s %s; %s said %s.",
+              name, attackNoun(w.kind()), when[0], official, casualties))));
       if (killed == 1 && rnd.nextDouble() < 0.5) {
         sentences.add(String.format(Locale.ROOT, "The victim was a %d-year-old %s.", 20 + rnd.nextInt(70),
             pick(rnd, List.of("man", "woman"))));
@@ -355,8 +363,9 @@ public final class CorpusGenerator {
       }
       default: {
         LocalDate d = pub.minusDays(rnd.nextInt(3));
-        return new String[] {"on " + d.getMonth().getDisplayName(TextStyle.FULL, Locale.ENGLISH) + " "
-            + d.getDayOfMonth(), d.toString()};
+        return new String[] {
+            "on " + d.getMonth().getDisplayName(TextStyle.FULL, Locale.ENGLISH) + " " + d.getDayOfMonth(),
+            d.toString()};
       }
     }
   }
@@ -474,7 +483,8 @@ public final class CorpusGenerator {
       }
       this.out = new BufferedWriter(new OutputStreamWriter(os, StandardCharsets.UTF_8), 1 << 16);
       if (csv) {
-        printer = CSVFormat.RFC4180.builder().setHeader("id", "headline", "pubDate", "source", "link", "lead", "content")
+        printer = CSVFormat.RFC4180.builder()
+            .setHeader("id", "headline", "pubDate", "source", "link", "lead", "content")
             .setRecordSeparator("\n").get().print(out);
         lines++;
       } else {

@@ -6,7 +6,10 @@ import org.frontline.common.ColumnTransformer;
 
 import static org.apache.spark.sql.functions.*;
 
-/** Connected components of a small graph by iterated minimum labels (each node ends with its component's least label). */
+/**
+ * Connected components of a small graph by iterated minimum labels (each node ends with its component's least
+ * label).
+ */
 final class Components {
   private static final int MAX_ITERATIONS = 30;
 
@@ -23,9 +26,10 @@ final class Components {
       // each round materialised: its plan stays one join deep, and on a cluster it survives a lost executor
       Dataset<Row> incoming = edges.join(labels, edges.col("src").equalTo(labels.col("node")))
           .groupBy(col("dst")).agg(min(col("label")).as("incoming"));
-      Dataset<Row> next = ColumnTransformer.materialize(labels.join(incoming, labels.col("node").equalTo(incoming.col("dst")), "left")
-          .select(col("node"), when(col("incoming").isNotNull().and(col("incoming").lt(col("label"))),
-              col("incoming")).otherwise(col("label")).as("label")));
+      Dataset<Row> next = ColumnTransformer.materialize(
+          labels.join(incoming, labels.col("node").equalTo(incoming.col("dst")), "left")
+              .select(col("node"), when(col("incoming").isNotNull().and(col("incoming").lt(col("label"))),
+                  col("incoming")).otherwise(col("label")).as("label")));
       long changed = next.join(labels.withColumnRenamed("label", "old"), "node")
           .where(col("label").notEqual(col("old"))).count();
       labels = next;

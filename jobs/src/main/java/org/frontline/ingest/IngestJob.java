@@ -8,12 +8,12 @@ import org.apache.spark.sql.api.java.UDF1;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
+import org.frontline.common.ColumnTransformer;
 import org.frontline.common.Progress;
 import org.frontline.ingest.InputFiles.Expansion;
 import org.frontline.ingest.InputFiles.Format;
 import org.frontline.ingest.InputFiles.InputFile;
 import org.frontline.lake.Lake;
-import org.frontline.common.ColumnTransformer;
 import org.frontline.lake.Tables;
 
 import java.util.LinkedHashMap;
@@ -86,7 +86,8 @@ public final class IngestJob {
 
     Dataset<Row> raw = RecordReaders.read(spark, files, options.maxRecordBytes());
     Dataset<Row> records = materialize(prepare(raw, mapper).withColumn(ROW_ID, monotonically_increasing_id()));
-    Progress.info("ingest", String.format("read %,d records in %.1f s; finding duplicates", records.count(), p.seconds()));
+    Progress.info("ingest", String.format("read %,d records in %.1f s; finding duplicates", records.count(),
+        p.seconds()));
 
     // duplicate detection sees only the columns it reads (no raw record, no text apart from content): the
     // frames it sorts and joins are a third of the records' width; its marks are joined back by row id

@@ -95,7 +95,8 @@ public final class InputFiles {
             InputFile file = classify(fs.makeQualified(st.getPath()), st.getLen(), forced, codecs);
             if (file == null) {
               throw new IngestException("unknown input format: " + st.getPath()
-                  + " (expected .jsonl, .json, .ndjson, .csv, .parquet or .txt, optionally compressed; or use --format)");
+                  + " (expected .jsonl, .json, .ndjson, .csv, .parquet or .txt, optionally compressed;"
+                  + " or use --format)");
             }
             files.put(file.path(), file);
           }

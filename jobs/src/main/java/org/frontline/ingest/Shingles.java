@@ -52,7 +52,8 @@ public final class Shingles {
       int cp = s.codePointAt(i);
       int chars = Character.charCount(cp);
       // an unpaired surrogate is encoded as one '?' byte
-      int bytes = cp < 0x80 ? 1 : cp < 0x800 ? 2 : Character.isSurrogate((char) cp) && chars == 1 ? 1 : cp < 0x10000 ? 3 : 4;
+      int bytes = cp < 0x80 ? 1 : cp < 0x800 ? 2 : Character.isSurrogate((char) cp) && chars == 1 ? 1
+          : cp < 0x10000 ? 3 : 4;
       boolean word = isWordChar(cp);
       if (word && start < 0) {
         start = at;

@@ -11,8 +11,6 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
 
-import static org.apache.spark.sql.functions.col;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -20,6 +18,8 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+
+import static org.apache.spark.sql.functions.col;
 
 /** The output lake: one directory (local, HDFS, S3...) holding one Delta table per name plus {@code runs/}. */
 public final class Lake {

@@ -4,7 +4,6 @@ import org.apache.commons.text.StringEscapeUtils;
 import org.frontline.lake.Tables;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -155,7 +154,8 @@ public final class HtmlReport {
     b.append("<h2 id=\"map\">Where: the 7 days to ").append(h(r.date())).append("</h2><div class=\"grid2\"><figure>")
         .append(OblastMap.render(values, details, "strike events, 7 days to " + r.date(), 760))
         .append("</figure><div><table id=\"oblasts\"><thead><tr><th>oblast</th><th class=\"n\">events 7 d</th>")
-        .append("<th class=\"n\">killed</th><th class=\"n\">injured</th><th class=\"n\">events 28 d</th></tr></thead><tbody>");
+        .append("<th class=\"n\">killed</th><th class=\"n\">injured</th><th class=\"n\">events 28 d</th>"
+            + "</tr></thead><tbody>");
     int shown = 0;
     for (ReportData.AreaTotal a : r.oblasts()) {
       if (a.events28() == 0 || shown++ >= 15) {
@@ -214,7 +214,8 @@ public final class HtmlReport {
     // spikes
     b.append("<h2 id=\"spikes\">What stands out: spikes</h2>");
     if (r.spikes().isEmpty()) {
-      b.append("<p class=\"note\">No oblast week of this week or the last stands out from its own 8-week baseline.</p>");
+      b.append("<p class=\"note\">No oblast week of this week or the last stands out from its own 8-week"
+          + " baseline.</p>");
     } else {
       b.append("<table id=\"spike-table\"><thead><tr><th>week of</th><th>area</th><th>metric</th>")
           .append("<th class=\"n\">value</th><th class=\"n\">baseline median</th><th class=\"n\">robust z</th>")

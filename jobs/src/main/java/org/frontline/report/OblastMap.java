@@ -129,8 +129,8 @@ public final class OblastMap {
         d.append('Z');
       }
       svg.append("<path class=\"oblast\" data-iso=\"").append(esc(iso)).append("\" fill=\"")
-          .append(colour(v, breaks)).append("\" fill-rule=\"evenodd\" stroke=\"#777\" stroke-width=\"0.6\" d=\"").append(d)
-          .append("\"><title>").append(esc(Areas.name(iso) + ": " + details.getOrDefault(iso, "no events")))
+          .append(colour(v, breaks)).append("\" fill-rule=\"evenodd\" stroke=\"#777\" stroke-width=\"0.6\" d=\"")
+          .append(d).append("\"><title>").append(esc(Areas.name(iso) + ": " + details.getOrDefault(iso, "no events")))
           .append("</title></path>");
     }
     // value labels at the units' centroids

@@ -62,8 +62,8 @@ public final class ReportData {
   public record Source(String source, String title, String url, String docId) {}
 
   public record Event(String eventId, String date, String country, String attacker, String area, String areaName,
-                      String place, String weapon, String weaponModel, Double launched, Double intercepted, Double killed,
-                      Double injured, long sourcesCount, String sentence, List<Source> sources) {}
+                      String place, String weapon, String weaponModel, Double launched, Double intercepted,
+                      Double killed, Double injured, long sourcesCount, String sentence, List<Source> sources) {}
 
   /**
    * What the lake holds that the per-day tables leave out, and what the reader should know before reading
@@ -161,7 +161,8 @@ public final class ReportData {
     for (Row r : trends.filter(col("area_kind").equalTo("oblast")
             .and(col("period_start").between(sql(date.minusDays(27)), sql(date))))
         .groupBy("area", "area_name")
-        .agg(sum(when(recent, col("events")).otherwise(0L)).as("e7"), sum(when(recent, col("killed")).otherwise(0.0)).as("k7"),
+        .agg(sum(when(recent, col("events")).otherwise(0L)).as("e7"),
+            sum(when(recent, col("killed")).otherwise(0.0)).as("k7"),
             sum(when(recent, col("injured")).otherwise(0.0)).as("i7"), sum("events").as("e28"))
         .orderBy(col("e7").desc(), col("e28").desc(), col("area")).collectAsList()) {
       oblasts.add(new AreaTotal(r.getAs("area"), r.getAs("area_name"), lng(r, "e7"), dbl(r, "k7"), dbl(r, "i7"),

@@ -241,8 +241,9 @@ public final class TopicsJob {
       List<Row> retired = new ArrayList<>();
       for (Row r : earlier.collectAsList()) { // one row per topic ever issued: hundreds at most
         if (!inModel.contains(r.<Integer>getAs("topic_id"))) {
-          retired.add(RowFactory.create(r.<Integer>getAs("topic_id"), r.<String>getAs("label"), r.getList(r.fieldIndex("terms")),
-              0L, 0.0, "retired", r.<String>getAs("model_id"), r.<String>getAs("algorithm")));
+          retired.add(RowFactory.create(r.<Integer>getAs("topic_id"), r.<String>getAs("label"),
+              r.getList(r.fieldIndex("terms")), 0L, 0.0, "retired", r.<String>getAs("model_id"),
+              r.<String>getAs("algorithm")));
         }
       }
       out = out.unionByName(spark.createDataFrame(retired, Tables.TOPICS_SCHEMA));
@@ -455,7 +456,8 @@ public final class TopicsJob {
   }
 
   /** Gives each topic index of a new model its id: the matched known topic's, else a fresh one. */
-  private List<TopicModelStore.Topic> identify(SparkSession spark, int k, Map<Integer, List<TopicModelStore.Term>> terms,
+  private List<TopicModelStore.Topic> identify(SparkSession spark, int k,
+                                               Map<Integer, List<TopicModelStore.Term>> terms,
                                                Map<Integer, Long> fitSize) {
     List<Map<String, Double>> known = new ArrayList<>();
     List<Integer> knownIds = new ArrayList<>();

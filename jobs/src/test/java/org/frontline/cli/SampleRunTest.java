@@ -51,8 +51,8 @@ class SampleRunTest extends SparkTest {
 
   @Test
   void mentionsMatchTheGeneratorsTruth() {
-    Map<String, Object> s = ExtractionEval.score(spark(),
-        repo().resolve("data/sample/truth.jsonl").toString(), lake.read(Tables.ARTICLES), lake.read(Tables.MENTIONS), 0);
+    Map<String, Object> s = ExtractionEval.score(spark(), repo().resolve("data/sample/truth.jsonl").toString(),
+        lake.read(Tables.ARTICLES), lake.read(Tables.MENTIONS), 0);
     assertEquals(716L, s.get("scored_documents"));
     assertTrue((Double) s.get("article_f1") >= 0.99, s.toString());
     assertTrue((Double) s.get("mention_f1") >= 0.97, s.toString());

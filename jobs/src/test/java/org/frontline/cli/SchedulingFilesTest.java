@@ -37,7 +37,8 @@ class SchedulingFilesTest {
         "    def __enter__(self): return self",
         "    def __exit__(self, *a): return False",
         "class SparkSubmitOperator:",
-        "    def __init__(self, **kw): captured['task'] = {k: (v if isinstance(v, (list, dict, str, int)) else str(v)) for k, v in kw.items()}",
+        "    def __init__(self, **kw): captured['task'] = {k: (v if isinstance(v, (list, dict, str, int)) else str(v))"
+            + " for k, v in kw.items()}",
         "def module(name, **attrs):",
         "    m = types.ModuleType(name); m.__dict__.update(attrs); sys.modules[name] = m",
         "module('pendulum', datetime=lambda *a, **k: 'datetime%s' % (a,))",

@@ -16,7 +16,10 @@ import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-/** The scores of {@link ExtractionEval} on three labelled articles whose mentions are right, a day off, and three days off. */
+/**
+ * The scores of {@link ExtractionEval} on three labelled articles whose mentions are right, a day off, and three
+ * days off.
+ */
 class ExtractionEvalTest extends SparkTest {
   static Row mention(String doc, String day, String region, String weapon, String attacker, Integer killed) {
     return RowFactory.create(doc + "#0", doc, Date.valueOf(day), "UA", attacker, region, weapon, null, null, killed,

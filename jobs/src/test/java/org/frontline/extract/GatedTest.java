@@ -14,8 +14,9 @@ import java.util.regex.Matcher;
 import static org.junit.jupiter.api.Assertions.*;
 
 /**
- * Every gated rule of the extraction rules ({@link SentenceFilters}, {@link StrikeCues}, {@link FigureReader}) and {@link EventDates}: on texts made of its own pattern's words (random words, and runs of
- * consecutive words, so that its phrases occur), in random ASCII case, a match never happens without a stem.
+ * Every gated rule of the extraction rules ({@link SentenceFilters}, {@link StrikeCues}, {@link FigureReader}) and
+ * {@link EventDates}: on texts made of its own pattern's words (random words, and runs of consecutive words, so that
+ * its phrases occur), in random ASCII case, a match never happens without a stem.
  */
 class GatedTest {
   private static final String[] EXTRA = {"19", "20", "1945", "2022", "2025", "12", "1,200", "two", "the", "a", "of",

@@ -100,8 +100,10 @@ class StrikeRulesTest {
     // 2026-03-12 is a Thursday
     assertEquals(LocalDate.of(2026, 3, 11), extract("Missiles hit Odesa yesterday.", "2026-03-12").get(0).eventDate);
     assertEquals(LocalDate.of(2026, 3, 10), extract("Missiles hit Odesa on Tuesday.", "2026-03-12").get(0).eventDate);
-    assertEquals(LocalDate.of(2026, 3, 11), extract("Drones hit Odesa on Tuesday night.", "2026-03-12").get(0).eventDate);
-    assertEquals(LocalDate.of(2025, 12, 31), extract("Drones struck Kyiv on December 31.", "2026-01-03").get(0).eventDate);
+    assertEquals(LocalDate.of(2026, 3, 11),
+        extract("Drones hit Odesa on Tuesday night.", "2026-03-12").get(0).eventDate);
+    assertEquals(LocalDate.of(2025, 12, 31),
+        extract("Drones struck Kyiv on December 31.", "2026-01-03").get(0).eventDate);
     assertEquals(LocalDate.of(2026, 2, 4), extract("A missile hit Kharkiv on Feb. 4.", "2026-02-05").get(0).eventDate);
     assertEquals(LocalDate.of(2026, 3, 11),
         extract("During the night of 10 to 11 March, a missile struck Kharkiv.", "2026-03-12").get(0).eventDate);

@@ -16,7 +16,10 @@ import static org.junit.jupiter.api.Assertions.*;
 
 /** {@link ContentHash} against the Spark expression it replaces, which earlier lakes' hashes were made by. */
 class ContentHashTest extends SparkTest {
-  /** Pieces a text is made of: ASCII, every {@code \s} character, spaces that are not {@code \s}, and letters whose lower case is special. */
+  /**
+   * Pieces a text is made of: ASCII, every {@code \s} character, spaces that are not {@code \s}, and letters whose
+   * lower case is special.
+   */
   private static final String[] PIECES = {"Drones", "HIT", "kyiv", " ", "  ", "\t", "\n", "\r\n", "\u000B", "\f",
       "\u00A0", "\u2028", "\u3000", "ОДЕСА", "Київ", "ΟΔΥΣΣΕΑΣ", "Σ", "ΣΑΣ ", "Straße", "STRASSE", "ẞ", "İstanbul",
       "I", "ı", "ǅ", "ﬀ", "Ꙋ", "e\u0301", "\uD83D\uDE80", "\uD83D", "\uDE80", "\u0000", "1,200", "—", "’", "ÀÉÎ",

@@ -27,7 +27,8 @@ class FieldMapperTest extends SparkTest {
   @Test
   void detectsTheUsualColumnNamesWhateverTheirCase() {
     Row r = map("{\"ID\":\"a1\",\"Headline\":\"Drones hit Odesa\",\"pubDate\":\"Wed, 04 Feb 2026 05:00:00 GMT\","
-        + "\"Outlet\":\"Black Sea Courier\",\"link\":\"https://x.example/1\",\"content\":\"Body text.\"}", new FieldMapper());
+        + "\"Outlet\":\"Black Sea Courier\",\"link\":\"https://x.example/1\",\"content\":\"Body text.\"}",
+        new FieldMapper());
     assertEquals("a1", r.getString(0));
     assertEquals("Drones hit Odesa", r.getString(1));
     assertEquals("Body text.", r.getString(2));
@@ -41,7 +42,8 @@ class FieldMapperTest extends SparkTest {
 
   @Test
   void joinsEveryTextColumnLeadFirstAndSkipsEmptyOrRepeatedOnes() {
-    Row r = map("{\"doc_id\":\"c\",\"body\":\"The body.\",\"lead\":\"The lead.\",\"summary\":\"  \",\"text\":\"The body.\"}",
+    Row r = map("{\"doc_id\":\"c\",\"body\":\"The body.\",\"lead\":\"The lead.\","
+        + "\"summary\":\"  \",\"text\":\"The body.\"}",
         new FieldMapper());
     assertEquals("The lead.\n\nThe body.", r.getString(2));
     assertNull(map("{\"doc_id\":\"d\",\"title\":\"t\"}", new FieldMapper()).get(2));
@@ -58,18 +60,20 @@ class FieldMapperTest extends SparkTest {
   @Test
   void explicitMappingOverridesDetection() {
     FieldMapper m = new FieldMapper().withOverrides(Map.of("id", "uid", "text", "kicker,story", "published", "when"));
-    Row r = map("{\"doc_id\":\"ignored\",\"uid\":\"u7\",\"kicker\":\"K.\",\"story\":\"S.\",\"body\":\"not used\",\"when\":\"04.02.2026\"}", m);
+    Row r = map("{\"doc_id\":\"ignored\",\"uid\":\"u7\",\"kicker\":\"K.\",\"story\":\"S.\","
+        + "\"body\":\"not used\",\"when\":\"04.02.2026\"}", m);
     assertEquals("u7", r.getString(0));
     assertEquals("K.\n\nS.", r.getString(2));
     assertEquals("04.02.2026", r.getString(3));
-    IngestException e = assertThrows(IngestException.class, () -> new FieldMapper().withOverrides(Map.of("author", "x")));
+    IngestException e = assertThrows(IngestException.class,
+        () -> new FieldMapper().withOverrides(Map.of("author", "x")));
     assertTrue(e.getMessage().contains("unknown field in --map: 'author'"));
   }
 
   @Test
   void recordKeysAreNormalisedAsTheSparkExpressionDid() {
-    String[] pieces = {"pub", "Date", "ID", "doc", " ", "-", "_", "__", ".", "\n", "Title", "İ", "Ş", "é", "ß", "Σ", "ǅ",
-        "2", "x", "\u00A0", "Ä", "ı", "K"};
+    String[] pieces = {"pub", "Date", "ID", "doc", " ", "-", "_", "__", ".", "\n", "Title", "İ", "Ş", "é", "ß", "Σ",
+        "ǅ", "2", "x", "\u00A0", "Ä", "ı", "K"};
     Random r = new Random(5);
     List<Row> rows = new ArrayList<>();
     for (int i = 0; i < 3000; i++) {

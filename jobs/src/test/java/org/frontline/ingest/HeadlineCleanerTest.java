@@ -24,7 +24,8 @@ class HeadlineCleanerTest extends SparkTest {
   @Test
   void removesHeadlineRepeatedAtTheTop() {
     Row r = clean("Strikes continue despite diplomacy",
-        "Strikes continue despite diplomacy\nStrikes Continue Despite Diplomacy\nStrikes continue despite diplomacy as drones hit Kyiv.");
+        "Strikes continue despite diplomacy\nStrikes Continue Despite Diplomacy\n"
+            + "Strikes continue despite diplomacy as drones hit Kyiv.");
     assertEquals("Strikes continue despite diplomacy as drones hit Kyiv.", r.getString(1));
   }
 
@@ -55,7 +56,8 @@ class HeadlineCleanerTest extends SparkTest {
   void aRepeatedFirstSentenceIsFoundWhateverTheCaseOfItsFirstLetter() {
     assertEquals("Two were hurt.", clean("DRONES HIT KHARKIV", "drones hit Kharkiv. Two were hurt.").getString(1));
     assertEquals("Two were hurt.", clean("\u0130zmail port hit", "\u0130ZMAIL port hit. Two were hurt.").getString(1));
-    assertEquals("Odesa port hit. Two were hurt.", clean("Izmail port hit", "Odesa port hit. Two were hurt.").getString(1));
+    assertEquals("Odesa port hit. Two were hurt.",
+        clean("Izmail port hit", "Odesa port hit. Two were hurt.").getString(1));
   }
 
   @Test
@@ -68,8 +70,8 @@ class HeadlineCleanerTest extends SparkTest {
     Column before = when(keyOf(substring_index(col("text"), "\n", 1)).notEqual(titleKey),
         col("text")).otherwise(array_join(slice(lines, firstKept, size(lines)), "\n"));
     String[] titles = {"Drones hit Lviv", "DRONES hit lviv!", "İstanbul talks", "Удари по Києву", "", "  ", null};
-    String[] others = {"Drones hit Lviv overnight.", "", " ", "istanbul talks", "Удари по Києву.", "— Drones, hit: Lviv —",
-        "Ⅻ apartments", "x"};
+    String[] others = {"Drones hit Lviv overnight.", "", " ", "istanbul talks", "Удари по Києву.",
+        "— Drones, hit: Lviv —", "Ⅻ apartments", "x"};
     Random r = new Random(5);
     List<String[]> rows = new ArrayList<>();
     for (int t = 0; t < 3000; t++) {

@@ -65,7 +65,8 @@ class IngestJobTest extends SparkTest {
     Files.write(in.resolve("a.jsonl"), jsonl.toByteArray());
 
     Files.writeString(in.resolve("b.csv"), "id,headline,pubDate,lead,content\n"
-        + "c1,\"Kharkiv, again\",February 4 2026,\"First line\nsecond line, with a comma\",\"She said \"\"enough\"\".\"\n"
+        + "c1,\"Kharkiv, again\",February 4 2026,\"First line\nsecond line, with a comma\","
+        + "\"She said \"\"enough\"\".\"\n"
         + "c2,Short row,04.02.2026\n"
         + "c3,Odesa port hit,04.02.2026,,Drones struck port infrastructure in Odesa on Tuesday.\n");
 
@@ -162,7 +163,8 @@ class IngestJobTest extends SparkTest {
     assertNull(title.getAs("text"));
     Row seed = articles.where(col("doc_id").equalTo("seed-like")).first();
     assertEquals("Strikes go on while envoys talk", seed.getAs("title"));
-    assertEquals("Russian drones struck the Dnipropetrovsk region overnight, killing two civilians.", seed.getAs("text"));
+    assertEquals("Russian drones struck the Dnipropetrovsk region overnight, killing two civilians.",
+        seed.getAs("text"));
     assertEquals("missing", seed.getAs("date_status"));
     assertNull(seed.getAs("published_date"));
     assertEquals("en", articles.where(col("doc_id").equalTo("j1")).first().getAs("language"));

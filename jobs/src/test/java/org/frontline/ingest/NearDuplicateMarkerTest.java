@@ -55,7 +55,8 @@ class NearDuplicateMarkerTest extends SparkTest {
   @Test
   void anExactCopyOfANearDuplicatePointsToTheGroupsRepresentative() {
     Dataset<Row> docs = strings(cols("doc_id", "content", "dup_kind", "duplicate_of"),
-            row("a", ORIGINAL, null, null), row("b", CHANGED_SENTENCE, null, null), row("c", CHANGED_SENTENCE, "exact", "b"))
+            row("a", ORIGINAL, null, null), row("b", CHANGED_SENTENCE, null, null),
+            row("c", CHANGED_SENTENCE, "exact", "b"))
         .withColumn("priority", lit(1))
         .withColumn("published_at", to_timestamp(lit("2026-02-04 08:00:00")))
         .withColumn("source_file", lit("f"))
@@ -77,20 +78,23 @@ class NearDuplicateMarkerTest extends SparkTest {
     String day2 = day1.replace("8 October", "9 October").replace("1,211", "1,219").replace("421", "423");
     Map<String, String[]> m = mark("d1", day1, "d2", day2);
     assertNull(m.get("d2")[0], "same wording, other figures");
-    Map<String, String[]> same = mark("d1", day1, "d2", day1.replace("The figures are not final", "These numbers are preliminary"));
+    Map<String, String[]> same = mark("d1", day1, "d2",
+        day1.replace("The figures are not final", "These numbers are preliminary"));
     assertEquals("near", same.get("d2")[0], "same figures, one phrase reworded");
   }
 
   @Test
   void shinglesAreThoseOfSparksTokenizerNGramAndHash() {
     String[] texts = {ORIGINAL, OTHER_REPORT_SAME_STRIKE, "Two words", "one", "  ...  ", "",
-        "Харків: 3 ракети, 12 дронів — «Шахед-136» ÉCOLE Straße İstanbul ½ ٣ x²", "a\nb\tc-d e_f 1,211 4.5", "emoji \uD83D\uDE00 between \uD835\uDC00bc words", "lone \uD800 surrogate here"};
+        "Харків: 3 ракети, 12 дронів — «Шахед-136» ÉCOLE Straße İstanbul ½ ٣ x²", "a\nb\tc-d e_f 1,211 4.5",
+        "emoji \uD83D\uDE00 between \uD835\uDC00bc words", "lone \uD800 surrogate here"};
     List<String[]> rows = new ArrayList<>();
     for (int i = 0; i < texts.length; i++) {
       rows.add(row("d" + i, texts[i]));
     }
     // and random texts over letters of one to four UTF-8 bytes, digits, separators and emoji
-    String[] pool = {"a", "Z", "7", " ", " ", "\n", "-", ",", "é", "Ж", "ß", "İ", "中", "٣", "\uD83D\uDE00", "\uD835\uDC00", "x²"};
+    String[] pool = {"a", "Z", "7", " ", " ", "\n", "-", ",", "é", "Ж", "ß", "İ", "中", "٣",
+        "\uD83D\uDE00", "\uD835\uDC00", "x²"};
     Random random = new Random(5);
     for (int i = 0; i < 300; i++) {
       StringBuilder b = new StringBuilder();
@@ -222,7 +226,8 @@ class NearDuplicateMarkerTest extends SparkTest {
     Map<String, String[]> out = new HashMap<>();
     for (Row r : new NearDuplicateMarker().transform(docs).select("doc_id", "dup_kind", "duplicate_of", "similarity")
         .collectAsList()) {
-      out.put(r.getString(0), new String[] {r.getString(1), r.getString(2), r.isNullAt(3) ? null : String.valueOf(r.getDouble(3))});
+      out.put(r.getString(0),
+          new String[] {r.getString(1), r.getString(2), r.isNullAt(3) ? null : String.valueOf(r.getDouble(3))});
     }
     return out;
   }

@@ -25,7 +25,8 @@ class TextCleanerEquivalenceTest extends SparkTest {
   private static final String[] SENTENCES = {
       "Russia launched 42 drones at the Kharkiv region overnight.", "Two people were hurt in Odesa.",
       "Officials said air defence destroyed most of them.", "Київ зазнав атаки вночі.",
-      "The mayor said a school was damaged\u00a0and\u00a0windows were broken.", "Emoji \uD83D\uDE80 lines count code points.",
+      "The mayor said a school was damaged\u00a0and\u00a0windows were broken.",
+      "Emoji \uD83D\uDE80 lines count code points.",
       "Cafe\u0301 owners on the square were evacuated.", "A & B said it is \"too early\" to say.",
       "Share prices fell after the news.", "Subscribers to the service were told the reply was late.",
   };
@@ -75,7 +76,8 @@ class TextCleanerEquivalenceTest extends SparkTest {
   /** The built-in expressions TextCleaner evaluated before it became one function. */
   private static Column reference(Column c) {
     Column s = when(instr(c, "\r").gt(0), regexp_replace(c, "\r\n?", "\n")).otherwise(c);
-    Column html = regexp_replace(s, "(?is)<(script|style|noscript|head|template|iframe|svg)\\b[^>]*>.*?</\\1\\s*>", "\n");
+    Column html = regexp_replace(s, "(?is)<(script|style|noscript|head|template|iframe|svg)\\b[^>]*>.*?</\\1\\s*>",
+        "\n");
     html = regexp_replace(html, "(?s)<!--.*?-->", "");
     html = regexp_replace(html, "(?i)</?(?:p|div|br|h[1-6]|li|ul|ol|tr|td|th|table|blockquote|section|article|header"
         + "|footer|aside|nav|figure|figcaption|hr|pre)\\b[^>]*>", "\n");

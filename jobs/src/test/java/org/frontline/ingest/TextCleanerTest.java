@@ -38,15 +38,16 @@ class TextCleanerTest extends SparkTest {
         "Keep Up to Date with the Most Important News",
         "By pressing the Subscribe button, you confirm that you have read and are agreeing to our Privacy Policy",
         "Share this article", "Follow us on Telegram", "Read more: How air defence works", "© 2026 Example Media");
-    assertEquals("Russia fired more than 100 drones overnight.\nTwo civilians were killed in the Dnipropetrovsk region.",
-        clean(body));
+    assertEquals("Russia fired more than 100 drones overnight.\n"
+        + "Two civilians were killed in the Dnipropetrovsk region.", clean(body));
   }
 
   @Test
   void longLinesAreNeverBoilerplateAndTrailingLinkPromptIsCut() {
     String sentence = "Subscribe " + "to the idea that air defence matters, officials said again and again; ".repeat(4);
     assertEquals(sentence.strip(), clean(sentence));
-    assertEquals("A new division of Europe is impossible.", clean("A new division of Europe is impossible. View news."));
+    assertEquals("A new division of Europe is impossible.",
+        clean("A new division of Europe is impossible. View news."));
   }
 
   @Test

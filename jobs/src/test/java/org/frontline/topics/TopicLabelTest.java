@@ -14,9 +14,11 @@ class TopicLabelTest {
 
   @Test
   void aWordInsideAChosenBigramIsNotRepeated() {
-    assertEquals("air defence / drone / launch", TopicsJob.label(terms("air defence", "air", "defence", "drone", "launch")));
+    assertEquals("air defence / drone / launch",
+        TopicsJob.label(terms("air defence", "air", "defence", "drone", "launch")));
     // a bigram that contains an already chosen word replaces it
-    assertEquals("drone attack / region / kharkiv", TopicsJob.label(terms("drone", "drone attack", "attack", "region", "kharkiv")));
+    assertEquals("drone attack / region / kharkiv",
+        TopicsJob.label(terms("drone", "drone attack", "attack", "region", "kharkiv")));
     assertEquals("talks", TopicsJob.label(terms("talks")));
     assertEquals("(empty topic)", TopicsJob.label(List.of()));
   }

@@ -31,7 +31,8 @@ class TopicMatcherTest {
     Map<String, Double> energy = Map.of("power", 3.0, "grid", 2.0, "blackout", 1.0);
     // known: 7 = talks, 9 = drones; id 8 vanished earlier; the next id never issued is 10
     int[] ids = TopicMatcher.match(
-        List.of(Map.of("drone", 2.5, "shahed", 2.0, "launch", 1.0), grain, Map.of("talks", 3.0, "ceasefire", 1.0), energy),
+        List.of(Map.of("drone", 2.5, "shahed", 2.0, "launch", 1.0), grain,
+            Map.of("talks", 3.0, "ceasefire", 1.0), energy),
         List.of(talks, drones), List.of(7, 9), 10, 0.3);
     assertArrayEquals(new int[] {9, 10, 7, 11}, ids);
   }

@@ -20,7 +20,8 @@ class TopicMetricsTest extends SparkTest {
     for (int i = 0; i < pred.length; i++) {
       rows.add(RowFactory.create(String.valueOf(pred[i]), String.valueOf(label[i])));
     }
-    return spark().createDataFrame(rows, new StructType().add("p", DataTypes.StringType).add("l", DataTypes.StringType));
+    return spark().createDataFrame(rows,
+        new StructType().add("p", DataTypes.StringType).add("l", DataTypes.StringType));
   }
 
   @Test
@@ -37,8 +38,8 @@ class TopicMetricsTest extends SparkTest {
     assertEquals(0.6428571428571429, b.get("ari"), 1e-12);
     assertEquals(8.0 / 9, b.get("purity"), 1e-12);
     // renaming clusters changes nothing; a perfect clustering scores 1
-    Map<String, Double> c = TopicMetrics.agreement(assigned(new Object[] {7, 7, 3, 3}, new Object[] {"x", "x", "y", "y"}),
-        "p", "l");
+    Map<String, Double> c = TopicMetrics.agreement(
+        assigned(new Object[] {7, 7, 3, 3}, new Object[] {"x", "x", "y", "y"}), "p", "l");
     assertEquals(1.0, c.get("nmi"), 1e-12);
     assertEquals(1.0, c.get("ari"), 1e-12);
   }
@@ -48,14 +49,16 @@ class TopicMetricsTest extends SparkTest {
     for (List<String> t : tokens) {
       rows.add(RowFactory.create(t));
     }
-    return spark().createDataFrame(rows, new StructType().add("tokens", DataTypes.createArrayType(DataTypes.StringType)));
+    return spark().createDataFrame(rows,
+        new StructType().add("tokens", DataTypes.createArrayType(DataTypes.StringType)));
   }
 
   @Test
   void npmiCountsBooleanSlidingWindowsAsGensimDoes() {
     // three documents shorter than the window: one window each
     Dataset<Row> d = docs(List.of(List.of("a", "b", "c"), List.of("a", "b"), List.of("c", "d")));
-    double[] npmi = TopicMetrics.npmi(d, "tokens", List.of(List.of("a", "b"), List.of("a", "d"), List.of("a", "b", "c")), 10);
+    double[] npmi = TopicMetrics.npmi(d, "tokens",
+        List.of(List.of("a", "b"), List.of("a", "d"), List.of("a", "b", "c")), 10);
     assertEquals(1.0, npmi[0], 1e-9); // a and b always together
     double never = Math.log(1e-12 / (2.0 / 3 * 1.0 / 3)) / -Math.log(1e-12);
     assertEquals(never, npmi[1], 1e-9); // never together: close to -1

@@ -95,7 +95,8 @@ public final class Displays {
     String title = chart.getTitle() == null ? "chart" : chart.getTitle().getText();
     DisplayData d = new DisplayData("chart: " + title);
     d.putSVG(svg);
-    d.putHTML("<img alt=\"" + esc(title) + "\" width=\"" + width + "\" style=\"max-width:100%\" src=\"data:image/svg+xml;base64,"
+    d.putHTML("<img alt=\"" + esc(title) + "\" width=\"" + width + "\" style=\"max-width:100%\""
+        + " src=\"data:image/svg+xml;base64,"
         + Base64.getEncoder().encodeToString(svg.getBytes(StandardCharsets.UTF_8)) + "\">");
     return d;
   }

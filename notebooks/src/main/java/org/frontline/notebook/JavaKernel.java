@@ -10,11 +10,11 @@ import jdk.jshell.SnippetEvent;
 import jdk.jshell.SourceCodeAnalysis;
 import jdk.jshell.UnresolvedReferenceException;
 import org.dflib.jjava.jupyter.kernel.BaseKernel;
+import org.dflib.jjava.jupyter.kernel.JupyterIO;
 import org.dflib.jjava.jupyter.kernel.LanguageInfo;
 import org.dflib.jjava.jupyter.kernel.ReplacementOptions;
-import org.dflib.jjava.jupyter.kernel.display.DisplayData;
-import org.dflib.jjava.jupyter.kernel.JupyterIO;
 import org.dflib.jjava.jupyter.kernel.comm.CommManager;
+import org.dflib.jjava.jupyter.kernel.display.DisplayData;
 import org.dflib.jjava.jupyter.kernel.display.Renderer;
 import org.dflib.jjava.jupyter.kernel.util.StringStyler;
 
@@ -54,7 +54,8 @@ public final class JavaKernel extends BaseKernel {
         new LanguageInfo("java", System.getProperty("java.version"), "text/x-java", ".jshell", "java", "java",
             "script"),
         List.of(), null,
-        new JupyterIO(StandardCharsets.UTF_8), new CommManager(), new Renderer(), null, null, false, new StringStyler("", "", "", i -> ""));
+        new JupyterIO(StandardCharsets.UTF_8), new CommManager(), new Renderer(), null, null, false,
+        new StringStyler("", "", "", i -> ""));
     this.execution = new InProcessExecution();
     this.shell = JShell.builder()
         .executionEngine(new InProcessExecution.Provider(execution), null)

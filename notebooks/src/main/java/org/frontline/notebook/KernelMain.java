@@ -12,7 +12,8 @@ public final class KernelMain {
 
   public static void main(String[] args) throws Exception {
     if (args.length != 1) {
-      System.err.println("usage: KernelMain CONNECTION_FILE (Jupyter passes it; install with notebooks/install-kernel)");
+      System.err.println("usage: KernelMain CONNECTION_FILE (Jupyter passes it; install with"
+          + " notebooks/install-kernel)");
       System.exit(2);
     }
     KernelConnectionProperties props = KernelConnectionProperties.parse(Files.readString(Path.of(args[0])));
