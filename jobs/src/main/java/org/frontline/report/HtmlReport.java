@@ -96,17 +96,41 @@ public final class HtmlReport {
   public static String render(ReportData.Report r, String lakeRoot) {
     ReportData.Headline hl = r.headline();
     StringBuilder b = new StringBuilder(64 * 1024);
+    appendHead(b, r);
+    appendTitle(b, r);
+    appendCoverageNotices(b, r);
+    appendHeadline(b, hl);
+    appendNationalSeries(b, r);
+    appendMapAndOblastTable(b, r);
+    appendMostHit(b, r);
+    appendTopics(b, r);
+    appendSpikes(b, r);
+    appendEvents(b, r);
+    appendFooter(b, lakeRoot);
+    return b.toString();
+  }
+
+  /** The doctype and the head: the Content-Security-Policy, the title and the inline CSS; opens body and main. */
+  private static void appendHead(StringBuilder b, ReportData.Report r) {
     b.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
         .append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline';")
         .append(" img-src data:\">")
         .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
         .append("<title>Frontline nightly report ").append(h(r.date())).append("</title><style>").append(CSS)
         .append("</style></head><body><main>\n");
+  }
+
+  /** The page's heading and the line under it: the days of the lake's events. */
+  private static void appendTitle(StringBuilder b, ReportData.Report r) {
     b.append("<h1>Strikes in the night to ").append(h(r.date())).append("</h1>")
         .append("<p class=\"sub\">Frontline nightly report · ")
         .append(r.firstDay() == null ? "no dated strike event in the lake's articles"
             : "events reported in the lake's articles from " + h(r.firstDay()) + " to " + h(r.lastDay()))
         .append("</p>\n");
+  }
+
+  /** The coverage notices (undated articles and mentions, an empty lake or night), when there are any. */
+  private static void appendCoverageNotices(StringBuilder b, ReportData.Report r) {
     if (!r.coverage().notices().isEmpty()) {
       b.append("<section id=\"coverage\">");
       for (String n : r.coverage().notices()) {
@@ -114,8 +138,10 @@ public final class HtmlReport {
       }
       b.append("</section>\n");
     }
+  }
 
-    // headline figures
+  /** The headline figures: the night's events, the week over week, the casualties, launches and Russia. */
+  private static void appendHeadline(StringBuilder b, ReportData.Headline hl) {
     StringBuilder weapons = new StringBuilder();
     for (Map.Entry<String, Long> e : hl.byWeapon().entrySet()) {
       if (e.getValue() > 0) {
@@ -136,14 +162,18 @@ public final class HtmlReport {
             + " reported intercepted"))
         .append(card(Long.toString(hl.eventsRussia()), "strike events in Russia", "reported on Russian territory"))
         .append("</div></section>\n");
+  }
 
-    // national series
+  /** The national series: Ukraine's strike events per day with their 7-day average. */
+  private static void appendNationalSeries(StringBuilder b, ReportData.Report r) {
     b.append("<h2 id=\"national\">Ukraine: strike events per day</h2><figure>")
         .append(Charts.daily("chart-national", null, r.national(), 1100, 300, 0))
         .append("<figcaption>Bars: strike events per day (every event in Ukraine, national summaries included);"
             + " line: 7-day average. Last ").append(r.national().size()).append(" days.</figcaption></figure>\n");
+  }
 
-    // map and oblast table
+  /** The map of the oblasts' events in the 7 days beside the table of the oblasts with events in 28 days. */
+  private static void appendMapAndOblastTable(StringBuilder b, ReportData.Report r) {
     Map<String, Double> values = new LinkedHashMap<>();
     Map<String, String> details = new LinkedHashMap<>();
     for (ReportData.AreaTotal a : r.oblasts()) {
@@ -156,6 +186,12 @@ public final class HtmlReport {
         .append("</figure><div><table id=\"oblasts\"><thead><tr><th>oblast</th><th class=\"n\">events 7 d</th>")
         .append("<th class=\"n\">killed</th><th class=\"n\">injured</th><th class=\"n\">events 28 d</th>"
             + "</tr></thead><tbody>");
+    appendOblastRows(b, r);
+    b.append("</tbody></table></div></div>\n");
+  }
+
+  /** The oblast table's rows: the first 15 oblasts with events in the 28 days. */
+  private static void appendOblastRows(StringBuilder b, ReportData.Report r) {
     int shown = 0;
     for (ReportData.AreaTotal a : r.oblasts()) {
       if (a.events28() == 0 || shown++ >= 15) {
@@ -165,9 +201,10 @@ public final class HtmlReport {
           .append("</td><td class=\"n\">").append(num(a.killed7())).append("</td><td class=\"n\">")
           .append(num(a.injured7())).append("</td><td class=\"n\">").append(a.events28()).append("</td></tr>");
     }
-    b.append("</tbody></table></div></div>\n");
+  }
 
-    // small multiples, one scale for all
+  /** The small multiples of the most-hit oblasts, one scale for all. */
+  private static void appendMostHit(StringBuilder b, ReportData.Report r) {
     b.append("<h2 id=\"most-hit\">Most-hit oblasts, last ").append(ReportData.MULTIPLE_DAYS)
         .append(" days</h2>");
     if (r.mostHit().isEmpty()) {
@@ -188,8 +225,10 @@ public final class HtmlReport {
       b.append("</div><p class=\"note\">The same scale in every panel: events per day, line = 7-day average."
           + " Ranked by events in the 28 days to ").append(h(r.date())).append(".</p>\n");
     }
+  }
 
-    // topics
+  /** The topics: the weekly shares of the week's top topics and their table, or why there are none. */
+  private static void appendTopics(StringBuilder b, ReportData.Report r) {
     b.append("<h2 id=\"topics\">What the coverage is about</h2>");
     if (r.topics().isEmpty() && !r.coverage().topicTables()) {
       b.append("<p class=\"note\">No topic trends in the lake (run the topics stage).</p>");
@@ -210,8 +249,10 @@ public final class HtmlReport {
       }
       b.append("</tbody></table></div>\n");
     }
+  }
 
-    // spikes
+  /** The spikes: the oblast weeks that stand out from their own baseline, or a note that none does. */
+  private static void appendSpikes(StringBuilder b, ReportData.Report r) {
     b.append("<h2 id=\"spikes\">What stands out: spikes</h2>");
     if (r.spikes().isEmpty()) {
       b.append("<p class=\"note\">No oblast week of this week or the last stands out from its own 8-week"
@@ -229,8 +270,10 @@ public final class HtmlReport {
       }
       b.append("</tbody></table>\n");
     }
+  }
 
-    // the night's events
+  /** The night's events: their table (the first of them when there are more), or a note that there are none. */
+  private static void appendEvents(StringBuilder b, ReportData.Report r) {
     b.append("<h2 id=\"events\">The night's events (").append(r.eventsTotal()).append(")</h2>");
     if (r.events().isEmpty()) {
       b.append("<p class=\"note\">No strike event is dated ").append(h(r.date())).append(".</p>");
@@ -250,23 +293,31 @@ public final class HtmlReport {
             .append("</td><td class=\"n\">").append(num(e.launched())).append("</td><td class=\"n\">")
             .append(num(e.intercepted())).append("</td><td class=\"n\">").append(num(e.killed()))
             .append("</td><td class=\"n\">").append(num(e.injured())).append("</td><td>");
-        int k = 0;
-        for (ReportData.Source s : e.sources()) {
-          String name = s.source() != null ? s.source() : s.docId();
-          String url = safeUrl(s.url());
-          b.append(k++ == 0 ? "" : "<br>");
-          if (url != null) {
-            b.append("<a href=\"").append(h(url)).append("\" rel=\"noopener noreferrer\" title=\"")
-                .append(h(s.title())).append("\">").append(h(name)).append("</a>");
-          } else {
-            b.append("<span title=\"").append(h(s.title())).append("\">").append(h(name)).append("</span>");
-          }
-        }
+        appendSources(b, e);
         b.append("</td><td class=\"s\">").append(h(e.sentence())).append("</td></tr>");
       }
       b.append("</tbody></table>\n");
     }
+  }
 
+  /** An event's sources, one a line: a link for an http(s) address, else the name alone. */
+  private static void appendSources(StringBuilder b, ReportData.Event e) {
+    int k = 0;
+    for (ReportData.Source s : e.sources()) {
+      String name = s.source() != null ? s.source() : s.docId();
+      String url = safeUrl(s.url());
+      b.append(k++ == 0 ? "" : "<br>");
+      if (url != null) {
+        b.append("<a href=\"").append(h(url)).append("\" rel=\"noopener noreferrer\" title=\"")
+            .append(h(s.title())).append("\">").append(h(name)).append("</a>");
+      } else {
+        b.append("<span title=\"").append(h(s.title())).append("\">").append(h(name)).append("</span>");
+      }
+    }
+  }
+
+  /** The footer: what the numbers are, the data files beside the page, the lake and the map's attribution. */
+  private static void appendFooter(StringBuilder b, String lakeRoot) {
     b.append("<footer><p>Counts are strike <em>events</em> (the mentions of one strike across articles merged),")
         .append(" not articles. Figures are the median of the reports of each event, summed. Weapon classes: ")
         .append(h(String.join(", ", Tables.WEAPONS))).append(". Spikes: robust z-score of an oblast's week")
@@ -274,6 +325,5 @@ public final class HtmlReport {
         .append(" national_daily.csv, oblasts.csv, most_hit.csv, topics.csv, spikes.csv, events.csv beside this")
         .append(" file. Lake: ").append(h(lakeRoot)).append(".</p><p>").append(h(OblastMap.ATTRIBUTION))
         .append(".</p></footer>\n</main></body></html>\n");
-    return b.toString();
   }
 }

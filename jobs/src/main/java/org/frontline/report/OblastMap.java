@@ -73,6 +73,28 @@ public final class OblastMap {
    * @param what    what the value counts, for the legend ("strike events, 7 days to 2026-02-04")
    */
   public static String render(Map<String, Double> values, Map<String, String> details, String what, int width) {
+    Bounds bounds = bounds();
+    double pad = 10;
+    double legendH = 46;
+    double scale = (width - 2 * pad) / (bounds.maxX() - bounds.minX());
+    double height = (bounds.maxY() - bounds.minY()) * scale + 2 * pad + legendH;
+    double max = values.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
+    long[] breaks = breaks(max);
+    StringBuilder svg = new StringBuilder();
+    svg.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" id=\"oblast-map\" "
+        + "viewBox=\"0 0 %d %.0f\" role=\"img\" aria-label=\"Map of Ukraine by oblast: %s\">", width, height,
+        esc(what)));
+    appendOblasts(svg, citiesLast(), values, details, breaks, pad, bounds.minX(), bounds.minY(), scale);
+    appendValueLabels(svg, values, breaks, pad, bounds.minX(), bounds.minY(), scale);
+    appendLegend(svg, what, breaks, width, pad, height, legendH);
+    return svg.append("</svg>").toString();
+  }
+
+  /** The projected extent of the units: x = longitude × cos 48.5°, y = −latitude. */
+  private record Bounds(double minX, double maxX, double minY, double maxY) {}
+
+  /** The extent of all the units' points, projected. */
+  private static Bounds bounds() {
     double minX = Double.MAX_VALUE;
     double maxX = -Double.MAX_VALUE;
     double minY = Double.MAX_VALUE;
@@ -89,17 +111,11 @@ public final class OblastMap {
         }
       }
     }
-    double pad = 10;
-    double legendH = 46;
-    double scale = (width - 2 * pad) / (maxX - minX);
-    double height = (maxY - minY) * scale + 2 * pad + legendH;
-    double max = values.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
-    long[] breaks = breaks(max);
-    StringBuilder svg = new StringBuilder();
-    svg.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" id=\"oblast-map\" "
-        + "viewBox=\"0 0 %d %.0f\" role=\"img\" aria-label=\"Map of Ukraine by oblast: %s\">", width, height,
-        esc(what)));
-    // the cities last, so that Kyiv and Sevastopol lie on top of the oblasts around them
+    return new Bounds(minX, maxX, minY, maxY);
+  }
+
+  /** The units in drawing order: the cities last, so that Kyiv and Sevastopol lie on top of the oblasts around them. */
+  private static List<JsonNode> citiesLast() {
     List<JsonNode> features = new ArrayList<>();
     List<JsonNode> cities = new ArrayList<>();
     for (JsonNode f : geo().get("features")) {
@@ -107,33 +123,50 @@ public final class OblastMap {
       ("UA-30".equals(iso) || "UA-40".equals(iso) ? cities : features).add(f);
     }
     features.addAll(cities);
+    return features;
+  }
+
+  /** One path per unit, filled by the class of its value and titled with its name and figures. */
+  private static void appendOblasts(StringBuilder svg, List<JsonNode> features, Map<String, Double> values,
+                                    Map<String, String> details, long[] breaks, double pad, double minX,
+                                    double minY, double scale) {
     for (JsonNode f : features) {
       String iso = f.get("properties").get("shapeISO").asText();
       double v = values.getOrDefault(iso, 0.0);
-      StringBuilder d = new StringBuilder();
-      for (JsonNode ring : rings(f.get("geometry"))) {
-        double lastX = Double.NaN;
-        double lastY = Double.NaN;
-        int n = 0;
-        for (JsonNode pt : ring) {
-          double x = pad + (pt.get(0).asDouble() * COS - minX) * scale;
-          double y = pad + (-pt.get(1).asDouble() - minY) * scale;
-          if (n > 0 && Math.hypot(x - lastX, y - lastY) < 0.5) {
-            continue;
-          }
-          d.append(n == 0 ? 'M' : 'L').append(String.format(Locale.ROOT, "%.1f,%.1f", x, y));
-          lastX = x;
-          lastY = y;
-          n++;
-        }
-        d.append('Z');
-      }
+      String d = pathData(f.get("geometry"), pad, minX, minY, scale);
       svg.append("<path class=\"oblast\" data-iso=\"").append(esc(iso)).append("\" fill=\"")
           .append(colour(v, breaks)).append("\" fill-rule=\"evenodd\" stroke=\"#777\" stroke-width=\"0.6\" d=\"")
           .append(d).append("\"><title>").append(esc(Areas.name(iso) + ": " + details.getOrDefault(iso, "no events")))
           .append("</title></path>");
     }
-    // value labels at the units' centroids
+  }
+
+  /** A unit's SVG path: its rings projected, points closer than half a pixel to the last one dropped. */
+  private static String pathData(JsonNode geometry, double pad, double minX, double minY, double scale) {
+    StringBuilder d = new StringBuilder();
+    for (JsonNode ring : rings(geometry)) {
+      double lastX = Double.NaN;
+      double lastY = Double.NaN;
+      int n = 0;
+      for (JsonNode pt : ring) {
+        double x = pad + (pt.get(0).asDouble() * COS - minX) * scale;
+        double y = pad + (-pt.get(1).asDouble() - minY) * scale;
+        if (n > 0 && Math.hypot(x - lastX, y - lastY) < 0.5) {
+          continue;
+        }
+        d.append(n == 0 ? 'M' : 'L').append(String.format(Locale.ROOT, "%.1f,%.1f", x, y));
+        lastX = x;
+        lastY = y;
+        n++;
+      }
+      d.append('Z');
+    }
+    return d.toString();
+  }
+
+  /** The value labels at the units' centroids (not of the cities, and not of zeros). */
+  private static void appendValueLabels(StringBuilder svg, Map<String, Double> values, long[] breaks, double pad,
+                                        double minX, double minY, double scale) {
     for (Areas.Oblast o : Areas.oblasts().values()) {
       double v = values.getOrDefault(o.iso(), 0.0);
       if (v <= 0 || "UA-30".equals(o.iso()) || "UA-40".equals(o.iso())) {
@@ -148,6 +181,11 @@ public final class OblastMap {
           + " stroke-linejoin=\"round\">%s</text>", x, y + 4, dark ? "#fff" : "#222", dark ? "#67000d" : "#fff",
           fmt(v)));
     }
+  }
+
+  /** The legend under the map: what is counted, a swatch per class with its range, and the attribution. */
+  private static void appendLegend(StringBuilder svg, String what, long[] breaks, int width, double pad,
+                                   double height, double legendH) {
     double ly = height - legendH + 8;
     svg.append(String.format(Locale.ROOT, "<text x=\"%.0f\" y=\"%.0f\" font-size=\"12\" font-family=\"sans-serif\">"
         + "%s</text>", pad, ly, esc(what)));
@@ -170,7 +208,6 @@ public final class OblastMap {
     }
     svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%.0f\" font-size=\"10\" text-anchor=\"end\""
         + " font-family=\"sans-serif\" fill=\"#666\">%s</text>", width - (int) pad, ly + 34, esc(ATTRIBUTION)));
-    return svg.append("</svg>").toString();
   }
 
   static String fmt(double v) {

@@ -116,6 +116,26 @@ public final class ReportData {
     String first = range.isNullAt(0) ? null : range.getDate(0).toLocalDate().toString();
     String last = range.isNullAt(1) ? null : range.getDate(1).toLocalDate().toString();
 
+    NationalDays nat = nationalDays(trends, date);
+    Headline headline = headline(date, nat.national(), nat.today(), nat.russia());
+    List<AreaTotal> oblasts = oblastTotals(trends, date);
+    Map<String, Series> multiples = mostHit(trends, date, topOblasts(oblasts));
+
+    List<Topic> topics = lake.exists(Tables.TOPIC_TRENDS) ? topics(lake, date) : List.of();
+    List<Spike> spikes = spikes(lake, date);
+    Dataset<Row> night = lake.read(Tables.EVENTS).filter(col("event_date").equalTo(sql(date))
+        .and(col("country").isin(Areas.NATIONAL, Areas.RUSSIA)));
+    long total = night.count();
+    List<Event> events = events(night, lake.read(Tables.ARTICLES));
+    return new Report(date.toString(), first, last, coverage(lake, date, total), headline, nat.national(), oblasts,
+        new ArrayList<>(multiples.values()), topics, spikes, events, total);
+  }
+
+  /** The national series of the last days, and the night's trend rows of Ukraine and of Russia (null: none). */
+  private record NationalDays(List<DayPoint> national, Row today, Row russia) {}
+
+  /** The national series of the {@link #NATIONAL_DAYS} to the night, with the night's rows of Ukraine and Russia. */
+  private static NationalDays nationalDays(Dataset<Row> trends, LocalDate date) {
     Column nationalDays = col("area").isin(Areas.NATIONAL, Areas.RUSSIA)
         .and(col("period_start").between(sql(date.minusDays(NATIONAL_DAYS - 1)), sql(date)));
     List<Row> nat = trends.filter(nationalDays).orderBy("period_start").collectAsList();
@@ -131,6 +151,11 @@ public final class ReportData {
       national.add(point(r));
       today = isDay ? r : today;
     }
+    return new NationalDays(national, today, russia);
+  }
+
+  /** The headline figures: the night's, and the events of the last 7 days against the 7 before. */
+  private static Headline headline(LocalDate date, List<DayPoint> national, Row today, Row russia) {
     long last7 = 0;
     long prev7 = 0;
     for (DayPoint p : national) {
@@ -149,13 +174,16 @@ public final class ReportData {
     for (String a : Tables.ATTACKERS) {
       byAttacker.put(a, today == null ? 0L : lng(today, Tables.attackerColumn(a)));
     }
-    Headline headline = new Headline(date.toString(), today == null ? 0 : lng(today, "events"),
+    return new Headline(date.toString(), today == null ? 0 : lng(today, "events"),
         russia == null ? 0 : lng(russia, "events"), today == null ? 0 : dbl(today, "killed"),
         today == null ? 0 : dbl(today, "injured"), today == null ? 0 : dbl(today, "launched_sum"),
         today == null ? 0 : dbl(today, "intercepted_sum"), byWeapon, byAttacker,
         today == null ? null : dblOrNull(today, "events_7d_avg"), last7, prev7, last7 - prev7,
         prev7 == 0 ? null : (last7 - prev7) / (double) prev7, today == null ? 0 : lng(today, "sources"));
+  }
 
+  /** Each oblast's events, killed and injured in the 7 days and events in the 28 days, most events first. */
+  private static List<AreaTotal> oblastTotals(Dataset<Row> trends, LocalDate date) {
     Column recent = col("period_start").geq(sql(date.minusDays(6)));
     List<AreaTotal> oblasts = new ArrayList<>();
     for (Row r : trends.filter(col("area_kind").equalTo("oblast")
@@ -168,6 +196,11 @@ public final class ReportData {
       oblasts.add(new AreaTotal(r.getAs("area"), r.getAs("area_name"), lng(r, "e7"), dbl(r, "k7"), dbl(r, "i7"),
           lng(r, "e28")));
     }
+    return oblasts;
+  }
+
+  /** The {@link #TOP_OBLASTS} oblasts with the most events in the 28 days (ties by code), none without. */
+  private static List<String> topOblasts(List<AreaTotal> oblasts) {
     List<AreaTotal> ranked = new ArrayList<>(oblasts);
     ranked.sort((a, b) -> a.events28() != b.events28() ? Long.compare(b.events28(), a.events28())
         : a.area().compareTo(b.area()));
@@ -177,6 +210,11 @@ public final class ReportData {
         top.add(a.area());
       }
     }
+    return top;
+  }
+
+  /** The daily series of the {@link #MULTIPLE_DAYS} to the night of each of the top oblasts, in their order. */
+  private static Map<String, Series> mostHit(Dataset<Row> trends, LocalDate date, List<String> top) {
     Map<String, Series> multiples = new LinkedHashMap<>();
     for (String a : top) {
       multiples.put(a, new Series(a, Areas.name(a), new ArrayList<>()));
@@ -188,8 +226,11 @@ public final class ReportData {
         multiples.get(r.<String>getAs("area")).days().add(point(r));
       }
     }
+    return multiples;
+  }
 
-    List<Topic> topics = lake.exists(Tables.TOPIC_TRENDS) ? topics(lake, date) : List.of();
+  /** The flagged oblast-weeks of the night's week and the week before, the latest week and highest z first. */
+  private static List<Spike> spikes(Lake lake, LocalDate date) {
     List<Spike> spikes = new ArrayList<>();
     LocalDate week = date.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
     for (Row r : lake.read(Tables.SPIKES).filter(col("spike")
@@ -199,12 +240,7 @@ public final class ReportData {
       spikes.add(new Spike(iso(r, "week_start"), r.getAs("area"), r.getAs("area_name"), r.getAs("metric"),
           dbl(r, "value"), dblOrNull(r, "baseline_median"), dblOrNull(r, "z"), r.getAs("reason")));
     }
-    Dataset<Row> night = lake.read(Tables.EVENTS).filter(col("event_date").equalTo(sql(date))
-        .and(col("country").isin(Areas.NATIONAL, Areas.RUSSIA)));
-    long total = night.count();
-    List<Event> events = events(night, lake.read(Tables.ARTICLES));
-    return new Report(date.toString(), first, last, coverage(lake, date, total), headline, national, oblasts,
-        new ArrayList<>(multiples.values()), topics, spikes, events, total);
+    return spikes;
   }
 
   /** The lake's undated articles and mentions and its dated events, counted in one aggregation per table. */

@@ -52,13 +52,7 @@ public final class ReportJob {
   /** Writes the report and its data files. */
   public ReportResult run() {
     Progress p = Progress.start("report", "reading trends, spikes, events and topics");
-    if (!lake.exists(Tables.STRIKE_TRENDS)) {
-      throw new Lake.LakeException("the lake has no strike_trends table: run 'frontline trends' (or run) first");
-    }
-    LocalDate date = options.date() != null ? options.date() : ReportData.lastDay(lake);
-    if (date == null) {
-      date = LocalDate.now(ZoneOffset.UTC);
-    }
+    LocalDate date = night();
     ReportData.Report data = ReportData.load(lake, date);
     Progress.info("report", String.format("night %s: %d events in Ukraine, %d listed; drawing charts", date,
         data.headline().events(), data.events().size()));
@@ -67,6 +61,31 @@ public final class ReportJob {
     }
     String html = HtmlReport.render(data, lake.root());
     Path dir = new Path(options.out());
+    Map<String, String> files = dataFiles(html, data);
+    try {
+      String where = writeFiles(dir, files);
+      p.done("wrote " + where + " (" + html.length() / 1024 + " KiB) and " + (files.size() - 1) + " data files");
+      return new ReportResult(date, where, html.getBytes(StandardCharsets.UTF_8).length, data.events().size(),
+          data.spikes().size(), data.coverage().notices());
+    } catch (IOException e) {
+      throw new Lake.LakeException("cannot write the report to " + dir + ": " + e.getMessage());
+    }
+  }
+
+  /** The night to report: the one asked for, else the lake's last day, else today (UTC); none without trends. */
+  private LocalDate night() {
+    if (!lake.exists(Tables.STRIKE_TRENDS)) {
+      throw new Lake.LakeException("the lake has no strike_trends table: run 'frontline trends' (or run) first");
+    }
+    LocalDate date = options.date() != null ? options.date() : ReportData.lastDay(lake);
+    if (date == null) {
+      date = LocalDate.now(ZoneOffset.UTC);
+    }
+    return date;
+  }
+
+  /** The files' names and contents, in the order they are written: the page, its JSON and the CSVs. */
+  private static Map<String, String> dataFiles(String html, ReportData.Report data) {
     Map<String, String> files = new LinkedHashMap<>();
     files.put("report.html", html);
     try {
@@ -80,13 +99,28 @@ public final class ReportJob {
     files.put("oblasts.csv", csv(List.of("area", "name", "events_7d", "killed_7d", "injured_7d", "events_28d"),
         rows(data.oblasts(), a -> List.of(a.area(), a.name(), a.events7(), a.killed7(), a.injured7(),
             a.events28()))));
+    files.put("most_hit.csv", mostHitCsv(data));
+    files.put("topics.csv", topicsCsv(data));
+    files.put("spikes.csv", csv(List.of("week_start", "area", "name", "metric", "value", "baseline_median", "z",
+        "reason"), rows(data.spikes(), s -> List.of(s.week(), s.area(), s.name(), s.metric(), s.value(),
+            opt(s.median()), opt(s.z()), s.reason()))));
+    files.put("events.csv", eventsCsv(data));
+    return files;
+  }
+
+  /** most_hit.csv: a row per day of each most-hit oblast's series. */
+  private static String mostHitCsv(ReportData.Report data) {
     List<List<Object>> multiples = new ArrayList<>();
     for (ReportData.Series s : data.mostHit()) {
       for (ReportData.DayPoint d : s.days()) {
         multiples.add(List.of(s.area(), s.name(), d.date(), d.events(), opt(d.events7dAvg()), d.killed()));
       }
     }
-    files.put("most_hit.csv", csv(List.of("area", "name", "date", "events", "events_7d_avg", "killed"), multiples));
+    return csv(List.of("area", "name", "date", "events", "events_7d_avg", "killed"), multiples);
+  }
+
+  /** topics.csv: a row per week of each top topic, with the topic's figures of the 7 days. */
+  private static String topicsCsv(ReportData.Report data) {
     List<List<Object>> topicRows = new ArrayList<>();
     for (ReportData.Topic t : data.topics()) {
       for (ReportData.WeekShare w : t.weeks()) {
@@ -94,40 +128,46 @@ public final class ReportJob {
             w.week(), w.articles(), w.share()));
       }
     }
-    files.put("topics.csv", csv(List.of("topic_id", "label", "terms", "articles_7d", "share_7d", "week",
-        "week_articles", "week_share"), topicRows));
-    files.put("spikes.csv", csv(List.of("week_start", "area", "name", "metric", "value", "baseline_median", "z",
-        "reason"), rows(data.spikes(), s -> List.of(s.week(), s.area(), s.name(), s.metric(), s.value(),
-            opt(s.median()), opt(s.z()), s.reason()))));
-    files.put("events.csv", csv(List.of("event_id", "event_date", "country", "attacker", "area", "area_name", "place",
+    return csv(List.of("topic_id", "label", "terms", "articles_7d", "share_7d", "week",
+        "week_articles", "week_share"), topicRows);
+  }
+
+  /** events.csv: a row per listed event of the night, its source addresses in one field. */
+  private static String eventsCsv(ReportData.Report data) {
+    return csv(List.of("event_id", "event_date", "country", "attacker", "area", "area_name", "place",
         "weapon", "weapon_model", "launched", "intercepted", "killed", "injured", "n_sources", "source_urls",
         "example_sentence"), rows(data.events(), e -> List.of(e.eventId(), e.date(), e.country(), e.attacker(),
             e.area(),
             e.areaName(), opt(e.place()), e.weapon(), opt(e.weaponModel()), opt(e.launched()),
             opt(e.intercepted()), opt(e.killed()), opt(e.injured()), e.sourcesCount(),
             String.join(" ", e.sources().stream().map(s -> s.url() == null ? "" : s.url()).toList()).trim(),
-            opt(e.sentence())))));
-    try {
-      FileSystem fs = dir.getFileSystem(lake.fs().getConf());
-      fs.setWriteChecksum(false);
-      fs.mkdirs(dir);
-      for (Map.Entry<String, String> f : files.entrySet()) {
-        Path target = new Path(dir, f.getKey());
-        Path tmp = new Path(dir, "." + f.getKey() + ".tmp");
-        try (FSDataOutputStream out = fs.create(tmp, true)) {
-          out.write(f.getValue().getBytes(StandardCharsets.UTF_8));
-        }
-        fs.delete(target, false);
-        if (!fs.rename(tmp, target)) {
-          throw new IOException("rename failed: " + tmp + " -> " + target);
-        }
-      }
-      String where = fs.makeQualified(new Path(dir, "report.html")).toString();
-      p.done("wrote " + where + " (" + html.length() / 1024 + " KiB) and " + (files.size() - 1) + " data files");
-      return new ReportResult(date, where, html.getBytes(StandardCharsets.UTF_8).length, data.events().size(),
-          data.spikes().size(), data.coverage().notices());
-    } catch (IOException e) {
-      throw new Lake.LakeException("cannot write the report to " + dir + ": " + e.getMessage());
+            opt(e.sentence()))));
+  }
+
+  /**
+   * Writes the files into the directory, each to a hidden temporary file renamed over the target (no checksum
+   * files), and gives the qualified address of report.html.
+   */
+  private String writeFiles(Path dir, Map<String, String> files) throws IOException {
+    FileSystem fs = dir.getFileSystem(lake.fs().getConf());
+    fs.setWriteChecksum(false);
+    fs.mkdirs(dir);
+    for (Map.Entry<String, String> f : files.entrySet()) {
+      Path target = new Path(dir, f.getKey());
+      Path tmp = new Path(dir, "." + f.getKey() + ".tmp");
+      writeAtomically(fs, target, tmp, f.getValue());
+    }
+    return fs.makeQualified(new Path(dir, "report.html")).toString();
+  }
+
+  /** Writes the content to the temporary file, then renames it over the target. */
+  private static void writeAtomically(FileSystem fs, Path target, Path tmp, String content) throws IOException {
+    try (FSDataOutputStream out = fs.create(tmp, true)) {
+      out.write(content.getBytes(StandardCharsets.UTF_8));
+    }
+    fs.delete(target, false);
+    if (!fs.rename(tmp, target)) {
+      throw new IOException("rename failed: " + tmp + " -> " + target);
     }
   }
 

@@ -286,6 +286,36 @@ public final class TopicsJob {
           + MIN_FIT_DOCS);
     }
     Progress p = Progress.start("topics", "fitting a " + options.algorithm().id() + " topic model");
+    Input in = input(spark, canonicalSample(docs, n));
+    if (in.skipReason() != null) {
+      return skipped(p, in.skipReason());
+    }
+    Chosen c = chooseModel(in);
+    List<TopicModelStore.Topic> topics = identifiedTopics(spark, in, c);
+    return fitted(p, store, in, c, topics);
+  }
+
+  /**
+   * What a model is fitted on: the documents' vectors (without those with no vocabulary term), the feature
+   * stages that made them, the vocabularies, the documents' count and the notes so far; or why there is none.
+   */
+  private record Input(Dataset<Row> x, String vectors, List<Transformer> stages, Vocabulary unigrams,
+                       Vocabulary all, long fitDocs, List<String> notes, String skipReason) {
+    static Input skipped(String reason) {
+      return new Input(null, null, null, null, null, 0, null, reason);
+    }
+  }
+
+  /** The chosen k's clustering, the quality per candidate, and how k was chosen (for the model's description). */
+  private record Chosen(TopicClustering.Fitted best, int k, List<TopicModelStore.KScore> scores,
+                        List<Integer> candidates, boolean chooseK, boolean screening, int screen) {
+    Chosen withBest(TopicClustering.Fitted better) {
+      return new Chosen(better, k, scores, candidates, chooseK, screening, screen);
+    }
+  }
+
+  /** At most {@code maxFitDocs} of the documents (a fixed hash sample), in a canonical layout. */
+  private Dataset<Row> canonicalSample(Dataset<Row> docs, long n) {
     Dataset<Row> sample = docs;
     if (n > options.maxFitDocs()) {
       long per = Math.round(1_000_000.0 * options.maxFitDocs() / n);
@@ -296,6 +326,11 @@ public final class TopicsJob {
     // depend on row order; hashing by id and sorting within partitions makes the fit depend on the content only
     sample = ColumnTransformer.materialize(sample.repartition(FIT_PARTITIONS, col("doc_id"))
         .sortWithinPartitions("doc_id"));
+    return sample;
+  }
+
+  /** Fits the features on the sample (the minimum document frequency lowered if need be), then vectorises it. */
+  private Input input(SparkSession spark, Dataset<Row> sample) {
     List<String> notes = new ArrayList<>();
     double minDf = options.minDf();
     long sampled = sample.count();
@@ -303,7 +338,7 @@ public final class TopicsJob {
     // "in 5 articles" may exceed "in half of them"
     double maxDocs = options.maxDf() >= 1 ? sampled : Math.floor(options.maxDf() * sampled);
     if (maxDocs < 1) {
-      return skipped(p, "a term may occur in at most " + fmt(options.maxDf() * 100) + " % of the " + sampled
+      return Input.skipped("a term may occur in at most " + fmt(options.maxDf() * 100) + " % of the " + sampled
           + " articles: less than one");
     }
     if (minDf >= 1 && minDf > maxDocs) {
@@ -315,10 +350,16 @@ public final class TopicsJob {
         minDf, options.maxDf(), true)).fit(sample);
     String[] vocabulary = TopicModelStore.vocabulary(features);
     if (vocabulary.length < 2) {
-      return skipped(p, "no vocabulary: " + (vocabulary.length == 0 ? "no term" : "one term")
+      return Input.skipped("no vocabulary: " + (vocabulary.length == 0 ? "no term" : "one term")
           + " occurs in at least " + fmt(minDf) + (options.maxDf() >= 1 ? "" : " and at most "
           + fmt(options.maxDf() * 100) + " %") + " of the " + sampled + " articles");
     }
+    return featureVectors(spark, sample, features, vocabulary, sampled, notes);
+  }
+
+  /** The sample's feature vectors, reduced by LSA (unless LDA or no dims), of the documents with a term. */
+  private Input featureVectors(SparkSession spark, Dataset<Row> sample, PipelineModel features, String[] vocabulary,
+                               long sampled, List<String> notes) {
     Dataset<Row> x = features.transform(sample);
     List<Transformer> stages = new ArrayList<>(List.of(features.stages()));
     String vectors = "features";
@@ -339,9 +380,29 @@ public final class TopicsJob {
         + sampled + ")" : "") + ", vocabulary " + vocabulary.length + " terms"
         + (vectors.equals("reduced") ? ", LSA to " + options.dims() + " dimensions" : ""));
     if (fitDocs < MIN_FIT_DOCS) {
-      return skipped(p, "only " + fitDocs + " of " + sampled + " articles have a vocabulary term; a topic model"
+      return Input.skipped("only " + fitDocs + " of " + sampled + " articles have a vocabulary term; a topic model"
           + " is fitted on at least " + MIN_FIT_DOCS);
     }
+    return new Input(x, vectors, stages, unigrams, all, fitDocs, notes, null);
+  }
+
+  /** Chooses k among the candidates (or takes the one) and, when k was screened, gives it all its starts. */
+  private Chosen chooseModel(Input in) {
+    List<Integer> candidates = candidates(in.fitDocs(), in.notes());
+    boolean chooseK = options.k() == null && candidates.size() > 1;
+    for (String note : in.notes()) {
+      Progress.info("topics", note);
+    }
+    // k is chosen on the best of the first few starts; only the chosen k gets all of them (below)
+    boolean screening = chooseK && options.algorithm() != TopicClustering.Algorithm.LDA
+        && options.restarts() > SCREEN_STARTS;
+    int screen = screening ? SCREEN_STARTS : options.restarts();
+    Chosen c = bestCandidate(in, candidates, chooseK, screening, screen);
+    return screening ? c.withBest(allStarts(in, c)) : c;
+  }
+
+  /** The candidates for k that give each topic two documents, or k lowered to that; notes what was changed. */
+  private List<Integer> candidates(long fitDocs, List<String> notes) {
     // each topic should be able to hold two documents
     List<Integer> candidates = options.candidates().stream().filter(c -> 2L * c <= fitDocs).toList();
     if (candidates.isEmpty()) {
@@ -353,29 +414,25 @@ public final class TopicsJob {
     } else if (candidates.size() < options.candidates().size()) {
       notes.add("k candidates above " + fitDocs / 2 + " left out for " + fitDocs + " documents");
     }
-    boolean chooseK = options.k() == null && candidates.size() > 1;
-    for (String note : notes) {
-      Progress.info("topics", note);
-    }
+    return candidates;
+  }
 
+  /** Fits each candidate k with {@code screen} starts and keeps the best by quality (the first when k is given). */
+  private Chosen bestCandidate(Input in, List<Integer> candidates, boolean chooseK, boolean screening, int screen) {
     List<TopicModelStore.KScore> scores = new ArrayList<>();
     TopicClustering.Fitted best = null;
     int bestK = -1;
     double bestQuality = Double.NEGATIVE_INFINITY;
-    // k is chosen on the best of the first few starts; only the chosen k gets all of them (below)
-    boolean screening = chooseK && options.algorithm() != TopicClustering.Algorithm.LDA
-        && options.restarts() > SCREEN_STARTS;
-    int screen = screening ? SCREEN_STARTS : options.restarts();
     for (int k : candidates) {
       long t0 = System.nanoTime();
-      TopicClustering.Fitted f = TopicClustering.fit(x, new TopicClustering.Options(options.algorithm(), k,
-          options.seed(), screen, options.maxIter(), vectors, "tf"));
+      TopicClustering.Fitted f = TopicClustering.fit(in.x(), new TopicClustering.Options(options.algorithm(), k,
+          options.seed(), screen, options.maxIter(), in.vectors(), "tf"));
       if (!chooseK) {
         best = f;
         bestK = k;
         break;
       }
-      TopicQuality.Result q = quality(f, x, unigrams);
+      TopicQuality.Result q = quality(f, in.x(), in.unigrams());
       scores.add(new TopicModelStore.KScore(k, q.npmi(), q.diversity(), q.quality()));
       Progress.info("topics", String.format(Locale.ROOT, "k=%d: NPMI %.3f, diversity %.3f, quality %.4f (%.1f s)",
           k, q.npmi(), q.diversity(), q.quality(), (System.nanoTime() - t0) / 1e9));
@@ -385,26 +442,37 @@ public final class TopicsJob {
         bestK = k;
       }
     }
-    if (screening) {
-      long t0 = System.nanoTime();
-      // the remaining starts of the chosen k; together with the screened ones they are exactly a fit with all
-      // starts (the lowest cost wins, a tie goes to the earlier start)
-      TopicClustering.Fitted rest = TopicClustering.fit(x, new TopicClustering.Options(options.algorithm(), bestK,
-          options.seed(), screen, options.restarts() - screen, options.maxIter(), vectors, "tf"));
-      boolean better = rest.cost() < best.cost() - 1e-9 * Math.abs(best.cost());
-      Progress.info("topics", String.format(Locale.ROOT, "k=%d: starts %d..%d %s (cost %.4f against %.4f, %.1f s)",
-          bestK, screen + 1, options.restarts(), better ? "found a lower cost" : "found no lower cost",
-          rest.cost(), best.cost(), (System.nanoTime() - t0) / 1e9));
-      if (better) {
-        best = rest;
-        TopicQuality.Result q = quality(best, x, unigrams);
-        Progress.info("topics", String.format(Locale.ROOT,
-            "k=%d with %d starts: NPMI %.3f, diversity %.3f, quality %.4f", bestK, options.restarts(), q.npmi(),
-            q.diversity(), q.quality()));
-      }
+    return new Chosen(best, bestK, scores, candidates, chooseK, screening, screen);
+  }
+
+  /** Runs the remaining starts of the screened k and gives the better of their fit and the screened one. */
+  private TopicClustering.Fitted allStarts(Input in, Chosen screened) {
+    TopicClustering.Fitted best = screened.best();
+    int bestK = screened.k();
+    int screen = screened.screen();
+    long t0 = System.nanoTime();
+    // the remaining starts of the chosen k; together with the screened ones they are exactly a fit with all
+    // starts (the lowest cost wins, a tie goes to the earlier start)
+    TopicClustering.Fitted rest = TopicClustering.fit(in.x(), new TopicClustering.Options(options.algorithm(), bestK,
+        options.seed(), screen, options.restarts() - screen, options.maxIter(), in.vectors(), "tf"));
+    boolean better = rest.cost() < best.cost() - 1e-9 * Math.abs(best.cost());
+    Progress.info("topics", String.format(Locale.ROOT, "k=%d: starts %d..%d %s (cost %.4f against %.4f, %.1f s)",
+        bestK, screen + 1, options.restarts(), better ? "found a lower cost" : "found no lower cost",
+        rest.cost(), best.cost(), (System.nanoTime() - t0) / 1e9));
+    if (better) {
+      best = rest;
+      TopicQuality.Result q = quality(best, in.x(), in.unigrams());
+      Progress.info("topics", String.format(Locale.ROOT,
+          "k=%d with %d starts: NPMI %.3f, diversity %.3f, quality %.4f", bestK, options.restarts(), q.npmi(),
+          q.diversity(), q.quality()));
     }
-    List<Row> described = TopicTerms.distinctiveFromCounts(apply(best.stages(), x), "topic_index", "tf", all,
-        MATCH_TERMS).orderBy("topic_index").collectAsList();
+    return best;
+  }
+
+  /** The chosen model's topics: their distinctive terms and sizes in the fit, with their stable ids. */
+  private List<TopicModelStore.Topic> identifiedTopics(SparkSession spark, Input in, Chosen c) {
+    List<Row> described = TopicTerms.distinctiveFromCounts(apply(c.best().stages(), in.x()), "topic_index", "tf",
+        in.all(), MATCH_TERMS).orderBy("topic_index").collectAsList();
     Map<Integer, List<TopicModelStore.Term>> terms = new HashMap<>();
     Map<Integer, Long> fitSize = new HashMap<>();
     for (Row r : described) {
@@ -415,19 +483,30 @@ public final class TopicsJob {
       terms.put(r.getInt(0), ts);
       fitSize.put(r.getInt(0), r.getLong(r.fieldIndex("size")));
     }
-    List<TopicModelStore.Topic> topics = identify(spark, bestK, terms, fitSize);
-    stages.addAll(best.stages());
+    return identify(spark, c.k(), terms, fitSize);
+  }
+
+  /** The new model: its pipeline (features, reduction, clustering) and description; ends the progress line. */
+  private Fit fitted(Progress p, TopicModelStore store, Input in, Chosen c, List<TopicModelStore.Topic> topics) {
+    List<Transformer> stages = in.stages();
+    stages.addAll(c.best().stages());
     PipelineModel pipeline = new PipelineModel(store.nextId(), stages.toArray(new Transformer[0]));
-    String kChoice = chooseK ? "max NPMI x diversity over " + candidates
+    String kChoice = kChoice(c.chooseK(), c.candidates(), c.screening(), c.screen(), c.k());
+    String note = in.notes().isEmpty() ? null : String.join("; ", in.notes());
+    TopicModelStore.Description d = new TopicModelStore.Description(store.nextId(), options.algorithm().id(), c.k(),
+        options.seed(), in.vectors().equals("reduced") ? options.dims() : 0, in.fitDocs(), kChoice, c.scores(),
+        topics);
+    p.done("k=" + c.k() + " (" + kChoice + "), " + topics.size() + " topics, model " + d.modelId());
+    return new Fit(new TopicModelStore.Saved(d, pipeline), note, null);
+  }
+
+  /** How k was chosen, for the model's description. */
+  private String kChoice(boolean chooseK, List<Integer> candidates, boolean screening, int screen, int bestK) {
+    return chooseK ? "max NPMI x diversity over " + candidates
         + (screening ? " (best of " + screen + " starts each), then " + options.restarts() + " starts" : "")
         : options.k() != null && options.k() == bestK ? "given"
         : options.k() == null && candidates.size() == 1 && candidates.get(0) == options.kMin() ? "the only candidate"
         : "lowered to the corpus";
-    String note = notes.isEmpty() ? null : String.join("; ", notes);
-    TopicModelStore.Description d = new TopicModelStore.Description(store.nextId(), options.algorithm().id(), bestK,
-        options.seed(), vectors.equals("reduced") ? options.dims() : 0, fitDocs, kChoice, scores, topics);
-    p.done("k=" + bestK + " (" + kChoice + "), " + topics.size() + " topics, model " + d.modelId());
-    return new Fit(new TopicModelStore.Saved(d, pipeline), note, null);
   }
 
   /** Ends the fit's progress line and gives the reason no model is fitted. */
