@@ -8,9 +8,6 @@ import java.util.Map;
 
 /** What an extraction wrote: every article's mentions ({@link Full}) or the changed articles' ({@link Changed}). */
 public sealed interface ExtractResult extends StageResult {
-  /** Mentions written. */
-  long mentions();
-
   /** A full extraction: the mentions table rewritten from every article. */
   record Full(long articles, long articlesWithMentions, long mentions, Map<String, Long> byWeapon,
               Map<String, Long> byCountry, Map<String, Long> byDateBasis, long national) implements ExtractResult {

@@ -54,19 +54,13 @@ public final class RunSummary {
     return STAMP.format(Instant.now()) + "-" + command + "-failed";
   }
 
-  /** A top-level number of the summary; empty when the summary has none under that key. */
-  public Optional<Long> number(String key) {
-    Object v = root.get(key);
-    return v instanceof Number n ? Optional.of(n.longValue()) : Optional.empty();
-  }
-
   /**
-   * Records a stage's result: its summary entries, its skip reason if any, and the result itself, which later
-   * stages and callers read back by type with {@link #result}.
+   * Records the result of {@code stage}: its summary entries, its skip reason if any, and the result itself,
+   * which later stages and callers read back by type with {@link #result}.
    */
-  public void add(StageResult result) {
+  public void add(String stage, StageResult result) {
     root.putAll(result.summary());
-    result.skipped().ifPresent(reason -> skipped.put(stageName(result), reason));
+    result.skipped().ifPresent(reason -> skipped.put(stage, reason));
     results.put(result.getClass(), result);
   }
 
@@ -76,23 +70,9 @@ public final class RunSummary {
         .map(e -> type.cast(e.getValue())).reduce((a, b) -> b);
   }
 
-  /** A skipped stage's name: its one summary section's name. */
-  private static String stageName(StageResult result) {
-    Map<String, Object> entries = result.summary();
-    if (entries.size() != 1) {
-      throw new IllegalStateException(result.getClass().getSimpleName() + " was skipped but names no one section");
-    }
-    return entries.keySet().iterator().next();
-  }
-
   /** True when read = kept + duplicates + quarantined overall and per file (or nothing was ingested). */
   public boolean reconciled() {
     return !Boolean.FALSE.equals(root.get("reconciled"));
-  }
-
-  @SuppressWarnings("unchecked")
-  public List<Map<String, Object>> files() {
-    return (List<Map<String, Object>>) root.getOrDefault("files", List.of());
   }
 
   /** A top-level figure of the run (e.g. {@code demoted}). */

@@ -85,14 +85,7 @@ public final class Pipelines {
           }
           return new EventsJob(c.lake()).runBetween(span.from(), span.to());
         }),
-        new Stage("topics", List.of(Tables.ARTICLES, Tables.TOPIC_MODELS),
-            List.of(Tables.ARTICLE_TOPICS, Tables.TOPICS, Tables.TOPIC_TRENDS), c -> {
-              if (new TopicModelStore(c.lake()).currentId().isEmpty()) {
-                Progress.info("topics", "the lake has no topic model yet: fitting one on the articles so far;"
-                    + " later nights apply it (refit with 'frontline topics --refit')");
-              }
-              return new TopicsJob(c.lake(), o.topics()).run();
-            }),
+        firstNightFits(topics(o.topics())),
         new Stage("trends", List.of(Tables.EVENTS, Tables.ARTICLES, Tables.STRIKE_TRENDS),
             List.of(Tables.STRIKE_TRENDS, Tables.SPIKES),
             c -> new TrendsJob(c.lake(), o.trends().incremental(c.result(EventsResult.class).recomputedFrom()))
@@ -100,6 +93,17 @@ public final class Pipelines {
         report(lake -> new ReportJob.Options(o.reportOut() != null ? o.reportOut()
             : lake.path("reports/" + o.date()), o.date())))
         .withHeader("night", o.date().toString());
+  }
+
+  /** The topics stage of a night: it says so when the lake has no model yet and this night fits the first. */
+  private static Stage firstNightFits(Stage topics) {
+    return new Stage(topics.name(), topics.reads(), topics.writes(), c -> {
+      if (new TopicModelStore(c.lake()).currentId().isEmpty()) {
+        Progress.info("topics", "the lake has no topic model yet: fitting one on the articles so far;"
+            + " later nights apply it (refit with 'frontline topics --refit')");
+      }
+      return topics.work().apply(c);
+    });
   }
 
   /**

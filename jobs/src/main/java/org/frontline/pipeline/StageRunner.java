@@ -42,7 +42,7 @@ public final class StageRunner {
         throw e;
       }
       double seconds = seconds(t0);
-      summary.add(result);
+      summary.add(stage.name(), result);
       summary.stage(stage.name(), seconds);
       listener.finished(stage, result, seconds);
     }

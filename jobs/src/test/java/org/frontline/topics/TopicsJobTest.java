@@ -185,7 +185,7 @@ class TopicsJobTest extends SparkTest {
   void aCorpusTooSmallToFitIsSkippedWithItsReasonAndEmptyTables(@TempDir Path dir) throws Exception {
     Lake lake = lake(dir, corpus("a/", List.of("football")).limit(6));
     RunSummary summary = new RunSummary("topics", lake.root(), List.of());
-    summary.add(new TopicsJob(lake, options(null, false)).run());
+    summary.add("topics", new TopicsJob(lake, options(null, false)).run());
     assertEquals("6 articles; a topic model is fitted on at least 10", summary.skipped().get("topics"));
     for (String t : List.of(Tables.TOPICS, Tables.ARTICLE_TOPICS, Tables.TOPIC_TRENDS)) {
       assertEquals(0, lake.read(t).count(), t);
@@ -212,7 +212,7 @@ class TopicsJobTest extends SparkTest {
         .withColumn("doc_id", concat(lit("odd-"), col("doc_id")));
     Lake lake = lake(dir, themes.unionByName(odd));
     RunSummary summary = new RunSummary("topics", lake.root(), List.of());
-    summary.add(new TopicsJob(lake, options(4, false)).run());
+    summary.add("topics", new TopicsJob(lake, options(4, false)).run());
 
     List<Row> none = lake.read(Tables.ARTICLE_TOPICS).filter(col("topic_id").isNull()).orderBy("doc_id")
         .collectAsList();
@@ -242,7 +242,7 @@ class TopicsJobTest extends SparkTest {
   void kAboveWhatTheCorpusHoldsIsLoweredAndSaid(@TempDir Path dir) throws Exception {
     Lake lake = lake(dir, corpus("a/", List.of("football", "energy")));
     RunSummary summary = new RunSummary("topics", lake.root(), List.of());
-    summary.add(new TopicsJob(lake, options(20, false)).run());
+    summary.add("topics", new TopicsJob(lake, options(20, false)).run());
     TopicModelStore.Description d = new TopicModelStore(lake).load(new TopicModelStore(lake).currentId()
         .orElseThrow()).description();
     assertEquals(12, d.k(), "24 documents: at most 12 topics of two");
@@ -257,7 +257,7 @@ class TopicsJobTest extends SparkTest {
     Lake one = lake(dir.resolve("one"), articles);
     Lake two = lake(dir.resolve("two"), articles);
     RunSummary s1 = new RunSummary("topics", one.root(), List.of());
-    s1.add(new TopicsJob(one, options(null, false)).run());
+    s1.add("topics", new TopicsJob(one, options(null, false)).run());
     new TopicsJob(two, options(null, false)).run();
     assertEquals(4, new TopicModelStore(one).load(new TopicModelStore(one).currentId().orElseThrow())
         .description().k(), s1.toJson());
