@@ -6,7 +6,6 @@ import org.frontline.common.Progress;
 import org.frontline.common.RunLog;
 import org.frontline.ingest.IngestResult;
 import org.frontline.lake.Lake;
-import org.frontline.lake.LakeLock;
 import org.frontline.lake.RunSummary;
 import org.frontline.lake.Tables;
 import org.frontline.pipeline.Pipeline;
@@ -79,11 +78,7 @@ abstract class LakeCommand implements Callable<Integer> {
     lake.ensureWritable();
     RunSummary summary = new RunSummary(name(), lake.root(), arguments());
     runId = summary.runId();
-    String json;
-    try (LakeLock lock = LakeLock.acquire(lake, summary.runId(), name())) {
-      StageRunner.run(pipeline(), new StageContext(spark, lake, summary));
-      json = summary.write(lake);
-    }
+    String json = StageRunner.runLocked(pipeline(), new StageContext(spark, lake, summary), name());
     System.out.println(json);
     System.out.println("Outputs in " + lake.root() + ":");
     for (String t : Tables.DATA_TABLES) {

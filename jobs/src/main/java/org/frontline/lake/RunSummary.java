@@ -132,6 +132,12 @@ public final class RunSummary {
     return b.toString();
   }
 
+  /** The summary as the JSON written to {@code LAKE/runs/} (what a notebook cell shows). */
+  @Override
+  public String toString() {
+    return toJson();
+  }
+
   public String toJson() {
     Instant finished = Instant.now();
     root.put("finished_at", finished.toString());

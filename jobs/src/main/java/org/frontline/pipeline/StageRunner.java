@@ -1,6 +1,7 @@
 package org.frontline.pipeline;
 
 import org.frontline.common.Progress;
+import org.frontline.lake.LakeLock;
 import org.frontline.lake.RunSummary;
 import org.frontline.lake.StageResult;
 
@@ -22,6 +23,18 @@ public final class StageRunner {
   }
 
   private StageRunner() {}
+
+  /**
+   * Runs a pipeline as one run of the lake: takes the lake's lock (naming the run {@code what}), runs the
+   * stages, writes the run summary to {@code LAKE/runs/} and returns its JSON. The commands and the
+   * notebooks' {@code Notebook.run} go through here.
+   */
+  public static String runLocked(Pipeline pipeline, StageContext context, String what) {
+    try (LakeLock lock = LakeLock.acquire(context.lake(), context.summary().runId(), what)) {
+      run(pipeline, context);
+      return context.summary().write(context.lake());
+    }
+  }
 
   public static void run(Pipeline pipeline, StageContext context) {
     run(pipeline, context, Listener.NONE);

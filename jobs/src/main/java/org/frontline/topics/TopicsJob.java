@@ -123,51 +123,82 @@ public final class TopicsJob {
 
   /** Fits a model (or applies the saved one), assigns every article and writes the topic trends. */
   public TopicsResult run() {
-    Dataset<Row> articles = lake.read(Tables.ARTICLES);
-    SparkSession spark = articles.sparkSession();
-    Dataset<Row> docs = documents(articles);
+    Dataset<Row> docs = documents(lake.read(Tables.ARTICLES));
+    SparkSession spark = docs.sparkSession();
+    Applied applied = modelToApply(spark, docs);
+    if (applied.model() == null) {
+      return skip(spark, docs, applied.note());
+    }
+    TopicModelStore.Description d = applied.model().description();
+    Vocabulary vocab = new Vocabulary(applied.model().vocabulary(), false);
+    Dataset<Row> assigned = assignArticles(spark, docs, applied.model(), vocab);
+    Sizes sizes = writeTopics(spark, d, assigned);
+    long trendRows = writeTopicTrends(spark, assigned, vocab, sizes.undated());
+    Map<String, Long> bySize = new LinkedHashMap<>();
+    d.topics().stream().sorted((a, b) -> Long.compare(sizes.of(b.topicId()), sizes.of(a.topicId())))
+        .limit(10).forEach(x -> bySize.put(x.topicId() + " " + x.label(), sizes.of(x.topicId())));
+    return new TopicsResult(d.modelId(), applied.fitted(), applied.note(), d.algorithm(), d.k(), d.kChoice(),
+        d.seed(), d.fitDocuments(), sizes.total(), sizes.withoutTopic(), sizes.undated(), sizes.sizeOf().size(),
+        trendRows, bySize, null);
+  }
+
+  /**
+   * The model this run applies: a new fit (refit asked, or no model yet), else the saved one. {@code model}
+   * is null when there is none and none could be fitted; {@code note} then holds the reason.
+   */
+  private record Applied(TopicModelStore.Saved model, boolean fitted, String note) {}
+
+  /** ChooseModel: fit and save a new model when asked or when there is none, else load the current one. */
+  private Applied modelToApply(SparkSession spark, Dataset<Row> docs) {
     TopicModelStore store = new TopicModelStore(lake);
     Optional<String> current = store.currentId();
-    TopicModelStore.Saved model;
-    boolean fitted = false;
-    String note = null;
-    if (options.refit() || current.isEmpty()) {
-      Fit fit = fit(spark, docs, store);
-      if (fit.model() != null) {
-        model = fit.model();
-        store.save(model);
-        fitted = true;
-        note = fit.note();
-      } else if (current.isPresent()) {
-        note = "no refit (" + fit.skipReason() + "): assigned with the saved model " + current.get();
-        Progress.info("topics", note);
-        model = store.load(current.get());
-      } else {
-        return skip(spark, docs, fit.skipReason());
-      }
-    } else {
+    if (!options.refit() && current.isPresent()) {
       Progress.info("topics", "assigning with the saved model " + current.get());
-      model = store.load(current.get());
+      return new Applied(store.load(current.get()), false, null);
     }
+    Fit fit = fit(spark, docs, store);
+    if (fit.model() != null) {
+      store.save(fit.model());
+      return new Applied(fit.model(), true, fit.note());
+    }
+    if (current.isPresent()) {
+      String note = "no refit (" + fit.skipReason() + "): assigned with the saved model " + current.get();
+      Progress.info("topics", note);
+      return new Applied(store.load(current.get()), false, note);
+    }
+    return new Applied(null, false, fit.skipReason());
+  }
+
+  /** AssignArticles: every article's topic and score with the model, written to {@code article_topics}. */
+  private Dataset<Row> assignArticles(SparkSession spark, Dataset<Row> docs, TopicModelStore.Saved model,
+                                      Vocabulary vocab) {
     TopicModelStore.Description d = model.description();
-    Vocabulary vocab = new Vocabulary(model.vocabulary(), false);
     List<Row> idRows = new ArrayList<>();
     for (TopicModelStore.Topic t : d.topics()) {
       idRows.add(RowFactory.create(t.index(), t.topicId()));
     }
     Dataset<Row> idTable = spark.createDataFrame(idRows,
         new StructType().add("idx", DataTypes.IntegerType).add("topic_id", DataTypes.IntegerType));
-    Progress p = Progress.start("topics", "assigning articles to " + d.topics().size() + " topics of " + d.modelId());
+    Progress.info("topics", "assigning articles to " + d.topics().size() + " topics of " + d.modelId());
     Dataset<Row> assigned = ColumnTransformer.materialize(
         TopicAssignment.assign(List.of(model.pipeline().stages()), docs)
             .join(broadcast(idTable), col("topic_index").equalTo(col("idx")), "left")
             .select(col("doc_id"), col("published_date"), col("topic_id"),
                 round(col("topic_score"), SCORE_DECIMALS).as("score"),
                 vocab.filter(spark).apply(col("terms")).as("vterms")));
-    Dataset<Row> articleTopics = assigned.withColumn("model_id", lit(d.modelId()));
-    lake.overwrite(Tables.ARTICLE_TOPICS, articleTopics);
+    lake.overwrite(Tables.ARTICLE_TOPICS, assigned.withColumn("model_id", lit(d.modelId())));
+    return assigned;
+  }
 
-    // one aggregation: articles per topic (null: no vocabulary term), and how many of them are undated
+  /** Articles per topic, without a topic (no vocabulary term) and undated. */
+  private record Sizes(Map<Integer, Long> sizeOf, long total, long withoutTopic, long undated) {
+    long of(int topicId) {
+      return sizeOf.getOrDefault(topicId, 0L);
+    }
+  }
+
+  /** WriteTopics: the {@code topics} table with each topic's size, from one aggregation of the assignments. */
+  private Sizes writeTopics(SparkSession spark, TopicModelStore.Description d, Dataset<Row> assigned) {
     Map<Integer, Long> sizeOf = new HashMap<>();
     long total = 0;
     long withoutTopic = 0;
@@ -182,26 +213,23 @@ public final class TopicsJob {
       }
       undated += r.getLong(2);
     }
-    Dataset<Row> topicsTable = topicsTable(spark, d, sizeOf, total);
-    lake.overwrite(Tables.TOPICS, topicsTable);
-    p.done(total + " articles assigned" + (withoutTopic == 0 ? ""
+    lake.overwrite(Tables.TOPICS, topicsTable(spark, d, sizeOf, total));
+    Progress.info("topics", total + " articles assigned" + (withoutTopic == 0 ? ""
         : ", " + withoutTopic + " without a topic (no vocabulary term)"));
+    return new Sizes(sizeOf, total, withoutTopic, undated);
+  }
 
+  /** WriteTopicTrends: articles and leading terms per active topic per day and week; returns the row count. */
+  private long writeTopicTrends(SparkSession spark, Dataset<Row> assigned, Vocabulary vocab, long undated) {
     Progress t = Progress.start("topics", "topic trends per day and week"
         + (undated == 0 ? "" : " (" + undated + " undated articles left out)"));
-    Dataset<Row> active = topicsTable.filter(col("status").equalTo("active")).select("topic_id", "label");
+    Dataset<Row> active = lake.read(Tables.TOPICS).filter(col("status").equalTo("active")).select("topic_id", "label");
     Dataset<Row> trends = ColumnTransformer.materialize(TopicTrends.compute(
         assigned.filter(col("topic_id").isNotNull()), active, "vterms", TREND_TERMS, vocab.table(spark)));
     lake.overwrite(Tables.TOPIC_TRENDS, trends);
     Map<String, Long> rows = trendRows(trends);
     t.done(rows.get("rows") + " rows (" + rows.get("days") + " topic-days, " + rows.get("weeks") + " topic-weeks)");
-
-    Map<String, Long> bySize = new LinkedHashMap<>();
-    d.topics().stream().sorted((a, b) -> Long.compare(sizeOf.getOrDefault(b.topicId(), 0L),
-            sizeOf.getOrDefault(a.topicId(), 0L)))
-        .limit(10).forEach(x -> bySize.put(x.topicId() + " " + x.label(), sizeOf.getOrDefault(x.topicId(), 0L)));
-    return new TopicsResult(d.modelId(), fitted, note, d.algorithm(), d.k(), d.kChoice(), d.seed(),
-        d.fitDocuments(), total, withoutTopic, undated, sizeOf.size(), rows.get("rows"), bySize, null);
+    return rows.get("rows");
   }
 
   /** Rows of a topic trends table: in all, topic-days and topic-weeks (zeros for an empty table). */

@@ -42,6 +42,7 @@ public final class JavaKernel extends BaseKernel {
       "import org.frontline.notebook.Notebook;",
       "import org.frontline.notebook.Charts;",
       "import org.frontline.lake.Tables;",
+      "import org.frontline.pipeline.Pipelines;",
       "import static org.frontline.notebook.Notebook.display;",
       "SparkSession spark = Notebook.spark();");
 

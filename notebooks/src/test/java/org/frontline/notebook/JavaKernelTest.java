@@ -7,7 +7,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
@@ -104,5 +106,47 @@ class JavaKernelTest {
     assertTrue(spark.getMessage().contains("table 'no_such_table' does not exist"), spark.getMessage());
     // the kernel goes on after errors
     assertEquals(5, kernel.evalRaw("2 + 3"));
+  }
+
+  @Test
+  void aNotebookRunsTheFullPipelineAndThenANight() throws IOException {
+    // two nights of a small corpus, written here in the test's own words
+    Path first = dir.resolve("night-1.jsonl");
+    Files.writeString(first, String.join("\n",
+        article("n1", "2026-03-04T08:00:00Z", "Drones hit Kharkiv", "Russian drones struck Kharkiv overnight,"
+            + " killing two civilians and injuring five, the regional governor said."),
+        article("n2", "2026-03-04T09:00:00Z", "Grain exports", "Ukraine's grain exports rose in February,"
+            + " the agriculture ministry said on Wednesday."),
+        "{not json"));
+    Path second = dir.resolve("night-2.jsonl");
+    Files.writeString(second, article("n3", "2026-03-05T07:30:00Z", "Missile strike on Odesa",
+        "A Russian missile struck a warehouse in Odesa overnight, injuring three workers, the regional"
+        + " administration said."));
+    String before = (String) kernel.evalRaw("Notebook.lakePath()");
+    try {
+      kernel.evalRaw("Notebook.useLake(\"" + dir.resolve("run-lake") + "\")");
+      String run = kernel.evalRaw("Notebook.run(\"" + first + "\").toString()").toString();
+      assertTrue(run.contains("\"command\" : \"run\"") || run.contains("\"command\":\"run\""), run);
+      assertEquals(true, kernel.evalRaw("Notebook.run(Pipelines.single(Pipelines.events()), \"events\", "
+          + "List.of()).reconciled()"));
+      assertEquals(1L, kernel.evalRaw("Notebook.sql(\"SELECT count(*) FROM quarantine\").first().getLong(0)"));
+      assertEquals(1L, kernel.evalRaw("Notebook.sql(\"SELECT count(*) FROM events WHERE region_iso = 'UA-63'\")"
+          + ".first().getLong(0)"));
+      String night = kernel.evalRaw("Notebook.nightly(\"2026-03-05\", \"" + second + "\").toString()").toString();
+      assertTrue(night.contains("2026-03-05"), night);
+      assertEquals(3L, kernel.evalRaw("Notebook.table(Tables.ARTICLES).count() + 0L"), "kept articles of both nights");
+      assertEquals(1L, kernel.evalRaw("Notebook.sql(\"SELECT count(*) FROM events WHERE region_iso = 'UA-51'\")"
+          + ".first().getLong(0)"), "the view shows the night's events");
+      assertTrue(Files.isRegularFile(dir.resolve("run-lake/reports/2026-03-05/report.html")));
+    } finally {
+      kernel.evalRaw("Notebook.useLake(\"" + before + "\")");
+    }
+    assertEquals(2L, kernel.evalRaw("Notebook.sql(\"SELECT sum(killed) FROM events WHERE region_iso = 'UA-12'\")"
+        + ".first().getLong(0)"), "back on the first lake");
+  }
+
+  private static String article(String id, String published, String title, String body) {
+    return "{\"doc_id\":\"" + id + "\",\"published\":\"" + published + "\",\"title\":\"" + title
+        + "\",\"outlet\":\"Test Wire\",\"url\":\"https://news.example/" + id + "\",\"body\":\"" + body + "\"}";
   }
 }
