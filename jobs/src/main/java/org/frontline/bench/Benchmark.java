@@ -15,10 +15,8 @@ import org.frontline.ingest.IngestJob;
 import org.frontline.ingest.IngestResult;
 import org.frontline.lake.Lake;
 import org.frontline.lake.RunSummary;
-import org.frontline.lake.StageResult;
 import org.frontline.pipeline.Pipeline;
 import org.frontline.pipeline.Pipelines;
-import org.frontline.pipeline.Stage;
 import org.frontline.pipeline.StageContext;
 import org.frontline.pipeline.StageRunner;
 import org.frontline.topics.TopicsJob;
@@ -134,17 +132,7 @@ public final class Benchmark {
       pipeline = pipeline.without("topics");
     }
     List<Window> stages = new ArrayList<>();
-    StageRunner.run(pipeline, new StageContext(spark, lake, summary), new StageRunner.Listener() {
-      @Override
-      public void started(Stage stage) {
-        meter.begin(stage.name());
-      }
-
-      @Override
-      public void finished(Stage stage, StageResult result, double seconds) {
-        stages.add(meter.end());
-      }
-    });
+    StageRunner.run(pipeline, new StageContext(spark, lake, summary), meter.windowPerStage(stages));
     IngestResult ingest = summary.result(IngestResult.class).orElseThrow();
     if (ingest.read() != n || !ingest.reconciled()) {
       throw new IllegalStateException("the benchmark's ingest read " + ingest.read() + " of " + n

@@ -7,6 +7,9 @@ import org.apache.spark.scheduler.SparkListener;
 import org.apache.spark.scheduler.SparkListenerStageCompleted;
 import org.apache.spark.scheduler.SparkListenerTaskEnd;
 import org.apache.spark.scheduler.StageInfo;
+import org.frontline.lake.StageResult;
+import org.frontline.pipeline.Stage;
+import org.frontline.pipeline.StageRunner;
 
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
@@ -37,7 +40,7 @@ import javax.management.openmbean.CompositeData;
 public final class StageMeter extends SparkListener implements NotificationListener, AutoCloseable {
   /** What one window measured. */
   public record Window(String name, double seconds, long tasks, long sparkStages, long shuffleWriteBytes,
-                       long shuffleReadBytes, long inputBytes, long outputBytes, long spillBytes,
+                       long shuffleReadBytes, long inputBytes, long inputRecords, long outputBytes, long spillBytes,
                        double taskSeconds, double gcSeconds, long heapPeakBytes, long heapAfterBytes,
                        List<SparkStage> topStages) {}
 
@@ -55,6 +58,7 @@ public final class StageMeter extends SparkListener implements NotificationListe
   private final AtomicLong shuffleWrite = new AtomicLong();
   private final AtomicLong shuffleRead = new AtomicLong();
   private final AtomicLong input = new AtomicLong();
+  private final AtomicLong inputRecords = new AtomicLong();
   private final AtomicLong output = new AtomicLong();
   private final AtomicLong spill = new AtomicLong();
   private final AtomicLong taskNanos = new AtomicLong();
@@ -76,13 +80,29 @@ public final class StageMeter extends SparkListener implements NotificationListe
     }
   }
 
+  /** A pipeline listener that measures each stage as one window and adds it to {@code windows}. */
+  public StageRunner.Listener windowPerStage(List<Window> windows) {
+    return new StageRunner.Listener() {
+      @Override
+      public void started(Stage stage) {
+        begin(stage.name());
+      }
+
+      @Override
+      public void finished(Stage stage, StageResult result, double seconds) {
+        windows.add(end());
+      }
+    };
+  }
+
   /** Starts a window; the previous one must have ended. */
   public synchronized void begin(String name) {
     if (current != null) {
       throw new IllegalStateException("window '" + current + "' has not ended");
     }
     drainListenerBus();
-    for (AtomicLong a : List.of(tasks, stages, shuffleWrite, shuffleRead, input, output, spill, taskNanos, gcMillis)) {
+    for (AtomicLong a : List.of(tasks, stages, shuffleWrite, shuffleRead, input, inputRecords, output, spill, taskNanos,
+        gcMillis)) {
       a.set(0);
     }
     byCallSite.clear();
@@ -110,8 +130,8 @@ public final class StageMeter extends SparkListener implements NotificationListe
       current = null;
     }
     return new Window(name, seconds, tasks.get(), stages.get(), shuffleWrite.get(), shuffleRead.get(),
-        input.get(), output.get(), spill.get(), taskNanos.get() / 1e9, gcMillis.get() / 1e3, heapPeak.get(),
-        after, top);
+        input.get(), inputRecords.get(), output.get(), spill.get(), taskNanos.get() / 1e9, gcMillis.get() / 1e3,
+        heapPeak.get(), after, top);
   }
 
   @Override
@@ -124,6 +144,7 @@ public final class StageMeter extends SparkListener implements NotificationListe
     shuffleWrite.addAndGet(m.shuffleWriteMetrics().bytesWritten());
     shuffleRead.addAndGet(m.shuffleReadMetrics().totalBytesRead());
     input.addAndGet(m.inputMetrics().bytesRead());
+    inputRecords.addAndGet(m.inputMetrics().recordsRead());
     output.addAndGet(m.outputMetrics().bytesWritten());
     spill.addAndGet(m.diskBytesSpilled());
     taskNanos.addAndGet(m.executorRunTime() * 1_000_000L);

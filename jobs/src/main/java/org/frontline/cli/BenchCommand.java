@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import org.apache.spark.sql.SparkSession;
 import org.frontline.bench.Benchmark;
 import org.frontline.bench.Benchmark.SizeResult;
+import org.frontline.bench.NightBenchmark;
 import org.frontline.bench.StageMeter.SparkStage;
 import org.frontline.bench.StageMeter.Window;
 import org.frontline.common.Progress;
@@ -29,7 +30,9 @@ import java.util.concurrent.Callable;
             + " time, articles per second (per core), the driver's heap and Spark's shuffle; a bare Spark scan of the"
             + " same files (read.json + RegexTokenizer + count) as the baseline. The last line reads",
         "articles_per_s_per_core=<n> ratio_to_baseline=<r> scaling_<big>_over_<small>=<s> driver_heap_mb=<m>",
-        "for ingest + extract + events + trends on the largest corpus. See docs/BENCHMARKS.md."})
+        "for ingest + extract + events + trends on the largest corpus. With --nightly, the same night on the lake of"
+            + " each size instead; its last line reads night_s_<small>=<s> night_s_<big>=<s> scaling=<r>."
+            + " See docs/BENCHMARKS.md."})
 final class BenchCommand implements Callable<Integer> {
   @Option(names = "--sizes", split = ",", defaultValue = "50000,200000,800000",
       description = "corpus sizes in articles (default: ${DEFAULT-VALUE})")
@@ -56,6 +59,14 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--detail", description = "also list the Spark stages that took the most task time per stage")
   boolean detail;
 
+  @Option(names = "--nightly", description = "measure one night instead: the same night of new articles on the"
+      + " lake of each size (built once with a topic fit, cached under CACHE/lakes), per stage")
+  boolean nightly;
+
+  @Option(names = "--night-articles", defaultValue = "" + NightBenchmark.DEFAULT_NIGHT_ARTICLES, paramLabel = "N",
+      description = "records in the night (with --nightly; default: ${DEFAULT-VALUE})")
+  int nightArticles;
+
   @Mixin
   SparkOptions sparkOptions;
 
@@ -64,6 +75,9 @@ final class BenchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    if (nightly) {
+      return nightly();
+    }
     Benchmark.Options options = new Benchmark.Options(sizes, seed, cache != null ? cache : work.resolve("corpora"),
         work, topicsAt, keepLakes);
     Files.createDirectories(work);
@@ -82,6 +96,52 @@ final class BenchCommand implements Callable<Integer> {
         .writeValue(json.toFile(), toJson(spark, bench, results));
     out.println("# results in " + json);
     out.println(lastLine(results));
+    out.flush();
+    p.done("ok");
+    return 0;
+  }
+
+  private Integer nightly() throws Exception {
+    NightBenchmark.Options options = new NightBenchmark.Options(sizes, seed,
+        cache != null ? cache : work.resolve("corpora"), work, nightArticles, keepLakes);
+    Files.createDirectories(work);
+    Progress p = Progress.start("bench", "starting Spark");
+    SparkSession spark = sparkOptions.session("frontline-bench-nightly");
+    NightBenchmark bench = new NightBenchmark(spark, options);
+    PrintWriter out = spec.commandLine().getOut();
+    out.printf(Locale.ROOT, "# Spark %s, master %s, %d cores, driver heap max %,d MB, Java %s%n", spark.version(),
+        spark.sparkContext().master(), bench.cores(), Runtime.getRuntime().maxMemory() >> 20,
+        System.getProperty("java.version"));
+    out.flush();
+    List<NightBenchmark.NightResult> results = bench.run();
+    out.println();
+    out.printf(Locale.ROOT, "%9s %7s  %-8s %8s %12s %10s %10s %7s%n", "lake", "night", "stage", "wall_s",
+        "rows_read", "input_MB", "shuffle_MB", "tasks");
+    for (NightBenchmark.NightResult r : results) {
+      for (Window w : r.stages()) {
+        out.printf(Locale.ROOT, "%,9d %,7d  %-8s %8.1f %,12d %,10.1f %,10.1f %,7d%n", r.lakeArticles(),
+            r.nightArticles(), w.name(), w.seconds(), w.inputRecords(), w.inputBytes() / 1e6,
+            w.shuffleWriteBytes() / 1e6, w.tasks());
+      }
+      out.printf(Locale.ROOT, "%,9d %,7d  %-8s %8.1f%n", r.lakeArticles(), r.nightArticles(), "night", r.seconds());
+    }
+    out.println("# rows_read: records read from files by the night's Spark tasks (lake tables and the night's"
+        + " corpus)");
+    Path json = work.resolve("bench-nightly.json");
+    Map<String, Object> root = new LinkedHashMap<>();
+    root.put("spark", spark.version());
+    root.put("master", spark.sparkContext().master());
+    root.put("cores", bench.cores());
+    root.put("results", results);
+    NightBenchmark.NightResult small = results.get(0);
+    NightBenchmark.NightResult big = results.get(results.size() - 1);
+    String last = String.format(Locale.ROOT, "night_s_%s=%.1f night_s_%s=%.1f scaling=%.2f",
+        label(small.lakeArticles()), small.seconds(), label(big.lakeArticles()), big.seconds(),
+        big.seconds() / small.seconds());
+    root.put("last_line", last);
+    new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), root);
+    out.println("# results in " + json);
+    out.println(last);
     out.flush();
     p.done("ok");
     return 0;

@@ -7,6 +7,7 @@ import org.apache.spark.sql.RowFactory;
 import org.frontline.common.ColumnTransformer;
 import org.frontline.common.Progress;
 import org.frontline.extract.ExtractResult.DateSpan;
+import org.frontline.lake.ChangedArticles;
 import org.frontline.lake.Lake;
 import org.frontline.lake.RunSummary;
 import org.frontline.lake.Tables;
@@ -98,18 +99,18 @@ public final class ExtractJob {
   }
 
   /**
-   * The nightly form of the stage: the mentions of the {@code changed} articles (column {@code doc_id}; new,
-   * replaced or demoted ones) are deleted and those of the ones still kept extracted again; every other
+   * The nightly form of the stage: the mentions of the {@code changed} articles (new, replaced or demoted
+   * ones) are deleted and those of the ones still kept extracted again; every other
    * article's mentions stay as they are. Returns the span of event dates whose mentions changed (old and
    * new), for the events stage to recompute.
    */
-  public ExtractResult.Changed runChanged(Dataset<Row> changed) {
+  public ExtractResult.Changed runChanged(ChangedArticles changed) {
     Progress p = Progress.start("extract", "reading the changed articles");
-    Dataset<Row> ids = changed.select("doc_id").distinct();
+    Dataset<Row> ids = changed.ids();
     Row before = lake.exists(Tables.MENTIONS)
         ? lake.read(Tables.MENTIONS).join(ids, "doc_id").agg(min("event_date"), max("event_date")).first()
         : RowFactory.create(null, null);
-    Dataset<Row> articles = lake.read(Tables.ARTICLES).join(ids, new String[] {"doc_id"}, "left_semi");
+    Dataset<Row> articles = changed.read(lake);
     Dataset<Row> mentions = ColumnTransformer.materialize(mentions(articles, options.asOf()));
     Row totals = mentions.agg(count(lit(1)), count_distinct(col("doc_id")), min("event_date"), max("event_date"))
         .first();
@@ -121,6 +122,6 @@ public final class ExtractJob {
     DateSpan span = span(before, RowFactory.create(totals.get(2), totals.get(3)));
     p.done(n + " mentions from " + totals.getLong(1) + " changed articles"
         + (span.isEmpty() ? "" : "; event dates " + span.from() + " .. " + span.to() + " to recompute"));
-    return new ExtractResult.Changed(nChanged, totals.getLong(1), n, byWeapon, span);
+    return new ExtractResult.Changed(nChanged, totals.getLong(1), n, byWeapon, span, changed);
   }
 }

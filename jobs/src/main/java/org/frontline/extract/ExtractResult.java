@@ -1,5 +1,6 @@
 package org.frontline.extract;
 
+import org.frontline.lake.ChangedArticles;
 import org.frontline.lake.StageResult;
 
 import java.time.LocalDate;
@@ -27,10 +28,11 @@ public sealed interface ExtractResult extends StageResult {
 
   /**
    * A nightly extraction: the mentions of the changed articles replaced; {@code span} is the span of event
-   * dates whose mentions changed (old and new), for the events stage to recompute.
+   * dates whose mentions changed (old and new), for the events stage to recompute; {@code articles} are the
+   * changed articles, for the topics stage.
    */
   record Changed(long articlesChanged, long articlesWithMentions, long mentions, Map<String, Long> byWeapon,
-                 DateSpan span) implements ExtractResult {
+                 DateSpan span, ChangedArticles articles) implements ExtractResult {
     @Override
     public Map<String, Object> summary() {
       Map<String, Object> s = new LinkedHashMap<>();

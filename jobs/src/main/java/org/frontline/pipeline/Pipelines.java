@@ -10,6 +10,7 @@ import org.frontline.extract.ExtractJob;
 import org.frontline.extract.ExtractResult;
 import org.frontline.ingest.IngestJob;
 import org.frontline.ingest.IngestResult;
+import org.frontline.lake.ChangedArticles;
 import org.frontline.lake.Lake;
 import org.frontline.lake.Tables;
 import org.frontline.report.ReportJob;
@@ -18,6 +19,7 @@ import org.frontline.topics.TopicsJob;
 import org.frontline.trends.TrendsJob;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
@@ -85,7 +87,7 @@ public final class Pipelines {
           }
           return new EventsJob(c.lake()).runBetween(span.from(), span.to());
         }),
-        firstNightFits(topics(o.topics())),
+        nightTopics(o.topics()),
         new Stage("trends", List.of(Tables.EVENTS, Tables.ARTICLES, Tables.STRIKE_TRENDS),
             List.of(Tables.STRIKE_TRENDS, Tables.SPIKES),
             c -> new TrendsJob(c.lake(), o.trends().incremental(c.result(EventsResult.class).recomputedFrom()))
@@ -95,29 +97,46 @@ public final class Pipelines {
         .withHeader("night", o.date().toString());
   }
 
-  /** The topics stage of a night: it says so when the lake has no model yet and this night fits the first. */
-  private static Stage firstNightFits(Stage topics) {
-    return new Stage(topics.name(), topics.reads(), topics.writes(), c -> {
+  /**
+   * The topics stage of a night: the changed articles assigned with the saved model and the topic trend
+   * periods they touch recomputed; with no model yet, it says so and fits the first on the articles so far.
+   */
+  private static Stage nightTopics(TopicsJob.Options o) {
+    Stage full = topics(o);
+    return new Stage(full.name(), full.reads(), full.writes(), c -> {
       if (new TopicModelStore(c.lake()).currentId().isEmpty()) {
         Progress.info("topics", "the lake has no topic model yet: fitting one on the articles so far;"
             + " later nights apply it (refit with 'frontline topics --refit')");
+        return full.work().apply(c);
       }
-      return topics.work().apply(c);
+      return new TopicsJob(c.lake(), o).runChanged(c.result(ExtractResult.Changed.class).articles());
     });
   }
 
   /**
-   * The articles whose mentions a night may have changed: those of the night's files (kept now, or kept
-   * before) and the earlier articles the night demoted to duplicates.
+   * The articles whose mentions and topics a night may have changed: those of the night's files (kept now,
+   * or kept before) and the earlier articles the night demoted to duplicates. The night's files' articles are
+   * found by {@code source_file}, which the articles' file statistics let Delta skip on.
    */
-  static Dataset<Row> changedArticles(Lake lake, IngestResult ingest) {
+  static ChangedArticles changedArticles(Lake lake, IngestResult ingest) {
     Object[] files = ingest.inputFiles().toArray();
-    Dataset<Row> ids = lake.read(Tables.ARTICLES).filter(col("source_file").isin(files)).select("doc_id");
+    Dataset<Row> kept = ColumnTransformer.materialize(lake.read(Tables.ARTICLES).filter(col("source_file").isin(files))
+        .select("doc_id", "published_date"));
+    List<LocalDate> days = new ArrayList<>();
+    boolean undated = false;
+    for (Row r : kept.select("published_date").distinct().collectAsList()) { // one row per day
+      if (r.isNullAt(0)) {
+        undated = true;
+      } else {
+        days.add(r.getDate(0).toLocalDate());
+      }
+    }
+    Dataset<Row> ids = kept.select("doc_id");
     if (lake.exists(Tables.MENTIONS)) {
       ids = ids.union(lake.read(Tables.MENTIONS).filter(col("source_file").isin(files)).select("doc_id"));
     }
     ids = ids.union(ingest.demotedArticles().select("doc_id"));
-    return ColumnTransformer.materialize(ids.distinct());
+    return new ChangedArticles(ColumnTransformer.materialize(ids.distinct()), days, undated);
   }
 
   /** ReadCorpus: the input files into articles, duplicates and quarantine. */

@@ -8,6 +8,13 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.ml.PipelineModel;
 import org.apache.spark.ml.feature.CountVectorizerModel;
+import org.apache.spark.ml.feature.IDFModel;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 import org.frontline.lake.Lake;
 import org.frontline.lake.Tables;
 
@@ -15,6 +22,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -50,6 +58,31 @@ public final class TopicModelStore {
   public record Saved(Description description, PipelineModel pipeline) {
     public String[] vocabulary() {
       return TopicModelStore.vocabulary(pipeline);
+    }
+
+    /** The inverse document frequency of each vocabulary term, as the model's IDF stage learnt it in the fit. */
+    public double[] idf() {
+      for (var stage : pipeline.stages()) {
+        if (stage instanceof IDFModel m) {
+          return m.idf().toArray();
+        }
+      }
+      throw new IllegalStateException("the topic pipeline has no IDFModel");
+    }
+
+    /**
+     * The model's fixed background for term weights: one row per vocabulary term, {@code term} and its
+     * {@code idf}. Weights computed against it depend on the model and on the weighed documents only.
+     */
+    public Dataset<Row> background(SparkSession spark) {
+      String[] terms = vocabulary();
+      double[] idf = idf();
+      List<Row> rows = new ArrayList<>(terms.length);
+      for (int i = 0; i < terms.length; i++) {
+        rows.add(RowFactory.create(terms[i], idf[i]));
+      }
+      return spark.createDataFrame(rows, new StructType().add("term", DataTypes.StringType, false)
+          .add("idf", DataTypes.DoubleType, false));
     }
   }
 

@@ -10,9 +10,12 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.frontline.common.ColumnTransformer;
 import org.frontline.common.Progress;
+import org.frontline.lake.ChangedArticles;
 import org.frontline.lake.Lake;
 import org.frontline.lake.Tables;
 
+import java.sql.Date;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -22,6 +25,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 import static org.apache.spark.sql.functions.*;
 
@@ -131,15 +135,190 @@ public final class TopicsJob {
     }
     TopicModelStore.Description d = applied.model().description();
     Vocabulary vocab = new Vocabulary(applied.model().vocabulary(), false);
-    Dataset<Row> assigned = assignArticles(spark, docs, applied.model(), vocab);
+    Dataset<Row> assigned = assign(spark, docs, applied.model(), vocab);
+    lake.overwrite(Tables.ARTICLE_TOPICS, assigned.withColumn("model_id", lit(d.modelId())));
     Sizes sizes = writeTopics(spark, d, assigned);
-    long trendRows = writeTopicTrends(spark, assigned, vocab, sizes.undated());
+    long trendRows = writeTopicTrends(spark, assigned, applied.model(), sizes.undated());
     Map<String, Long> bySize = new LinkedHashMap<>();
     d.topics().stream().sorted((a, b) -> Long.compare(sizes.of(b.topicId()), sizes.of(a.topicId())))
         .limit(10).forEach(x -> bySize.put(x.topicId() + " " + x.label(), sizes.of(x.topicId())));
     return new TopicsResult(d.modelId(), applied.fitted(), applied.note(), d.algorithm(), d.k(), d.kChoice(),
         d.seed(), d.fitDocuments(), sizes.total(), sizes.withoutTopic(), sizes.undated(), sizes.sizeOf().size(),
         trendRows, bySize, null);
+  }
+
+  /**
+   * The night's topics: with the saved model, assigns only the articles that changed (those no longer in
+   * {@code articles} lose their row), updates the topics' sizes by
+   * difference, and recomputes only the topic trend periods those articles fall in (plus the periods by which
+   * the calendar grows). The tables end exactly as a full {@link #run()} with the same model leaves them. With
+   * no saved model, or a refit asked for, it is {@link #run()}.
+   */
+  public TopicsResult runChanged(ChangedArticles changed) {
+    TopicModelStore store = new TopicModelStore(lake);
+    Optional<String> current = store.currentId();
+    if (options.refit() || current.isEmpty() || !lake.exists(Tables.ARTICLE_TOPICS) || !lake.exists(Tables.TOPICS)
+        || !lake.exists(Tables.TOPIC_TRENDS) || !appliedEverywhere(current.get())) {
+      return run();
+    }
+    TopicModelStore.Saved model = store.load(current.get());
+    TopicModelStore.Description d = model.description();
+    SparkSession spark = changed.ids().sparkSession();
+    Vocabulary vocab = new Vocabulary(model.vocabulary(), false);
+    Dataset<Row> ids = changed.ids();
+    Dataset<Row> before = ColumnTransformer.materialize(lake.read(Tables.ARTICLE_TOPICS).join(ids, "doc_id")
+        .select("doc_id", "published_date", "topic_id"));
+    Dataset<Row> night = assign(spark, documents(changed.read(lake)), model, vocab);
+    lake.deleteMatching(Tables.ARTICLE_TOPICS, ids, "doc_id");
+    lake.append(Tables.ARTICLE_TOPICS, night.withColumn("model_id", lit(d.modelId())));
+
+    Sizes was = sizes(before);
+    Sizes now = sizes(night);
+    Map<Integer, Long> sizeOf = new HashMap<>();
+    for (Row r : lake.read(Tables.TOPICS).filter(col("status").equalTo("active")).select("topic_id", "size")
+        .collectAsList()) { // one row per topic
+      long size = r.getLong(1) - was.of(r.getInt(0)) + now.of(r.getInt(0));
+      if (size > 0) {
+        sizeOf.put(r.getInt(0), size);
+      }
+    }
+    long total = sizeOf.values().stream().mapToLong(Long::longValue).sum();
+    lake.overwrite(Tables.TOPICS, topicsTable(spark, d, sizeOf, total));
+    Progress.info("topics", now.total() + " of the night's " + (now.total() + now.withoutTopic())
+        + " articles assigned; " + total + " in the lake");
+
+    TrendPeriods periods = trendPeriods(before, night);
+    long trendRows = 0;
+    if (periods.lo() == null) {
+      lake.overwrite(Tables.TOPIC_TRENDS, spark.createDataFrame(List.of(), Tables.TOPIC_TRENDS_SCHEMA));
+    } else if (!periods.isEmpty()) {
+      trendRows = writeTrendPeriods(spark, model, periods);
+    }
+    Map<String, Long> bySize = new LinkedHashMap<>();
+    d.topics().stream().sorted((a, b) -> Long.compare(sizeOf.getOrDefault(b.topicId(), 0L),
+            sizeOf.getOrDefault(a.topicId(), 0L)))
+        .limit(10).forEach(x -> bySize.put(x.topicId() + " " + x.label(), sizeOf.getOrDefault(x.topicId(), 0L)));
+    String note = "the night's articles assigned; topic trends of " + periods.days().size() + " day(s) and "
+        + periods.weeks().size() + " week(s) recomputed";
+    return new TopicsResult(d.modelId(), false, note, d.algorithm(), d.k(), d.kChoice(), d.seed(), d.fitDocuments(),
+        now.total(), now.withoutTopic(), now.undated(), sizeOf.size(), trendRows, bySize, null);
+  }
+
+  private static String sqlDate(LocalDate d) {
+    return "DATE'" + d + "'";
+  }
+
+  /** {@code period_start IN (...) OR } for a non-empty list, else nothing. */
+  private static String in(List<LocalDate> dates) {
+    return dates.isEmpty() ? "" : "period_start IN (" + String.join(", ", dates.stream().map(TopicsJob::sqlDate)
+        .toList()) + ") OR ";
+  }
+
+  /** Whether every active topic and every assignment come from the model {@code id} (a refit rewrites all). */
+  private boolean appliedEverywhere(String id) {
+    return lake.read(Tables.TOPICS).filter(col("status").equalTo("active").and(col("model_id").notEqual(id)))
+        .isEmpty();
+  }
+
+  /**
+   * The trend periods a night recomputes: the days and weeks (Mondays) its articles fall in, before and after,
+   * within the new calendar; the periods by which the calendar grew; and the new calendar's bounds (rows outside
+   * them are deleted, when the night removed the first or last article).
+   */
+  record TrendPeriods(List<LocalDate> days, List<LocalDate> weeks, LocalDate lo, LocalDate hi, boolean shrunk) {
+    boolean isEmpty() {
+      return days.isEmpty() && weeks.isEmpty() && !shrunk;
+    }
+  }
+
+  private TrendPeriods trendPeriods(Dataset<Row> before, Dataset<Row> night) {
+    Set<LocalDate> touched = new HashSet<>();
+    Set<LocalDate> removed = new HashSet<>();
+    LocalDate addedLo = null;
+    LocalDate addedHi = null;
+    for (Row r : before.filter(col("published_date").isNotNull()).groupBy("published_date")
+        .agg(count(when(col("topic_id").isNotNull(), 1))).collectAsList()) { // one row per day
+      LocalDate day = r.getDate(0).toLocalDate();
+      touched.add(day);
+      if (r.getLong(1) > 0) {
+        removed.add(day);
+      }
+    }
+    for (Row r : night.filter(col("published_date").isNotNull()).groupBy("published_date")
+        .agg(count(when(col("topic_id").isNotNull(), 1))).collectAsList()) {
+      LocalDate day = r.getDate(0).toLocalDate();
+      touched.add(day);
+      if (r.getLong(1) > 0) {
+        addedLo = addedLo == null || day.isBefore(addedLo) ? day : addedLo;
+        addedHi = addedHi == null || day.isAfter(addedHi) ? day : addedHi;
+      }
+    }
+    Row old = lake.read(Tables.TOPIC_TRENDS).filter(col("period").equalTo(TopicTrends.DAY))
+        .agg(min("period_start"), max("period_start")).first();
+    LocalDate oldLo = old.isNullAt(0) ? null : old.getDate(0).toLocalDate();
+    LocalDate oldHi = old.isNullAt(1) ? null : old.getDate(1).toLocalDate();
+    LocalDate lo;
+    LocalDate hi;
+    if (oldLo == null || removed.contains(oldLo) || removed.contains(oldHi)) {
+      // the calendar may shrink (or there was none): its bounds from the assignments (two narrow columns)
+      Row r = lake.read(Tables.ARTICLE_TOPICS).filter(col("topic_id").isNotNull())
+          .agg(min("published_date"), max("published_date")).first();
+      lo = r.isNullAt(0) ? null : r.getDate(0).toLocalDate();
+      hi = r.isNullAt(1) ? null : r.getDate(1).toLocalDate();
+    } else {
+      lo = addedLo != null && addedLo.isBefore(oldLo) ? addedLo : oldLo;
+      hi = addedHi != null && addedHi.isAfter(oldHi) ? addedHi : oldHi;
+    }
+    if (lo == null) {
+      return new TrendPeriods(List.of(), List.of(), null, null, true);
+    }
+    Set<LocalDate> days = new TreeSet<>();
+    Set<LocalDate> weeks = new TreeSet<>();
+    for (LocalDate day : touched) {
+      if (!day.isBefore(lo) && !day.isAfter(hi)) {
+        days.add(day);
+        weeks.add(TopicTrends.weekOf(day));
+      }
+    }
+    for (LocalDate day = lo; !day.isAfter(hi); day = day.plusDays(1)) {
+      if (oldLo == null || day.isBefore(oldLo) || day.isAfter(oldHi)) {
+        days.add(day);
+        weeks.add(TopicTrends.weekOf(day));
+      }
+    }
+    boolean shrunk = oldLo != null && (lo.isAfter(oldLo) || hi.isBefore(oldHi));
+    return new TrendPeriods(List.copyOf(days), List.copyOf(weeks), lo, hi, shrunk);
+  }
+
+  /**
+   * WriteTrendPeriods: the periods' rows from all the dated articles of those days and weeks (read from their
+   * partitions and assigned again with the model), replacing the periods' rows and any row outside the
+   * calendar, in one commit. Returns the rows written.
+   */
+  private long writeTrendPeriods(SparkSession spark, TopicModelStore.Saved model, TrendPeriods periods) {
+    Set<LocalDate> readDays = new TreeSet<>(periods.days());
+    for (LocalDate week : periods.weeks()) {
+      for (int i = 0; i < 7; i++) {
+        readDays.add(week.plusDays(i));
+      }
+    }
+    Object[] dates = readDays.stream().map(Date::valueOf).toArray();
+    Dataset<Row> inPeriods = assign(spark, documents(lake.read(Tables.ARTICLES)
+        .filter(col("published_date").isin(dates))), model, new Vocabulary(model.vocabulary(), false));
+    Dataset<Row> active = lake.read(Tables.TOPICS).filter(col("status").equalTo("active")).select("topic_id", "label");
+    Dataset<Row> rows = ColumnTransformer.materialize(TopicTrends.compute(inPeriods.filter(col("topic_id").isNotNull()),
+        active, "vterms", TREND_TERMS, model.background(spark), periods.days(), periods.weeks()));
+    // the condition as SQL text with DATE literals of dates formatted here (Delta reads replaceWhere as SQL)
+    String day = "period = 'day' AND (" + in(periods.days()) + "period_start < " + sqlDate(periods.lo())
+        + " OR period_start > " + sqlDate(periods.hi()) + ")";
+    String week = "period = 'week' AND (" + in(periods.weeks()) + "period_start < "
+        + sqlDate(TopicTrends.weekOf(periods.lo())) + " OR period_start > "
+        + sqlDate(TopicTrends.weekOf(periods.hi())) + ")";
+    lake.replace(Tables.TOPIC_TRENDS, rows, expr("(" + day + ") OR (" + week + ")"));
+    long n = rows.count();
+    Progress.info("topics", "topic trends: " + n + " rows of " + periods.days().size() + " day(s) and "
+        + periods.weeks().size() + " week(s) recomputed from " + readDays.size() + " day(s) of articles");
+    return n;
   }
 
   /**
@@ -169,9 +348,11 @@ public final class TopicsJob {
     return new Applied(null, false, fit.skipReason());
   }
 
-  /** AssignArticles: every article's topic and score with the model, written to {@code article_topics}. */
-  private Dataset<Row> assignArticles(SparkSession spark, Dataset<Row> docs, TopicModelStore.Saved model,
-                                      Vocabulary vocab) {
+  /**
+   * AssignArticles: each document's topic and score with the model, and its vocabulary terms ({@code vterms}),
+   * materialised.
+   */
+  private Dataset<Row> assign(SparkSession spark, Dataset<Row> docs, TopicModelStore.Saved model, Vocabulary vocab) {
     TopicModelStore.Description d = model.description();
     List<Row> idRows = new ArrayList<>();
     for (TopicModelStore.Topic t : d.topics()) {
@@ -180,14 +361,12 @@ public final class TopicsJob {
     Dataset<Row> idTable = spark.createDataFrame(idRows,
         new StructType().add("idx", DataTypes.IntegerType).add("topic_id", DataTypes.IntegerType));
     Progress.info("topics", "assigning articles to " + d.topics().size() + " topics of " + d.modelId());
-    Dataset<Row> assigned = ColumnTransformer.materialize(
+    return ColumnTransformer.materialize(
         TopicAssignment.assign(List.of(model.pipeline().stages()), docs)
             .join(broadcast(idTable), col("topic_index").equalTo(col("idx")), "left")
             .select(col("doc_id"), col("published_date"), col("topic_id"),
                 round(col("topic_score"), SCORE_DECIMALS).as("score"),
                 vocab.filter(spark).apply(col("terms")).as("vterms")));
-    lake.overwrite(Tables.ARTICLE_TOPICS, assigned.withColumn("model_id", lit(d.modelId())));
-    return assigned;
   }
 
   /** Articles per topic, without a topic (no vocabulary term) and undated. */
@@ -199,6 +378,17 @@ public final class TopicsJob {
 
   /** WriteTopics: the {@code topics} table with each topic's size, from one aggregation of the assignments. */
   private Sizes writeTopics(SparkSession spark, TopicModelStore.Description d, Dataset<Row> assigned) {
+    Sizes sizes = sizes(assigned);
+    lake.overwrite(Tables.TOPICS, topicsTable(spark, d, sizes.sizeOf(), sizes.total()));
+    long total = sizes.total();
+    long withoutTopic = sizes.withoutTopic();
+    Progress.info("topics", total + " articles assigned" + (withoutTopic == 0 ? ""
+        : ", " + withoutTopic + " without a topic (no vocabulary term)"));
+    return sizes;
+  }
+
+  /** Articles per topic, without a topic and undated, in one aggregation. */
+  private static Sizes sizes(Dataset<Row> assigned) {
     Map<Integer, Long> sizeOf = new HashMap<>();
     long total = 0;
     long withoutTopic = 0;
@@ -213,19 +403,17 @@ public final class TopicsJob {
       }
       undated += r.getLong(2);
     }
-    lake.overwrite(Tables.TOPICS, topicsTable(spark, d, sizeOf, total));
-    Progress.info("topics", total + " articles assigned" + (withoutTopic == 0 ? ""
-        : ", " + withoutTopic + " without a topic (no vocabulary term)"));
     return new Sizes(sizeOf, total, withoutTopic, undated);
   }
 
   /** WriteTopicTrends: articles and leading terms per active topic per day and week; returns the row count. */
-  private long writeTopicTrends(SparkSession spark, Dataset<Row> assigned, Vocabulary vocab, long undated) {
+  private long writeTopicTrends(SparkSession spark, Dataset<Row> assigned, TopicModelStore.Saved model,
+                                long undated) {
     Progress t = Progress.start("topics", "topic trends per day and week"
         + (undated == 0 ? "" : " (" + undated + " undated articles left out)"));
     Dataset<Row> active = lake.read(Tables.TOPICS).filter(col("status").equalTo("active")).select("topic_id", "label");
     Dataset<Row> trends = ColumnTransformer.materialize(TopicTrends.compute(
-        assigned.filter(col("topic_id").isNotNull()), active, "vterms", TREND_TERMS, vocab.table(spark)));
+        assigned.filter(col("topic_id").isNotNull()), active, "vterms", TREND_TERMS, model.background(spark)));
     lake.overwrite(Tables.TOPIC_TRENDS, trends);
     Map<String, Long> rows = trendRows(trends);
     t.done(rows.get("rows") + " rows (" + rows.get("days") + " topic-days, " + rows.get("weeks") + " topic-weeks)");

@@ -43,6 +43,25 @@ class BenchCommandTest extends SparkTest {
   }
 
   @Test
+  void theNightlyBenchRunsOneNightOnACachedLake() throws Exception {
+    FrontlineCliTest.Result r = FrontlineCliTest.run("bench", "--nightly", "--sizes", "1000", "--night-articles",
+        "200", "--work", dir.toString());
+    assertEquals(0, r.code(), r.err());
+    String out = r.out();
+    System.out.println(out);
+    for (String stage : List.of("ingest", "extract", "events", "topics", "trends", "report", "night")) {
+      assertTrue(Pattern.compile("(?m)^\\s*1,000\\s+200\\s+" + stage + "\\s+\\d+\\.\\d").matcher(out).find(),
+          "a row for " + stage + ":\n" + out);
+    }
+    String[] lines = out.strip().split("\n");
+    assertTrue(lines[lines.length - 1].matches("night_s_1k=\\d+\\.\\d night_s_1k=\\d+\\.\\d scaling=1\\.00"),
+        lines[lines.length - 1]);
+    assertTrue(Files.exists(dir.resolve("corpora/lakes/lake-1000-seed-42/_COMPLETE")), "the lake is cached");
+    assertTrue(Files.exists(dir.resolve("bench-nightly.json")));
+    assertFalse(Files.exists(dir.resolve("night-lake-1000")), "the night's lake is removed unless --keep-lakes");
+  }
+
+  @Test
   void lastLineIsComputedFromThePipelineStagesOfTheTwoLargestSizes() {
     SizeResult small = result(200_000, 10, 20, 30, 40, 50, 999, 300);
     SizeResult big = result(800_000, 40, 60, 40, 20, 40, 999, 800);
@@ -59,6 +78,6 @@ class BenchCommandTest extends SparkTest {
   }
 
   private static Window window(String name, double seconds, long heapMb) {
-    return new Window(name, seconds, 0, 0, 0, 0, 0, 0, 0, 0, 0, heapMb << 20, 0, List.of());
+    return new Window(name, seconds, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, heapMb << 20, 0, List.of());
   }
 }

@@ -196,6 +196,24 @@ class NightlyTest extends SparkTest {
   }
 
   @Test
+  void theNightsTopicsEqualAFullRecomputeWithTheSameModel() throws Exception {
+    // the nights assigned only their articles and recomputed only the trend periods they touched; applying
+    // the same model to every article and recomputing every period must give the same rows
+    Path full = copyTree(Path.of(URI.create(a.root())), dir.resolve("a-full"));
+    assertEquals(0, frontline("topics", "--lake", full.toString()));
+    Lake f = new Lake(spark(), full.toString());
+    for (String t : List.of(Tables.ARTICLE_TOPICS, Tables.TOPICS, Tables.TOPIC_TRENDS)) {
+      Dataset<Row> x = a.read(t);
+      Dataset<Row> y = f.read(t);
+      assertTrue(x.count() > 0, t + " is empty");
+      assertEquals(0, x.exceptAll(y).count() + y.exceptAll(x).count(), () -> t + " differs: "
+          + x.exceptAll(y).limit(5).collectAsList() + " vs " + y.exceptAll(x).limit(5).collectAsList());
+    }
+    assertTrue(a.read(Tables.TOPIC_TRENDS).filter(col("period_start").equalTo("2026-03-07")
+        .and(col("articles").gt(0))).count() > 0, "the last night's day has topic rows");
+  }
+
+  @Test
   void theNightlySummariesKeepEveryKeyAndValue() throws Exception {
     SummaryGolden.check(SummaryGolden.read(Path.of(a.root().replaceFirst("^file:", "")), "nightly", "2026-03-05"),
         dir, "nightly-a-2026-03-05");

@@ -1,0 +1,36 @@
+package org.frontline.lake;
+
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.List;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+
+/**
+ * The articles a night may have changed, as the incremental stages take them: {@code ids} (one {@code doc_id}
+ * column, materialised), including articles no longer in {@code articles} (demoted to duplicates), and the
+ * publication days of those still there ({@code undated}: some have none), so that reading them touches
+ * only those days' partitions of the {@code articles} table.
+ */
+public record ChangedArticles(Dataset<Row> ids, List<LocalDate> days, boolean undated) {
+  public ChangedArticles {
+    days = List.copyOf(days);
+  }
+
+  /** The changed articles still in {@code articles}, read from their days' partitions only. */
+  public Dataset<Row> read(Lake lake) {
+    return lake.read(Tables.ARTICLES).filter(inDays("published_date"))
+        .join(ids.select("doc_id"), new String[] {"doc_id"}, "left_semi");
+  }
+
+  /** True for a row whose {@code dateColumn} is one of the changed articles' days (or null, if some are undated). */
+  public Column inDays(String dateColumn) {
+    Column in = days.isEmpty() ? lit(false) : col(dateColumn).isin(days.stream().map(Date::valueOf).toArray());
+    return undated ? in.or(col(dateColumn).isNull()) : in;
+  }
+}
