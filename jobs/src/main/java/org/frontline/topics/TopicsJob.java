@@ -161,6 +161,7 @@ public final class TopicsJob {
         || !lake.exists(Tables.TOPIC_TRENDS) || !appliedEverywhere(current.get())) {
       return run();
     }
+    Progress p = Progress.start("topics", "the night's articles with the saved model " + current.get());
     TopicModelStore.Saved model = store.load(current.get());
     TopicModelStore.Description d = model.description();
     SparkSession spark = changed.ids().sparkSession();
@@ -200,6 +201,7 @@ public final class TopicsJob {
         .limit(10).forEach(x -> bySize.put(x.topicId() + " " + x.label(), sizeOf.getOrDefault(x.topicId(), 0L)));
     String note = "the night's articles assigned; topic trends of " + periods.days().size() + " day(s) and "
         + periods.weeks().size() + " week(s) recomputed";
+    p.done(now.total() + " articles assigned; " + trendRows + " topic trend rows recomputed");
     return new TopicsResult(d.modelId(), false, note, d.algorithm(), d.k(), d.kChoice(), d.seed(), d.fitDocuments(),
         now.total(), now.withoutTopic(), now.undated(), sizeOf.size(), trendRows, bySize, null);
   }
