@@ -45,8 +45,8 @@ public final class TopicTrends {
   public static Dataset<Row> compute(Dataset<Row> assigned, Dataset<Row> topics, String termsCol, int nTerms,
                                      Dataset<Row> background) {
     Dataset<Row> dated = assigned.filter(col("published_date").isNotNull());
-    return periods(dated, topics, termsCol, nTerms, background, DAY, calendar(dated, DAY))
-        .unionByName(periods(dated, topics, termsCol, nTerms, background, WEEK, calendar(dated, WEEK)));
+    return periods(dated, topics, termsCol, nTerms, background, DAY, calendar(dated, DAY), false)
+        .unionByName(periods(dated, topics, termsCol, nTerms, background, WEEK, calendar(dated, WEEK), false));
   }
 
   /**
@@ -57,8 +57,8 @@ public final class TopicTrends {
                                      Dataset<Row> background, List<LocalDate> days, List<LocalDate> weeks) {
     Dataset<Row> dated = assigned.filter(col("published_date").isNotNull());
     SparkSession spark = assigned.sparkSession();
-    return periods(dated, topics, termsCol, nTerms, background, DAY, starts(spark, days))
-        .unionByName(periods(dated, topics, termsCol, nTerms, background, WEEK, starts(spark, weeks)));
+    return periods(dated, topics, termsCol, nTerms, background, DAY, starts(spark, days), true)
+        .unionByName(periods(dated, topics, termsCol, nTerms, background, WEEK, starts(spark, weeks), true));
   }
 
   /** The Monday of a day's ISO week. */
@@ -88,9 +88,13 @@ public final class TopicTrends {
   }
 
   private static Dataset<Row> periods(Dataset<Row> dated, Dataset<Row> topics, String termsCol, int nTerms,
-                                      Dataset<Row> background, String period, Dataset<Row> calendar) {
-    Dataset<Row> withStart = dated.withColumn("period_start", start(period))
-        .join(broadcast(calendar), "period_start");
+                                      Dataset<Row> background, String period, Dataset<Row> calendar,
+                                      boolean onlyCalendar) {
+    // a calendar derived from the articles holds every article's period: no join needed
+    Dataset<Row> withStart = dated.withColumn("period_start", start(period));
+    if (onlyCalendar) {
+      withStart = withStart.join(broadcast(calendar), "period_start");
+    }
     Dataset<Row> counts = withStart.groupBy("period_start", "topic_id").agg(count(lit(1)).as("articles"));
     Dataset<Row> totals = withStart.groupBy("period_start").agg(count(lit(1)).as("period_articles"));
     Dataset<Row> terms = leadingTerms(withStart, termsCol, nTerms, background);

@@ -139,12 +139,9 @@ public final class TopicsJob {
     lake.overwrite(Tables.ARTICLE_TOPICS, assigned.withColumn("model_id", lit(d.modelId())));
     Sizes sizes = writeTopics(spark, d, assigned);
     long trendRows = writeTopicTrends(spark, assigned, applied.model(), sizes.undated());
-    Map<String, Long> bySize = new LinkedHashMap<>();
-    d.topics().stream().sorted((a, b) -> Long.compare(sizes.of(b.topicId()), sizes.of(a.topicId())))
-        .limit(10).forEach(x -> bySize.put(x.topicId() + " " + x.label(), sizes.of(x.topicId())));
     return new TopicsResult(d.modelId(), applied.fitted(), applied.note(), d.algorithm(), d.k(), d.kChoice(),
         d.seed(), d.fitDocuments(), sizes.total(), sizes.withoutTopic(), sizes.undated(), sizes.sizeOf().size(),
-        trendRows, bySize, null);
+        trendRows, largest(d, sizes.sizeOf()), null);
   }
 
   /**
@@ -195,15 +192,20 @@ public final class TopicsJob {
     } else if (!periods.isEmpty()) {
       trendRows = writeTrendPeriods(spark, model, periods);
     }
-    Map<String, Long> bySize = new LinkedHashMap<>();
-    d.topics().stream().sorted((a, b) -> Long.compare(sizeOf.getOrDefault(b.topicId(), 0L),
-            sizeOf.getOrDefault(a.topicId(), 0L)))
-        .limit(10).forEach(x -> bySize.put(x.topicId() + " " + x.label(), sizeOf.getOrDefault(x.topicId(), 0L)));
     String note = "the night's articles assigned; topic trends of " + periods.days().size() + " day(s) and "
         + periods.weeks().size() + " week(s) recomputed";
     p.done(now.total() + " articles assigned; " + trendRows + " topic trend rows recomputed");
     return new TopicsResult(d.modelId(), false, note, d.algorithm(), d.k(), d.kChoice(), d.seed(), d.fitDocuments(),
-        now.total(), now.withoutTopic(), now.undated(), sizeOf.size(), trendRows, bySize, null);
+        now.total(), now.withoutTopic(), now.undated(), sizeOf.size(), trendRows, largest(d, sizeOf), null);
+  }
+
+  /** The ten largest topics of the model, "id label" → articles, largest first (for the run summary). */
+  private static Map<String, Long> largest(TopicModelStore.Description d, Map<Integer, Long> sizeOf) {
+    Map<String, Long> bySize = new LinkedHashMap<>();
+    d.topics().stream().sorted((a, b) -> Long.compare(sizeOf.getOrDefault(b.topicId(), 0L),
+            sizeOf.getOrDefault(a.topicId(), 0L)))
+        .limit(10).forEach(x -> bySize.put(x.topicId() + " " + x.label(), sizeOf.getOrDefault(x.topicId(), 0L)));
+    return bySize;
   }
 
   private static String sqlDate(LocalDate d) {

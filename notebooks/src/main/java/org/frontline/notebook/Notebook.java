@@ -83,9 +83,7 @@ public final class Notebook {
       throw new IllegalArgumentException("useLake needs a directory");
     }
     if (spark != null) {
-      for (String t : Tables.DATA_TABLES) {
-        spark.catalog().dropTempView(t);
-      }
+      dropViews();
     }
     lakeOverride = dir;
     lake = null;
@@ -119,10 +117,15 @@ public final class Notebook {
     lake().ensureWritable();
     RunSummary summary = new RunSummary(command, lake().root(), arguments);
     StageRunner.runLocked(pipeline, new StageContext(spark(), lake(), summary), command);
+    dropViews();
+    return summary;
+  }
+
+  /** Drops the tables' views, so that the next {@link #sql} reads the lake as it is now. */
+  private static void dropViews() {
     for (String t : Tables.DATA_TABLES) {
       spark().catalog().dropTempView(t);
     }
-    return summary;
   }
 
   private static List<String> inputs(String[] inputs) {
