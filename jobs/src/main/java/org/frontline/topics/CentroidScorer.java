@@ -61,22 +61,7 @@ public final class CentroidScorer extends ColumnTransformer {
   @Override
   public Dataset<Row> transform(Dataset<?> dataset) {
     transformSchema(dataset.schema());
-    Matrix m = $(centers);
-    int k = m.numRows();
-    double[][] unit = new double[k][];
-    for (int i = 0; i < k; i++) {
-      double[] c = new double[m.numCols()];
-      double norm = 0;
-      for (int j = 0; j < c.length; j++) {
-        c[j] = m.apply(i, j);
-        norm += c[j] * c[j];
-      }
-      norm = Math.sqrt(norm);
-      for (int j = 0; j < c.length && norm > 0; j++) {
-        c[j] /= norm;
-      }
-      unit[i] = c;
-    }
+    double[][] unit = unitRows($(centers));
     UserDefinedFunction cosine = udf((UDF2<Vector, Integer, Double>) (x, p) -> {
       if (x == null || p == null || p < 0 || p >= unit.length) {
         return null;
@@ -96,6 +81,26 @@ public final class CentroidScorer extends ColumnTransformer {
     Column index = col($(predictionCol)).cast("int");
     return dataset.withColumn("topic_index", index)
         .withColumn("topic_score", cosine.apply(col($(featuresCol)), index));
+  }
+
+  /** The rows of {@code m}, each scaled to length 1 (a zero row stays zero). */
+  static double[][] unitRows(Matrix m) {
+    int k = m.numRows();
+    double[][] unit = new double[k][];
+    for (int i = 0; i < k; i++) {
+      double[] c = new double[m.numCols()];
+      double norm = 0;
+      for (int j = 0; j < c.length; j++) {
+        c[j] = m.apply(i, j);
+        norm += c[j] * c[j];
+      }
+      norm = Math.sqrt(norm);
+      for (int j = 0; j < c.length && norm > 0; j++) {
+        c[j] /= norm;
+      }
+      unit[i] = c;
+    }
+    return unit;
   }
 
   public static MLReader<CentroidScorer> read() {

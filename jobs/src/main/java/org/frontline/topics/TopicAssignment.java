@@ -45,7 +45,7 @@ public final class TopicAssignment {
     return NON_EMPTY.apply(vector);
   }
 
-  /** The index of the clustering stage in a topic pipeline's stages (the first k-means or LDA model). */
+  /** The index of the clustering stage in a topic pipeline's stages (its first k-means, nearest-centroid or LDA). */
   static int clusteringStage(List<Transformer> stages) {
     for (int i = 0; i < stages.size(); i++) {
       if (inputOf(stages.get(i)) != null) {
@@ -57,6 +57,9 @@ public final class TopicAssignment {
 
   private static String inputOf(Transformer t) {
     if (t instanceof KMeansModel m) {
+      return m.getFeaturesCol();
+    }
+    if (t instanceof NearestCentroid m) {
       return m.getFeaturesCol();
     }
     if (t instanceof BisectingKMeansModel m) {

@@ -26,7 +26,8 @@ import java.util.function.IntFunction;
  * Fits one topic clustering of prepared document vectors and returns the stages that assign a topic:
  * the fitted model and a scorer that outputs {@code topic_index} and {@code topic_score}.
  * <ul>
- *   <li>{@code kmeans}: Spark's KMeans with cosine distance; {@code restarts} fits with seeds
+ *   <li>{@code kmeans}: cosine k-means; in the driver ({@link #fitLocal}) when the fit sample is held there,
+ *   else Spark's KMeans with cosine distance; {@code restarts} fits with seeds
  *   {@code seed+firstStart, seed+firstStart+1, ...} (run concurrently), the one with the lowest training cost
  *   is kept (k-means lands in a different local optimum per start; the lowest cost is the documented,
  *   label-free choice).</li>
@@ -81,13 +82,40 @@ public final class TopicClustering {
     }
   }
 
-  /** The assigning stages and the fit's cost (k-means: sum of cosine distances; LDA: −log-likelihood bound). */
-  public record Fitted(List<Transformer> stages, double cost) {}
+  /**
+   * The assigning stages and the fit's cost (k-means: sum of cosine distances; LDA: −log-likelihood bound);
+   * for a fit in the driver also each fit document's topic index, in the sample's order (else null).
+   */
+  public record Fitted(List<Transformer> stages, double cost, int[] assignment) {
+    public Fitted(List<Transformer> stages, double cost) {
+      this(stages, cost, null);
+    }
+  }
+
+  /**
+   * Fits cosine k-means in the driver ({@link LocalKMeans}) on a sample held there: {@code restarts} starts
+   * with seeds {@code seed+firstStart, ...}, run on one thread per core, the lowest cost kept (a tie to the
+   * earlier start). The stages are a {@link NearestCentroid} and the scorer, reading {@code vectorsCol}.
+   */
+  public static Fitted fitLocal(FitSample docs, Options o) {
+    if (o.algorithm() != Algorithm.KMEANS) {
+      throw new IllegalArgumentException("only kmeans is fitted in the driver, not " + o.algorithm().id());
+    }
+    LocalKMeans.Result best = lowestCost(o.restarts(), Runtime.getRuntime().availableProcessors(), r -> {
+      LocalKMeans.Result m = LocalKMeans.fit(docs.vectors(), o.k(), o.seed() + o.firstStart() + r, o.maxIter());
+      return new Candidate<>(m, m.cost());
+    });
+    Matrix centers = matrix(best.centers());
+    NearestCentroid nearest = new NearestCentroid().setCenters(centers).setFeaturesCol(o.vectorsCol())
+        .setPredictionCol("topic_cluster");
+    return new Fitted(List.of(nearest, new CentroidScorer().setCenters(centers).setFeaturesCol(o.vectorsCol())
+        .setPredictionCol("topic_cluster")), best.cost(), best.assignment());
+  }
 
   public static Fitted fit(Dataset<Row> docs, Options o) {
     switch (o.algorithm()) {
       case KMEANS: {
-        KMeansModel best = lowestCost(o.restarts(), r -> {
+        KMeansModel best = lowestCost(o.restarts(), PARALLEL_STARTS, r -> {
           KMeansModel m = new KMeans().setK(o.k()).setSeed(o.seed() + o.firstStart() + r).setDistanceMeasure("cosine")
               .setMaxIter(o.maxIter()).setFeaturesCol(o.vectorsCol()).setPredictionCol("topic_cluster").fit(docs);
           return new Candidate<>(m, m.summary().trainingCost());
@@ -95,7 +123,7 @@ public final class TopicClustering {
         return new Fitted(List.of(best, scorer(best.clusterCenters(), o.vectorsCol())), best.summary().trainingCost());
       }
       case BISECTING: {
-        BisectingKMeansModel best = lowestCost(o.restarts(), r -> {
+        BisectingKMeansModel best = lowestCost(o.restarts(), PARALLEL_STARTS, r -> {
           BisectingKMeansModel m = new BisectingKMeans().setK(o.k()).setSeed(o.seed() + r)
               .setDistanceMeasure("cosine").setMaxIter(o.maxIter()).setFeaturesCol(o.vectorsCol())
               .setPredictionCol("topic_cluster").fit(docs);
@@ -117,12 +145,12 @@ public final class TopicClustering {
   private record Candidate<M>(M model, double cost) {}
 
   /**
-   * Runs the restarts as concurrent Spark jobs (up to {@link #PARALLEL_STARTS} at a time: on small data a fit
-   * is mostly job overhead) and keeps the lowest cost; a tie goes to the earlier start, so the choice does
-   * not depend on which finished first.
+   * Runs the restarts concurrently ({@code parallel} at a time; as Spark jobs, {@link #PARALLEL_STARTS}: on
+   * small data a fit is mostly job overhead) and keeps the lowest cost; a tie goes to the earlier start, so
+   * the choice does not depend on which finished first.
    */
-  private static <M> M lowestCost(int restarts, IntFunction<Candidate<M>> start) {
-    ExecutorService pool = Executors.newFixedThreadPool(Math.min(restarts, PARALLEL_STARTS));
+  private static <M> M lowestCost(int restarts, int parallel, IntFunction<Candidate<M>> start) {
+    ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(restarts, parallel)));
     try {
       List<Future<Candidate<M>>> futures = new ArrayList<>();
       for (int r = 0; r < restarts; r++) {
@@ -152,15 +180,23 @@ public final class TopicClustering {
   static final int PARALLEL_STARTS = 4;
 
   private static CentroidScorer scorer(Vector[] centers, String vectorsCol) {
-    int k = centers.length;
-    int d = centers[0].size();
+    double[][] rows = new double[centers.length][];
+    for (int i = 0; i < centers.length; i++) {
+      rows[i] = centers[i].toArray();
+    }
+    return new CentroidScorer().setCenters(matrix(rows)).setFeaturesCol(vectorsCol).setPredictionCol("topic_cluster");
+  }
+
+  /** Rows (clusters × dimensions) as a Spark matrix. */
+  private static Matrix matrix(double[][] rows) {
+    int k = rows.length;
+    int d = rows[0].length;
     double[] values = new double[k * d]; // column-major
     for (int i = 0; i < k; i++) {
       for (int j = 0; j < d; j++) {
-        values[j * k + i] = centers[i].apply(j);
+        values[j * k + i] = rows[i][j];
       }
     }
-    Matrix m = new DenseMatrix(k, d, values);
-    return new CentroidScorer().setCenters(m).setFeaturesCol(vectorsCol).setPredictionCol("topic_cluster");
+    return new DenseMatrix(k, d, values);
   }
 }

@@ -125,33 +125,8 @@ public final class TopicMetrics {
    * @return per topic, in order, its mean NPMI over word pairs (NaN for a topic with fewer than 2 words)
    */
   public static double[] npmi(Dataset<Row> docs, String tokensCol, List<List<String>> topicWords, int window) {
-    if (window < 1) {
-      throw new IllegalArgumentException("window must be at least 1 but was " + window);
-    }
-    TreeSet<String> vocab = new TreeSet<>();
-    topicWords.forEach(vocab::addAll);
-    List<String> words = new ArrayList<>(vocab);
-    Map<String, Integer> index = new HashMap<>();
-    for (String w : words) {
-      index.put(w, index.size());
-    }
-    Map<String, Integer> pairIndex = new TreeMap<>();
-    for (List<String> ws : topicWords) {
-      for (int i = 0; i < ws.size(); i++) {
-        for (int j = i + 1; j < ws.size(); j++) {
-          if (!ws.get(i).equals(ws.get(j))) {
-            pairIndex.putIfAbsent(key(ws.get(i), ws.get(j)), 0);
-          }
-        }
-      }
-    }
-    List<int[]> pairs = new ArrayList<>();
-    for (Map.Entry<String, Integer> e : pairIndex.entrySet()) {
-      String[] ab = e.getKey().split("\t", 2);
-      e.setValue(pairs.size());
-      pairs.add(new int[] {index.get(ab[0]), index.get(ab[1])});
-    }
-    WindowCounts counter = new WindowCounts(words, pairs, window);
+    NpmiPlan plan = new NpmiPlan(topicWords, window);
+    WindowCounts counter = plan.counter;
     StructType slotType = new StructType().add("slot", DataTypes.IntegerType, false)
         .add("n", DataTypes.LongType, false);
     UserDefinedFunction countsOf = udf((UDF1<Seq<String>, List<Row>>) t -> {
@@ -164,35 +139,92 @@ public final class TopicMetrics {
       return out;
     }, DataTypes.createArrayType(slotType, false));
     // one pass: every document's non-zero counts, summed per slot (a few hundred rows reach the driver)
-    long[] total = new long[words.size() + pairs.size()];
-    double totalWindows = 0;
     for (Row r : docs.select(explode(countsOf.apply(col(tokensCol))).as("c"))
         .groupBy(col("c.slot").as("slot")).agg(sum(col("c.n")).as("n")).collectAsList()) {
-      int slot = r.getInt(0);
-      if (slot == WindowCounts.WINDOWS) {
-        totalWindows = r.getLong(1);
-      } else {
-        total[slot] = r.getLong(1);
+      plan.add(r.getInt(0), r.getLong(1));
+    }
+    return plan.perTopic();
+  }
+
+  /** As {@link #npmi(Dataset, String, List, int)}, over token sequences held in the driver. */
+  public static double[] npmi(Iterable<? extends Iterable<String>> docs, List<List<String>> topicWords, int window) {
+    NpmiPlan plan = new NpmiPlan(topicWords, window);
+    for (Iterable<String> doc : docs) {
+      for (long[] c : plan.counter.count(doc)) {
+        plan.add((int) c[0], c[1]);
       }
     }
-    double[] out = new double[topicWords.size()];
-    for (int t = 0; t < topicWords.size(); t++) {
-      List<String> ws = topicWords.get(t);
-      double sumNpmi = 0;
-      int pairsN = 0;
-      for (int i = 0; i < ws.size(); i++) {
-        for (int j = i + 1; j < ws.size(); j++) {
-          long c1 = total[index.get(ws.get(i))];
-          long c2 = total[index.get(ws.get(j))];
-          Integer p = pairIndex.get(key(ws.get(i), ws.get(j)));
-          long c12 = p == null ? 0 : total[words.size() + p]; // a word paired with itself: no pair
-          sumNpmi += npmi(c1 / totalWindows, c2 / totalWindows, c12 / totalWindows);
-          pairsN++;
+    return plan.perTopic();
+  }
+
+  /** The words and pairs whose windows NPMI counts, the counts summed so far, and the per-topic means. */
+  private static final class NpmiPlan {
+    private final List<List<String>> topicWords;
+    private final List<String> words;
+    private final Map<String, Integer> index = new HashMap<>();
+    private final Map<String, Integer> pairIndex = new TreeMap<>();
+    private final WindowCounts counter;
+    private final long[] total;
+    private double totalWindows;
+
+    NpmiPlan(List<List<String>> topicWords, int window) {
+      if (window < 1) {
+        throw new IllegalArgumentException("window must be at least 1 but was " + window);
+      }
+      this.topicWords = topicWords;
+      TreeSet<String> vocab = new TreeSet<>();
+      topicWords.forEach(vocab::addAll);
+      words = new ArrayList<>(vocab);
+      for (String w : words) {
+        index.put(w, index.size());
+      }
+      for (List<String> ws : topicWords) {
+        for (int i = 0; i < ws.size(); i++) {
+          for (int j = i + 1; j < ws.size(); j++) {
+            if (!ws.get(i).equals(ws.get(j))) {
+              pairIndex.putIfAbsent(key(ws.get(i), ws.get(j)), 0);
+            }
+          }
         }
       }
-      out[t] = pairsN == 0 ? Double.NaN : sumNpmi / pairsN;
+      List<int[]> pairs = new ArrayList<>();
+      for (Map.Entry<String, Integer> e : pairIndex.entrySet()) {
+        String[] ab = e.getKey().split("\t", 2);
+        e.setValue(pairs.size());
+        pairs.add(new int[] {index.get(ab[0]), index.get(ab[1])});
+      }
+      counter = new WindowCounts(words, pairs, window);
+      total = new long[words.size() + pairs.size()];
     }
-    return out;
+
+    void add(int slot, long n) {
+      if (slot == WindowCounts.WINDOWS) {
+        totalWindows += n;
+      } else {
+        total[slot] += n;
+      }
+    }
+
+    double[] perTopic() {
+      double[] out = new double[topicWords.size()];
+      for (int t = 0; t < topicWords.size(); t++) {
+        List<String> ws = topicWords.get(t);
+        double sumNpmi = 0;
+        int pairsN = 0;
+        for (int i = 0; i < ws.size(); i++) {
+          for (int j = i + 1; j < ws.size(); j++) {
+            long c1 = total[index.get(ws.get(i))];
+            long c2 = total[index.get(ws.get(j))];
+            Integer p = pairIndex.get(key(ws.get(i), ws.get(j)));
+            long c12 = p == null ? 0 : total[words.size() + p]; // a word paired with itself: no pair
+            sumNpmi += npmi(c1 / totalWindows, c2 / totalWindows, c12 / totalWindows);
+            pairsN++;
+          }
+        }
+        out[t] = pairsN == 0 ? Double.NaN : sumNpmi / pairsN;
+      }
+      return out;
+    }
   }
 
   /** gensim's normalised log-ratio for one pair of window probabilities. */

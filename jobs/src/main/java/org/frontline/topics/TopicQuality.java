@@ -46,6 +46,26 @@ public final class TopicQuality {
         DIVERSITY_WORDS));
   }
 
+  /**
+   * As {@link #measure(Dataset, String, String, String, Vocabulary)}, for a fit sample held in the driver and
+   * each document's topic index: the same measures, without a Spark job.
+   */
+  public static Result measure(FitSample docs, int[] topicOf, int topics, Vocabulary unigrams) {
+    List<Object> ids = new ArrayList<>();
+    List<List<String>> top = new ArrayList<>();
+    List<List<String>> top10 = new ArrayList<>();
+    for (TopicTerms.Ranked r : TopicTerms.distinctive(docs, topicOf, topics, unigrams, DIVERSITY_WORDS)) {
+      ids.add(r.topic());
+      top.add(r.terms());
+      top10.add(r.terms().subList(0, Math.min(COHERENCE_WORDS, r.terms().size())));
+    }
+    List<List<String>> tokens = new ArrayList<>(docs.size());
+    for (int d = 0; d < docs.size(); d++) {
+      tokens.add(docs.tokens(d));
+    }
+    return result(ids, top, top10, TopicMetrics.npmi(tokens, top10, WINDOW));
+  }
+
   private static Result measure(Dataset<Row> docs, String topicCol, String tokensCol, Dataset<Row> distinctive) {
     List<Row> terms = distinctive.orderBy(topicCol).collectAsList();
     List<List<String>> top = new ArrayList<>();
@@ -60,7 +80,11 @@ public final class TopicQuality {
       top.add(words);
       top10.add(words.subList(0, Math.min(COHERENCE_WORDS, words.size())));
     }
-    double[] perTopic = TopicMetrics.npmi(docs.select(col(tokensCol)), tokensCol, top10, WINDOW);
+    return result(ids, top, top10, TopicMetrics.npmi(docs.select(col(tokensCol)), tokensCol, top10, WINDOW));
+  }
+
+  private static Result result(List<Object> ids, List<List<String>> top, List<List<String>> top10,
+                               double[] perTopic) {
     double npmi = TopicMetrics.mean(perTopic);
     double diversity = TopicMetrics.diversity(top, DIVERSITY_WORDS);
     return new Result(top.size(), npmi, diversity, npmi * diversity, ids, top, perTopic);

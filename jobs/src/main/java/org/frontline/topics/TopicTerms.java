@@ -126,6 +126,71 @@ public final class TopicTerms {
     return ranked(counts, sizes, topicCol, n);
   }
 
+  /** One topic's documents and its best terms with their weights, best first. */
+  public record Ranked(int topic, long size, List<String> terms, List<Double> weights) {}
+
+  /**
+   * As {@link #distinctiveFromCounts}, for a fit sample held in the driver: the same weights and order,
+   * computed in arrays. Topics in index order; a topic with no document or no counted term is left out.
+   *
+   * @param topicOf    each document's topic index (0 .. topics-1)
+   * @param vocabulary the terms that count
+   */
+  public static List<Ranked> distinctive(FitSample docs, int[] topicOf, int topics, Vocabulary vocabulary, int n) {
+    if (n < 1) {
+      throw new IllegalArgumentException("n must be at least 1 but was " + n);
+    }
+    long[][] tf = new long[topics][vocabulary.size()];
+    long[] sizes = new long[topics];
+    for (int d = 0; d < docs.size(); d++) {
+      long[] c = tf[topicOf[d]];
+      sizes[topicOf[d]]++;
+      int[] idx = docs.countIndex(d);
+      int[] val = docs.countValue(d);
+      for (int e = 0; e < idx.length; e++) {
+        int p = vocabulary.position(idx[e]);
+        if (p >= 0) {
+          c[p] += val[e];
+        }
+      }
+    }
+    long[] classTerms = new long[topics];
+    long[] f = new long[vocabulary.size()];
+    double classes = 0;
+    double allTerms = 0;
+    for (int t = 0; t < topics; t++) {
+      for (int p = 0; p < f.length; p++) {
+        classTerms[t] += tf[t][p];
+        f[p] += tf[t][p];
+      }
+      if (classTerms[t] > 0) {
+        classes++;
+        allTerms += classTerms[t];
+      }
+    }
+    double average = allTerms / classes;
+    List<Ranked> out = new ArrayList<>();
+    for (int t = 0; t < topics; t++) {
+      if (classTerms[t] == 0 || sizes[t] == 0) {
+        continue;
+      }
+      List<Integer> present = new ArrayList<>();
+      double[] weight = new double[f.length];
+      for (int p = 0; p < f.length; p++) {
+        if (tf[t][p] > 0) {
+          present.add(p);
+          weight[p] = (double) tf[t][p] / classTerms[t] * Math.log(1.0 + average / f[p]);
+        }
+      }
+      present.sort((a, b) -> weight[a] != weight[b] ? Double.compare(weight[b], weight[a])
+          : vocabulary.termAt(a).compareTo(vocabulary.termAt(b)));
+      List<Integer> best = present.subList(0, Math.min(n, present.size()));
+      out.add(new Ranked(t, sizes[t], best.stream().map(vocabulary::termAt).toList(),
+          best.stream().map(p -> weight[p]).toList()));
+    }
+    return out;
+  }
+
   /** c-TF-IDF of {@code counts} (__topic, term, tf), the best {@code n} per topic, joined to {@code sizes}. */
   private static Dataset<Row> ranked(Dataset<Row> counts, Dataset<Row> sizes, String topicCol, int n) {
     Dataset<Row> classTotals = counts.groupBy("__topic").agg(sum("tf").as("class_terms"));

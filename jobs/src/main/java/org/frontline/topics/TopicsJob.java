@@ -519,10 +519,10 @@ public final class TopicsJob {
    * What a model is fitted on: the documents' vectors (without those with no vocabulary term), the feature
    * stages that made them, the vocabularies, the documents' count and the notes so far; or why there is none.
    */
-  private record Input(Dataset<Row> x, String vectors, List<Transformer> stages, Vocabulary unigrams,
-                       Vocabulary all, long fitDocs, List<String> notes, String skipReason) {
+  private record Input(Dataset<Row> x, FitSample local, String vectors, List<Transformer> stages,
+                       Vocabulary unigrams, Vocabulary all, long fitDocs, List<String> notes, String skipReason) {
     static Input skipped(String reason) {
-      return new Input(null, null, null, null, null, 0, null, reason);
+      return new Input(null, null, null, null, null, null, 0, null, reason);
     }
   }
 
@@ -603,7 +603,10 @@ public final class TopicsJob {
       return Input.skipped("only " + fitDocs + " of " + sampled + " articles have a vocabulary term; a topic model"
           + " is fitted on at least " + MIN_FIT_DOCS);
     }
-    return new Input(x, vectors, stages, unigrams, all, fitDocs, notes, null);
+    // k-means of a sample the driver can hold runs there (LocalKMeans): no Spark job per start and iteration
+    FitSample local = options.algorithm() == TopicClustering.Algorithm.KMEANS && vectors.equals("reduced")
+        && FitSample.fits(fitDocs, options.dims()) ? FitSample.collect(x, vectors, "tf", "vtokens", all) : null;
+    return new Input(x, local, vectors, stages, unigrams, all, fitDocs, notes, null);
   }
 
   /** Chooses k among the candidates (or takes the one) and, when k was screened, gives it all its starts. */
@@ -613,8 +616,9 @@ public final class TopicsJob {
     for (String note : in.notes()) {
       Progress.info("topics", note);
     }
-    // k is chosen on the best of the first few starts; only the chosen k gets all of them (below)
-    boolean screening = chooseK && options.algorithm() != TopicClustering.Algorithm.LDA
+    // as Spark jobs, k is chosen on the best of the first few starts and only the chosen k gets all of them
+    // (below); in the driver every candidate gets all its starts
+    boolean screening = chooseK && in.local() == null && options.algorithm() != TopicClustering.Algorithm.LDA
         && options.restarts() > SCREEN_STARTS;
     int screen = screening ? SCREEN_STARTS : options.restarts();
     Chosen c = bestCandidate(in, candidates, chooseK, screening, screen);
@@ -645,17 +649,17 @@ public final class TopicsJob {
     double bestQuality = Double.NEGATIVE_INFINITY;
     for (int k : candidates) {
       long t0 = System.nanoTime();
-      TopicClustering.Fitted f = TopicClustering.fit(in.x(), new TopicClustering.Options(options.algorithm(), k,
-          options.seed(), screen, options.maxIter(), in.vectors(), "tf"));
+      TopicClustering.Fitted f = cluster(in, k, 0, screen);
       if (!chooseK) {
         best = f;
         bestK = k;
         break;
       }
-      TopicQuality.Result q = quality(f, in.x(), in.unigrams());
+      TopicQuality.Result q = quality(f, in, k);
       scores.add(new TopicModelStore.KScore(k, q.npmi(), q.diversity(), q.quality()));
-      Progress.info("topics", String.format(Locale.ROOT, "k=%d: NPMI %.3f, diversity %.3f, quality %.4f (%.1f s)",
-          k, q.npmi(), q.diversity(), q.quality(), (System.nanoTime() - t0) / 1e9));
+      Progress.info("topics", String.format(Locale.ROOT,
+          "k=%d: NPMI %.3f, diversity %.3f, quality %.4f, cost %.4f (%.1f s)", k, q.npmi(), q.diversity(),
+          q.quality(), f.cost(), (System.nanoTime() - t0) / 1e9));
       if (q.quality() > bestQuality) {
         bestQuality = q.quality();
         best = f;
@@ -673,15 +677,14 @@ public final class TopicsJob {
     long t0 = System.nanoTime();
     // the remaining starts of the chosen k; together with the screened ones they are exactly a fit with all
     // starts (the lowest cost wins, a tie goes to the earlier start)
-    TopicClustering.Fitted rest = TopicClustering.fit(in.x(), new TopicClustering.Options(options.algorithm(), bestK,
-        options.seed(), screen, options.restarts() - screen, options.maxIter(), in.vectors(), "tf"));
+    TopicClustering.Fitted rest = cluster(in, bestK, screen, options.restarts() - screen);
     boolean better = rest.cost() < best.cost() - 1e-9 * Math.abs(best.cost());
     Progress.info("topics", String.format(Locale.ROOT, "k=%d: starts %d..%d %s (cost %.4f against %.4f, %.1f s)",
         bestK, screen + 1, options.restarts(), better ? "found a lower cost" : "found no lower cost",
         rest.cost(), best.cost(), (System.nanoTime() - t0) / 1e9));
     if (better) {
       best = rest;
-      TopicQuality.Result q = quality(best, in.x(), in.unigrams());
+      TopicQuality.Result q = quality(best, in, bestK);
       Progress.info("topics", String.format(Locale.ROOT,
           "k=%d with %d starts: NPMI %.3f, diversity %.3f, quality %.4f", bestK, options.restarts(), q.npmi(),
           q.diversity(), q.quality()));
@@ -689,8 +692,29 @@ public final class TopicsJob {
     return best;
   }
 
+  /** Starts {@code firstStart ..} of k-means (or the algorithm's fit) for k: in the driver when it holds the sample. */
+  private TopicClustering.Fitted cluster(Input in, int k, int firstStart, int starts) {
+    TopicClustering.Options o = new TopicClustering.Options(options.algorithm(), k, options.seed(), firstStart, starts,
+        options.maxIter(), in.vectors(), "tf");
+    return in.local() != null ? TopicClustering.fitLocal(in.local(), o) : TopicClustering.fit(in.x(), o);
+  }
+
   /** The chosen model's topics: their distinctive terms and sizes in the fit, with their stable ids. */
   private List<TopicModelStore.Topic> identifiedTopics(SparkSession spark, Input in, Chosen c) {
+    if (c.best().assignment() != null) {
+      Map<Integer, List<TopicModelStore.Term>> terms = new HashMap<>();
+      Map<Integer, Long> fitSize = new HashMap<>();
+      for (TopicTerms.Ranked r : TopicTerms.distinctive(in.local(), c.best().assignment(), c.k(), in.all(),
+          MATCH_TERMS)) {
+        List<TopicModelStore.Term> ts = new ArrayList<>();
+        for (int i = 0; i < r.terms().size(); i++) {
+          ts.add(new TopicModelStore.Term(r.terms().get(i), r.weights().get(i)));
+        }
+        terms.put(r.topic(), ts);
+        fitSize.put(r.topic(), r.size());
+      }
+      return identify(spark, c.k(), terms, fitSize);
+    }
     List<Row> described = TopicTerms.distinctiveFromCounts(apply(c.best().stages(), in.x()), "topic_index", "tf",
         in.all(), MATCH_TERMS).orderBy("topic_index").collectAsList();
     Map<Integer, List<TopicModelStore.Term>> terms = new HashMap<>();
@@ -723,7 +747,8 @@ public final class TopicsJob {
   /** How k was chosen, for the model's description. */
   private String kChoice(boolean chooseK, List<Integer> candidates, boolean screening, int screen, int bestK) {
     return chooseK ? "max NPMI x diversity over " + candidates
-        + (screening ? " (best of " + screen + " starts each), then " + options.restarts() + " starts" : "")
+        + (screening ? " (best of " + screen + " starts each), then " + options.restarts() + " starts"
+        : " (" + options.restarts() + " starts each)")
         : options.k() != null && options.k() == bestK ? "given"
         : options.k() == null && candidates.size() == 1 && candidates.get(0) == options.kMin() ? "the only candidate"
         : "lowered to the corpus";
@@ -739,9 +764,12 @@ public final class TopicsJob {
     return v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(v);
   }
 
-  private static TopicQuality.Result quality(TopicClustering.Fitted f, Dataset<Row> x, Vocabulary unigrams) {
-    Dataset<Row> y = apply(f.stages(), x).cache();
-    TopicQuality.Result q = TopicQuality.measure(y, "topic_index", "vtokens", "tf", unigrams);
+  private static TopicQuality.Result quality(TopicClustering.Fitted f, Input in, int k) {
+    if (f.assignment() != null) {
+      return TopicQuality.measure(in.local(), f.assignment(), k, in.unigrams());
+    }
+    Dataset<Row> y = apply(f.stages(), in.x()).cache();
+    TopicQuality.Result q = TopicQuality.measure(y, "topic_index", "vtokens", "tf", in.unigrams());
     y.unpersist();
     return q;
   }

@@ -14,8 +14,11 @@ import org.apache.spark.sql.types.StructType;
 import scala.collection.Seq;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import static org.apache.spark.sql.functions.udf;
@@ -60,6 +63,23 @@ public final class Vocabulary {
     return unigramsOnly;
   }
 
+  /** The term at position {@code i} of this vocabulary. */
+  public String termAt(int i) {
+    return terms[i];
+  }
+
+  /** The term at index {@code index} of the full vocabulary (the count vectors'), null when this one leaves it out. */
+  public String term(int index) {
+    int p = position(index);
+    return p < 0 ? null : terms[p];
+  }
+
+  /** The position in this vocabulary of the full vocabulary's index {@code index}, −1 when left out. */
+  public int position(int index) {
+    int p = Arrays.binarySearch(indices, index);
+    return p < 0 ? -1 : p;
+  }
+
   /** One string column {@code term}. */
   public Dataset<Row> table(SparkSession spark) {
     List<Row> rows = new ArrayList<>(terms.length);
@@ -77,6 +97,30 @@ public final class Vocabulary {
     }
     return spark.createDataFrame(rows, new StructType().add("index", DataTypes.IntegerType, false)
         .add("term", DataTypes.StringType, false));
+  }
+
+  /** array&lt;string&gt; → the full-vocabulary index of each of its tokens in this vocabulary (order kept). */
+  public UserDefinedFunction indexOf(SparkSession spark) {
+    Map<String, Integer> at = new HashMap<>();
+    for (int i = 0; i < terms.length; i++) {
+      at.put(terms[i], indices[i]);
+    }
+    Broadcast<Map<String, Integer>> b = JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(at);
+    return udf((UDF1<Seq<String>, List<Integer>>) tokens -> {
+      if (tokens == null) {
+        return null;
+      }
+      Map<String, Integer> v = b.value();
+      List<Integer> out = new ArrayList<>();
+      var it = tokens.iterator();
+      while (it.hasNext()) {
+        Integer i = v.get(it.next());
+        if (i != null) {
+          out.add(i);
+        }
+      }
+      return out;
+    }, new ArrayType(DataTypes.IntegerType, false));
   }
 
   /** array&lt;string&gt; → the same array without the tokens outside the vocabulary (order kept). */

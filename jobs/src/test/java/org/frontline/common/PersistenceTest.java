@@ -17,6 +17,7 @@ import org.frontline.ingest.TextCleaner;
 import org.frontline.topics.CentroidScorer;
 import org.frontline.topics.DistributionScorer;
 import org.frontline.topics.LsaReducer;
+import org.frontline.topics.NearestCentroid;
 import org.frontline.topics.NewsTokenizer;
 import org.frontline.trends.EventAreas;
 import org.frontline.trends.PeriodAggregator;
@@ -41,7 +42,8 @@ class PersistenceTest extends SparkTest {
   static Stream<Class<? extends Params>> stages() {
     return Stream.of(FieldMapper.class, PublishedDateParser.class, TextCleaner.class, HeadlineCleaner.class,
         LanguageTagger.class, ExactDuplicateMarker.class, NearDuplicateMarker.class, StrikeExtractor.class,
-        EventKeyer.class, NewsTokenizer.class, LsaReducer.class, CentroidScorer.class, DistributionScorer.class,
+        EventKeyer.class, NewsTokenizer.class, LsaReducer.class, CentroidScorer.class, NearestCentroid.class,
+        DistributionScorer.class,
         EventAreas.class, PeriodAggregator.class, SpikeDetector.class, TrendChange.class);
   }
 

@@ -12,6 +12,7 @@ import org.frontline.SparkTest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -70,6 +71,47 @@ class TopicClusteringTest extends SparkTest {
     assertEquals(seed44, late, 1e-9 * Math.abs(late), "start 2 of seed 42 is seed 44");
     assertThrows(IllegalArgumentException.class,
         () -> new TopicClustering.Options(a, 6, 42L, -1, 2, 20, "reduced", "tf"));
+  }
+
+  /**
+   * k-means in the driver finds the themes as well, its stages assign in Spark exactly the clusters it found,
+   * and its starts split in two runs give the cost of one run with all of them.
+   */
+  @Test
+  void kmeansInTheDriverFindsTheThemesAndItsStagesAssignTheSame() {
+    Vocabulary all = new Vocabulary(new String[] {"x"}, false);
+    FitSample sample = FitSample.collect(docs.withColumn("none", array().cast("array<string>")), "reduced", "tf",
+        "none", all);
+    TopicClustering.Algorithm a = TopicClustering.Algorithm.KMEANS;
+    TopicClustering.Fitted f = TopicClustering.fitLocal(sample, new TopicClustering.Options(a, 4, 42L, 2, 60,
+        "reduced", "tf"));
+    assertEquals(sample.size(), f.assignment().length);
+    Dataset<Row> y = docs;
+    for (Transformer t : f.stages()) {
+      y = t.transform(y);
+    }
+    y = y.select(col("doc_id"), col("topic_index"), col("topic_score"),
+        regexp_extract(col("doc_id"), "c/(\\w+)-", 1).as("theme")).cache();
+    Map<String, Double> agree = TopicMetrics.agreement(y, "topic_index", "theme");
+    assertTrue(agree.get("nmi") >= 1.0 - 1e-9, agree.toString());
+    Map<String, Integer> spark = new HashMap<>();
+    for (Row r : y.collectAsList()) {
+      spark.put(r.getString(0), r.getInt(1));
+      assertTrue(r.getDouble(2) > 0 && r.getDouble(2) <= 1 + 1e-9, r.toString());
+    }
+    for (int i = 0; i < sample.size(); i++) {
+      assertEquals(f.assignment()[i], spark.get(sample.id(i)), sample.id(i));
+    }
+    y.unpersist();
+    double allStarts = TopicClustering.fitLocal(sample, new TopicClustering.Options(a, 6, 42L, 0, 4, 20, "reduced",
+        "tf")).cost();
+    double first = TopicClustering.fitLocal(sample, new TopicClustering.Options(a, 6, 42L, 0, 2, 20, "reduced",
+        "tf")).cost();
+    double rest = TopicClustering.fitLocal(sample, new TopicClustering.Options(a, 6, 42L, 2, 2, 20, "reduced",
+        "tf")).cost();
+    assertEquals(allStarts, Math.min(first, rest));
+    assertThrows(IllegalArgumentException.class, () -> TopicClustering.fitLocal(sample,
+        new TopicClustering.Options(TopicClustering.Algorithm.LDA, 4, 42L, 1, 10, "reduced", "tf")));
   }
 
   @Test

@@ -71,6 +71,12 @@ class TopicMetricsTest extends SparkTest {
     // 5 windows: a in 2, b in 2, together in 1
     double expected = Math.log((0.2 + 1e-12) / (0.4 * 0.4)) / -Math.log(0.2 + 1e-12);
     assertEquals(expected, w2[0], 1e-9);
+
+    // the same counts over token lists held in the driver
+    assertArrayEquals(npmi, TopicMetrics.npmi(List.of(List.of("a", "b", "c"), List.of("a", "b"), List.of("c", "d")),
+        List.of(List.of("a", "b"), List.of("a", "d"), List.of("a", "b", "c")), 10), 1e-12);
+    assertArrayEquals(w2, TopicMetrics.npmi(List.of(List.of("a", "x", "x", "x", "b"), List.of("a", "b")),
+        List.of(List.of("a", "b")), 2), 1e-12);
   }
 
   @Test

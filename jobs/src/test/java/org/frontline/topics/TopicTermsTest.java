@@ -10,7 +10,9 @@ import org.frontline.SparkTest;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import static org.apache.spark.sql.functions.*;
 import static org.junit.jupiter.api.Assertions.*;
@@ -60,6 +62,42 @@ class TopicTermsTest extends SparkTest {
       if (unigrams) {
         assertTrue(expected.stream().flatMap(r -> r.getList(r.fieldIndex("terms")).stream())
             .noneMatch(t -> ((Row) t).getString(0).contains(" ")));
+      }
+    }
+    x.unpersist();
+  }
+
+  /** The driver's c-TF-IDF over a fit sample gives the distributed one's terms, weights and sizes. */
+  @Test
+  void inTheDriverEqualsDistributed() {
+    Dataset<Row> d = TopicsJob.documents(TopicsJobTest.corpus("l/", List.of("football", "energy", "talks", "harvest")));
+    PipelineModel f = TopicFeatures.pipeline(new TopicFeatures.Options("document", 1000, 2, 0.6, true)).fit(d);
+    String[] vocabulary = TopicModelStore.vocabulary(f);
+    Dataset<Row> x = f.transform(d).withColumn("topic", pmod(hash(col("doc_id")), lit(3))).cache();
+    Vocabulary all = new Vocabulary(vocabulary, false);
+    FitSample sample = FitSample.collect(x, "features", "tf", "tokens", all);
+    Map<String, Integer> topicOfId = new HashMap<>();
+    for (Row r : x.select("doc_id", "topic").collectAsList()) {
+      topicOfId.put(r.getString(0), r.getInt(1));
+    }
+    int[] topicOf = new int[sample.size()];
+    for (int i = 0; i < topicOf.length; i++) {
+      topicOf[i] = topicOfId.get(sample.id(i));
+    }
+    for (boolean unigrams : new boolean[] {true, false}) {
+      Vocabulary v = new Vocabulary(vocabulary, unigrams);
+      List<Row> expected = TopicTerms.distinctiveFromCounts(x, "topic", "tf", v, 25).orderBy("topic").collectAsList();
+      List<TopicTerms.Ranked> actual = TopicTerms.distinctive(sample, topicOf, 3, v, 25);
+      assertEquals(expected.size(), actual.size());
+      for (int t = 0; t < expected.size(); t++) {
+        Row e = expected.get(t);
+        assertEquals(e.getInt(0), actual.get(t).topic());
+        assertEquals(e.<Long>getAs("size"), actual.get(t).size());
+        List<Row> terms = e.getList(e.fieldIndex("terms"));
+        assertEquals(terms.stream().map(r -> r.getString(0)).toList(), actual.get(t).terms(), "unigrams " + unigrams);
+        for (int i = 0; i < terms.size(); i++) {
+          assertEquals(terms.get(i).getDouble(1), actual.get(t).weights().get(i), 1e-12);
+        }
       }
     }
     x.unpersist();
