@@ -5,7 +5,11 @@ import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.Iterator;
 import java.util.List;
 
 import static org.apache.spark.sql.functions.col;
@@ -51,32 +55,48 @@ public final class FitSample {
    */
   public static FitSample collect(Dataset<Row> docs, String vectorsCol, String countsCol, String tokensCol,
                                   Vocabulary vocabulary) {
-    List<Row> rows = docs.select(col("doc_id"), col(vectorsCol), col(countsCol),
-            vocabulary.indexOf(docs.sparkSession()).apply(col(tokensCol)))
-        .collectAsList().stream().sorted(Comparator.comparing(r -> r.getString(0))).toList();
-    int n = rows.size();
-    String[] ids = new String[n];
-    double[][] vectors = new double[n][];
-    int[][] countIndex = new int[n][];
-    int[][] countValue = new int[n][];
-    String[][] tokens = new String[n][];
-    for (int i = 0; i < n; i++) {
-      Row r = rows.get(i);
-      ids[i] = r.getString(0);
-      vectors[i] = ((Vector) r.get(1)).toArray();
+    List<String> ids = new ArrayList<>();
+    List<double[]> vectors = new ArrayList<>();
+    List<int[]> countIndex = new ArrayList<>();
+    List<int[]> countValue = new ArrayList<>();
+    List<String[]> tokens = new ArrayList<>();
+    // one partition at a time, each row reduced to arrays at once: the driver never holds the rows themselves
+    Iterator<Row> rows = docs.select(col("doc_id"), col(vectorsCol), col(countsCol),
+        vocabulary.packedIndices(docs.sparkSession()).apply(col(tokensCol))).toLocalIterator();
+    while (rows.hasNext()) {
+      Row r = rows.next();
+      ids.add(r.getString(0));
+      vectors.add(((Vector) r.get(1)).toArray());
       SparseVector counts = ((Vector) r.get(2)).toSparse();
-      countIndex[i] = counts.indices();
-      countValue[i] = new int[counts.values().length];
-      for (int e = 0; e < countValue[i].length; e++) {
-        countValue[i][e] = (int) Math.round(counts.values()[e]);
+      countIndex.add(counts.indices());
+      int[] values = new int[counts.values().length];
+      for (int e = 0; e < values.length; e++) {
+        values[e] = (int) Math.round(counts.values()[e]);
       }
-      List<Integer> at = r.getList(3);
-      tokens[i] = new String[at.size()];
-      for (int t = 0; t < tokens[i].length; t++) {
-        tokens[i][t] = vocabulary.term(at.get(t));
+      countValue.add(values);
+      ByteBuffer packed = ByteBuffer.wrap(r.getAs(3));
+      String[] t = new String[packed.remaining() / 4];
+      for (int i = 0; i < t.length; i++) {
+        t[i] = vocabulary.term(packed.getInt());
       }
+      tokens.add(t);
     }
-    return new FitSample(ids, vectors, countIndex, countValue, tokens);
+    // doc_id order: the fit does not depend on the order partitions arrive in
+    Integer[] order = new Integer[ids.size()];
+    for (int i = 0; i < order.length; i++) {
+      order[i] = i;
+    }
+    Arrays.sort(order, Comparator.comparing(ids::get));
+    int n = order.length;
+    FitSample s = new FitSample(new String[n], new double[n][], new int[n][], new int[n][], new String[n][]);
+    for (int i = 0; i < n; i++) {
+      s.ids[i] = ids.get(order[i]);
+      s.vectors[i] = vectors.get(order[i]);
+      s.countIndex[i] = countIndex.get(order[i]);
+      s.countValue[i] = countValue.get(order[i]);
+      s.tokens[i] = tokens.get(order[i]);
+    }
+    return s;
   }
 
   /** For tests: documents given directly, in the order given. */

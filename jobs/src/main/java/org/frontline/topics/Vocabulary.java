@@ -13,6 +13,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import scala.collection.Seq;
 
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -99,28 +100,31 @@ public final class Vocabulary {
         .add("term", DataTypes.StringType, false));
   }
 
-  /** array&lt;string&gt; → the full-vocabulary index of each of its tokens in this vocabulary (order kept). */
-  public UserDefinedFunction indexOf(SparkSession spark) {
+  /**
+   * array&lt;string&gt; → the full-vocabulary index of each of its tokens in this vocabulary (order kept), packed
+   * as 4-byte big-endian ints in one binary value (no boxed integer per token on the way to the driver).
+   */
+  public UserDefinedFunction packedIndices(SparkSession spark) {
     Map<String, Integer> at = new HashMap<>();
     for (int i = 0; i < terms.length; i++) {
       at.put(terms[i], indices[i]);
     }
     Broadcast<Map<String, Integer>> b = JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(at);
-    return udf((UDF1<Seq<String>, List<Integer>>) tokens -> {
+    return udf((UDF1<Seq<String>, byte[]>) tokens -> {
       if (tokens == null) {
         return null;
       }
       Map<String, Integer> v = b.value();
-      List<Integer> out = new ArrayList<>();
+      ByteBuffer out = ByteBuffer.allocate(4 * tokens.size());
       var it = tokens.iterator();
       while (it.hasNext()) {
         Integer i = v.get(it.next());
         if (i != null) {
-          out.add(i);
+          out.putInt(i);
         }
       }
-      return out;
-    }, new ArrayType(DataTypes.IntegerType, false));
+      return Arrays.copyOf(out.array(), out.position());
+    }, DataTypes.BinaryType);
   }
 
   /** array&lt;string&gt; → the same array without the tokens outside the vocabulary (order kept). */
