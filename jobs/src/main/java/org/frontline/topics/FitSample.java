@@ -8,6 +8,7 @@ import org.apache.spark.sql.Row;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
@@ -16,15 +17,13 @@ import static org.apache.spark.sql.functions.col;
 
 /**
  * A topic model's fit sample held in the driver, in {@code doc_id} order: per document its (reduced) vector,
- * its term counts (vocabulary index and count) and its single-word vocabulary tokens in order. At most
- * {@link #MAX_DOCS} documents of at most {@link #MAX_DIMS} dimensions are held (the default fit sample,
- * 50,000 × 50, is about 20 MB of vectors); a larger fit stays distributed.
+ * its term counts (vocabulary index and count) and its single-word vocabulary tokens in order. A fit is held
+ * in the driver when its documents × dimensions are at most {@link #MAX_VALUES} (the default fit sample,
+ * at most 50,000 × 50, is 2.5 million values, about 20 MB of vectors); a larger one stays distributed.
  */
 public final class FitSample {
-  /** The most documents a fit holds in the driver. */
-  public static final long MAX_DOCS = 200_000;
-  /** The most vector dimensions a fit holds in the driver (dense). */
-  public static final int MAX_DIMS = 500;
+  /** The most vector values (documents × dimensions) a fit holds in the driver: 40 MB of doubles. */
+  public static final long MAX_VALUES = 5_000_000;
 
   private final String[] ids;
   private final double[][] vectors;
@@ -42,7 +41,7 @@ public final class FitSample {
 
   /** Whether a fit of {@code docs} vectors of {@code dims} dimensions is held in the driver. */
   public static boolean fits(long docs, int dims) {
-    return docs <= MAX_DOCS && dims > 0 && dims <= MAX_DIMS;
+    return dims > 0 && docs * dims <= MAX_VALUES;
   }
 
   /**
@@ -74,7 +73,7 @@ public final class FitSample {
         values[e] = (int) Math.round(counts.values()[e]);
       }
       countValue.add(values);
-      ByteBuffer packed = ByteBuffer.wrap(r.getAs(3));
+      ByteBuffer packed = ByteBuffer.wrap(r.isNullAt(3) ? new byte[0] : r.getAs(3));
       String[] t = new String[packed.remaining() / 4];
       for (int i = 0; i < t.length; i++) {
         t[i] = vocabulary.term(packed.getInt());
@@ -130,6 +129,6 @@ public final class FitSample {
 
   /** Document {@code doc}'s single-word vocabulary tokens, in order. */
   public List<String> tokens(int doc) {
-    return List.of(tokens[doc]);
+    return Collections.unmodifiableList(Arrays.asList(tokens[doc]));
   }
 }

@@ -17,8 +17,9 @@ import java.util.SplittableRandom;
  * {@link #EPSILON} (cosine distance) or {@code maxIter} iterations. The distance is {@code 1 − cos}; the cost
  * is its sum. When the seeding finds fewer distinct candidates than k, there are fewer centres.
  *
- * <p>A topic model's fit sample is small (at most 50,000 documents × 50 dimensions, about 20 MB): as Spark
- * jobs, one start costs thousands of tasks of overhead; here it is a few array loops. Same vectors, k and
+ * <p>A topic model's fit sample is small (by default at most 50,000 documents × 50 dimensions, about 20 MB;
+ * {@link FitSample#MAX_VALUES} at most): as Spark jobs, one start costs thousands of tasks of overhead; here it
+ * is a few array loops. The input is only read (concurrent starts share it). Same vectors, k and
  * seed: the same result.
  */
 public final class LocalKMeans {

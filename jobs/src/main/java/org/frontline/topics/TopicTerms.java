@@ -168,7 +168,7 @@ public final class TopicTerms {
         allTerms += classTerms[t];
       }
     }
-    double average = allTerms / classes;
+    double average = classes == 0 ? 0 : allTerms / classes;
     List<Ranked> out = new ArrayList<>();
     for (int t = 0; t < topics; t++) {
       if (classTerms[t] == 0 || sizes[t] == 0) {
@@ -179,7 +179,7 @@ public final class TopicTerms {
       for (int p = 0; p < f.length; p++) {
         if (tf[t][p] > 0) {
           present.add(p);
-          weight[p] = (double) tf[t][p] / classTerms[t] * Math.log(1.0 + average / f[p]);
+          weight[p] = (double) tf[t][p] / classTerms[t] * StrictMath.log(1.0 + average / f[p]);
         }
       }
       present.sort((a, b) -> weight[a] != weight[b] ? Double.compare(weight[b], weight[a])
