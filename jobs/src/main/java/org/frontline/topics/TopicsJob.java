@@ -701,31 +701,26 @@ public final class TopicsJob {
 
   /** The chosen model's topics: their distinctive terms and sizes in the fit, with their stable ids. */
   private List<TopicModelStore.Topic> identifiedTopics(SparkSession spark, Input in, Chosen c) {
+    List<TopicTerms.Ranked> described = new ArrayList<>();
     if (c.best().assignment() != null) {
-      Map<Integer, List<TopicModelStore.Term>> terms = new HashMap<>();
-      Map<Integer, Long> fitSize = new HashMap<>();
-      for (TopicTerms.Ranked r : TopicTerms.distinctive(in.local(), c.best().assignment(), c.k(), in.all(),
-          MATCH_TERMS)) {
-        List<TopicModelStore.Term> ts = new ArrayList<>();
-        for (int i = 0; i < r.terms().size(); i++) {
-          ts.add(new TopicModelStore.Term(r.terms().get(i), r.weights().get(i)));
-        }
-        terms.put(r.topic(), ts);
-        fitSize.put(r.topic(), r.size());
+      described = TopicTerms.distinctive(in.local(), c.best().assignment(), c.k(), in.all(), MATCH_TERMS);
+    } else {
+      for (Row r : TopicTerms.distinctiveFromCounts(apply(c.best().stages(), in.x()), "topic_index", "tf", in.all(),
+          MATCH_TERMS).orderBy("topic_index").collectAsList()) {
+        List<Row> ts = r.getList(r.fieldIndex("terms"));
+        described.add(new TopicTerms.Ranked(r.getInt(0), r.getLong(r.fieldIndex("size")),
+            ts.stream().map(t -> t.getString(0)).toList(), ts.stream().map(t -> t.getDouble(1)).toList()));
       }
-      return identify(spark, c.k(), terms, fitSize);
     }
-    List<Row> described = TopicTerms.distinctiveFromCounts(apply(c.best().stages(), in.x()), "topic_index", "tf",
-        in.all(), MATCH_TERMS).orderBy("topic_index").collectAsList();
     Map<Integer, List<TopicModelStore.Term>> terms = new HashMap<>();
     Map<Integer, Long> fitSize = new HashMap<>();
-    for (Row r : described) {
+    for (TopicTerms.Ranked r : described) {
       List<TopicModelStore.Term> ts = new ArrayList<>();
-      for (Object o : r.getList(r.fieldIndex("terms"))) {
-        ts.add(new TopicModelStore.Term(((Row) o).getString(0), ((Row) o).getDouble(1)));
+      for (int i = 0; i < r.terms().size(); i++) {
+        ts.add(new TopicModelStore.Term(r.terms().get(i), r.weights().get(i)));
       }
-      terms.put(r.getInt(0), ts);
-      fitSize.put(r.getInt(0), r.getLong(r.fieldIndex("size")));
+      terms.put(r.topic(), ts);
+      fitSize.put(r.topic(), r.size());
     }
     return identify(spark, c.k(), terms, fitSize);
   }
