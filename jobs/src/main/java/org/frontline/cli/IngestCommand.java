@@ -20,6 +20,11 @@ final class IngestCommand extends LakeCommand {
   }
 
   @Override
+  List<String> inputs() {
+    return ingest.inputs;
+  }
+
+  @Override
   List<String> arguments() {
     return ingest.inputs;
   }

@@ -4,6 +4,7 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.SparkSession;
 import org.frontline.common.Progress;
 import org.frontline.common.RunLog;
+import org.frontline.common.Sessions;
 import org.frontline.ingest.IngestResult;
 import org.frontline.lake.Lake;
 import org.frontline.lake.RunSummary;
@@ -42,6 +43,11 @@ abstract class LakeCommand implements Callable<Integer> {
     return List.of();
   }
 
+  /** The input files or directories this command reads, sized to choose how Spark evaluates expressions. */
+  List<String> inputs() {
+    return List.of();
+  }
+
   /** The run's log file name, without the run id (nightly adds its date). */
   String logName() {
     return name();
@@ -76,9 +82,19 @@ abstract class LakeCommand implements Callable<Integer> {
         + " in " + String.format("%.1f s", p.seconds()));
     Lake lake = new Lake(spark, lakeDir);
     lake.ensureWritable();
+    long bytes = Sessions.bytesAt(spark.sparkContext().hadoopConfiguration(), inputs())
+        + (lake.exists(Tables.ARTICLES) ? Sessions.bytesAt(spark.sparkContext().hadoopConfiguration(),
+            List.of(lake.path(Tables.ARTICLES))) : 0);
     RunSummary summary = new RunSummary(name(), lake.root(), arguments());
     runId = summary.runId();
-    String json = StageRunner.runLocked(pipeline(), new StageContext(spark, lake, summary), name());
+    String json;
+    try (Sessions.Interpreted interpreted = Sessions.interpretSmallData(spark, bytes)) {
+      if (interpreted.active()) {
+        Progress.info(name(), String.format("%.1f MB of inputs and articles: expressions interpreted, no code"
+            + " generated (small data)", bytes / 1048576.0));
+      }
+      json = StageRunner.runLocked(pipeline(), new StageContext(spark, lake, summary), name());
+    }
     System.out.println(json);
     System.out.println("Outputs in " + lake.root() + ":");
     for (String t : Tables.DATA_TABLES) {

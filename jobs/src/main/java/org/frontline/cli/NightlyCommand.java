@@ -45,6 +45,11 @@ final class NightlyCommand extends LakeCommand {
   }
 
   @Override
+  List<String> inputs() {
+    return ingest.inputs;
+  }
+
+  @Override
   List<String> arguments() {
     List<String> a = new ArrayList<>(List.of("--date", date.toString()));
     a.addAll(ingest.inputs);

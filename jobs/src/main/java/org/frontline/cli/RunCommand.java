@@ -33,6 +33,11 @@ final class RunCommand extends LakeCommand {
   }
 
   @Override
+  List<String> inputs() {
+    return ingest.inputs;
+  }
+
+  @Override
   List<String> arguments() {
     return ingest.inputs;
   }

@@ -1,6 +1,8 @@
 package org.frontline.common;
 
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.util.ShutdownHookManager;
 import org.apache.spark.SparkConf;
@@ -9,6 +11,7 @@ import org.apache.spark.sql.SparkSession;
 import org.frontline.lake.Tables;
 
 import java.io.IOException;
+import java.util.Collection;
 
 /**
  * The one place a SparkSession is configured. The master comes from spark-submit (the {@code spark.master}
@@ -103,6 +106,95 @@ public final class Sessions {
     if (!executorOptions.contains("DontCompileHugeMethods")) {
       conf.set("spark.executor.extraJavaOptions", (executorOptions + " " + COMPILE_HUGE_METHODS).trim());
     }
+  }
+
+  /**
+   * Data up to this many bytes (a command's input files plus the lake's articles) is evaluated by Spark's
+   * interpreted expressions instead of generated code. In a fresh JVM, generating and compiling the code of each
+   * query costs more than it saves on small data: the README's run over 800 records took 105 s compiled and 77 s
+   * interpreted; at 20 MB (20,000 generated articles) both took 158 s, with identical tables
+   * (docs/BENCHMARKS.md).
+   */
+  public static final long INTERPRETED_MAX_BYTES = 16L << 20;
+  /** Whole-stage code generation (on by default). */
+  static final String WHOLE_STAGE_CODEGEN = "spark.sql.codegen.wholeStage";
+  /** How Spark builds expression evaluators: generated code with an interpreted fallback by default. */
+  static final String CODEGEN_FACTORY_MODE = "spark.sql.codegen.factoryMode";
+
+  /**
+   * Turns Spark's code generation off in this session while the returned handle is open, when {@code bytes} is
+   * at most {@link #INTERPRETED_MAX_BYTES} and the Spark conf does not set either code generation key itself.
+   * Closing the handle restores the session's settings (a notebook's or a test's shared session keeps its own).
+   * Results are the same either way, only the time differs.
+   */
+  public static Interpreted interpretSmallData(SparkSession spark, long bytes) {
+    SparkConf conf = spark.sparkContext().getConf();
+    if (bytes > INTERPRETED_MAX_BYTES || conf.contains(WHOLE_STAGE_CODEGEN) || conf.contains(CODEGEN_FACTORY_MODE)) {
+      return new Interpreted(spark, false, null, null);
+    }
+    Interpreted handle = new Interpreted(spark, true, spark.conf().getOption(WHOLE_STAGE_CODEGEN),
+        spark.conf().getOption(CODEGEN_FACTORY_MODE));
+    spark.conf().set(WHOLE_STAGE_CODEGEN, "false");
+    spark.conf().set(CODEGEN_FACTORY_MODE, "NO_CODEGEN");
+    return handle;
+  }
+
+  /** The period a session evaluates expressions interpreted; {@link #close} restores its earlier settings. */
+  public static final class Interpreted implements AutoCloseable {
+    private final SparkSession spark;
+    private final boolean active;
+    private final scala.Option<String> wholeStage;
+    private final scala.Option<String> factoryMode;
+
+    private Interpreted(SparkSession spark, boolean active, scala.Option<String> wholeStage,
+                        scala.Option<String> factoryMode) {
+      this.spark = spark;
+      this.active = active;
+      this.wholeStage = wholeStage;
+      this.factoryMode = factoryMode;
+    }
+
+    /** Whether code generation is off in this period. */
+    public boolean active() {
+      return active;
+    }
+
+    @Override
+    public void close() {
+      if (active) {
+        restore(WHOLE_STAGE_CODEGEN, wholeStage);
+        restore(CODEGEN_FACTORY_MODE, factoryMode);
+      }
+    }
+
+    private void restore(String key, scala.Option<String> value) {
+      if (value.isDefined()) {
+        spark.conf().set(key, value.get());
+      } else {
+        spark.conf().unset(key);
+      }
+    }
+  }
+
+  /**
+   * The bytes under the given paths (files, directories or glob patterns); a path that does not exist or cannot
+   * be listed counts 0 (the stage that reads it reports it).
+   */
+  public static long bytesAt(Configuration hadoop, Collection<String> paths) {
+    long total = 0;
+    for (String p : paths) {
+      try {
+        Path path = new Path(p);
+        FileSystem fs = path.getFileSystem(hadoop);
+        FileStatus[] matches = fs.globStatus(path);
+        for (FileStatus m : matches == null ? new FileStatus[0] : matches) {
+          total += fs.getContentSummary(m.getPath()).getLength();
+        }
+      } catch (IOException | IllegalArgumentException e) {
+        // sized as 0: not readable here, and the stage reading it says why
+      }
+    }
+    return total;
   }
 
   /**
