@@ -6,6 +6,7 @@ import org.frontline.common.Progress;
 import org.frontline.common.RunLog;
 import org.frontline.common.Sessions;
 import org.frontline.ingest.IngestResult;
+import org.frontline.ingest.InputFiles;
 import org.frontline.lake.Lake;
 import org.frontline.lake.RunSummary;
 import org.frontline.lake.Tables;
@@ -75,6 +76,34 @@ abstract class LakeCommand implements Callable<Integer> {
     }
   }
 
+  /** A compressed or Parquet input holds about this many times its bytes as text (it is weighed so). */
+  static final int PACKED_FACTOR = 5;
+
+  /**
+   * What this command reads, in bytes, to choose how Spark evaluates expressions: its input files (compressed
+   * and Parquet ones weighed by {@link #PACKED_FACTOR}) plus the lake's articles, counted up to the small-data
+   * limit. Inputs that cannot be listed count as large: the stage reading them says why.
+   */
+  private long dataBytes(Lake lake) {
+    Configuration hadoop = spark.sparkContext().hadoopConfiguration();
+    long total = 0;
+    if (!inputs().isEmpty()) {
+      try {
+        for (InputFiles.InputFile f : InputFiles.expand(inputs(), null, hadoop).files()) {
+          boolean packed = f.compressed() || f.format() == InputFiles.Format.PARQUET;
+          total += f.length() * (packed ? PACKED_FACTOR : 1);
+        }
+      } catch (RuntimeException e) {
+        return Long.MAX_VALUE;
+      }
+    }
+    if (lake.exists(Tables.ARTICLES) && total <= Sessions.INTERPRETED_MAX_BYTES) {
+      long articles = Sessions.bytesUpTo(hadoop, lake.path(Tables.ARTICLES), Sessions.INTERPRETED_MAX_BYTES);
+      total = articles == Long.MAX_VALUE ? articles : total + articles;
+    }
+    return total;
+  }
+
   private Integer execute() {
     Progress p = Progress.start(name(), "starting Spark");
     spark = sparkOptions.session("frontline-" + name());
@@ -82,9 +111,7 @@ abstract class LakeCommand implements Callable<Integer> {
         + " in " + String.format("%.1f s", p.seconds()));
     Lake lake = new Lake(spark, lakeDir);
     lake.ensureWritable();
-    long bytes = Sessions.bytesAt(spark.sparkContext().hadoopConfiguration(), inputs())
-        + (lake.exists(Tables.ARTICLES) ? Sessions.bytesAt(spark.sparkContext().hadoopConfiguration(),
-            List.of(lake.path(Tables.ARTICLES))) : 0);
+    long bytes = dataBytes(lake);
     RunSummary summary = new RunSummary(name(), lake.root(), arguments());
     runId = summary.runId();
     String json;

@@ -1,9 +1,10 @@
 package org.frontline.common;
 
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.fs.RemoteIterator;
 import org.apache.hadoop.util.ShutdownHookManager;
 import org.apache.spark.SparkConf;
 import org.apache.spark.SparkContext;
@@ -11,7 +12,6 @@ import org.apache.spark.sql.SparkSession;
 import org.frontline.lake.Tables;
 
 import java.io.IOException;
-import java.util.Collection;
 
 /**
  * The one place a SparkSession is configured. The master comes from spark-submit (the {@code spark.master}
@@ -113,46 +113,47 @@ public final class Sessions {
    * interpreted expressions instead of generated code. In a fresh JVM, generating and compiling the code of each
    * query costs more than it saves on small data; per row, interpreted evaluation costs more. The README's run
    * over 800 records took 105 s compiled and 77 s interpreted; at 20 MB of input (20,000 generated articles) both
-   * took 158 s; extract over 47,605 articles (14 MB of articles) took 42 s compiled and 47 s interpreted. The
+   * took 159 s; extract over 47,605 articles (14 MB of articles) took 42 s compiled and 47 s interpreted. The
    * tables are identical either way (docs/BENCHMARKS.md).
    */
   public static final long INTERPRETED_MAX_BYTES = 8L << 20;
   /** Whole-stage code generation (on by default). */
   static final String WHOLE_STAGE_CODEGEN = "spark.sql.codegen.wholeStage";
-  /** How Spark builds expression evaluators: generated code with an interpreted fallback by default. */
+  /**
+   * How Spark builds expression evaluators: generated code with an interpreted fallback by default. Spark marks
+   * this key internal (meant for its tests); it is honoured in Spark 4.2, and {@code SessionsTest} checks that
+   * it still takes effect, so an upgrade that drops it fails there.
+   */
   static final String CODEGEN_FACTORY_MODE = "spark.sql.codegen.factoryMode";
 
   /**
    * Turns Spark's code generation off in this session while the returned handle is open, when {@code bytes} is
-   * at most {@link #INTERPRETED_MAX_BYTES} and the Spark conf does not set either code generation key itself.
-   * Closing the handle restores the session's settings (a notebook's or a test's shared session keeps its own).
-   * Results are the same either way, only the time differs.
+   * at most {@link #INTERPRETED_MAX_BYTES} and neither code generation key is set, in the Spark conf or in the
+   * session (a user's choice wins). Closing the handle unsets both keys again. Results are the same either way,
+   * only the time differs.
    */
   public static Interpreted interpretSmallData(SparkSession spark, long bytes) {
-    SparkConf conf = spark.sparkContext().getConf();
-    if (bytes > INTERPRETED_MAX_BYTES || conf.contains(WHOLE_STAGE_CODEGEN) || conf.contains(CODEGEN_FACTORY_MODE)) {
-      return new Interpreted(spark, false, null, null);
+    if (bytes > INTERPRETED_MAX_BYTES || isSet(spark, WHOLE_STAGE_CODEGEN) || isSet(spark, CODEGEN_FACTORY_MODE)) {
+      return new Interpreted(spark, false);
     }
-    Interpreted handle = new Interpreted(spark, true, spark.conf().getOption(WHOLE_STAGE_CODEGEN),
-        spark.conf().getOption(CODEGEN_FACTORY_MODE));
     spark.conf().set(WHOLE_STAGE_CODEGEN, "false");
     spark.conf().set(CODEGEN_FACTORY_MODE, "NO_CODEGEN");
-    return handle;
+    return new Interpreted(spark, true);
   }
 
-  /** The period a session evaluates expressions interpreted; {@link #close} restores its earlier settings. */
+  /** Whether a key was set explicitly: in the SparkConf (spark-submit, --conf, -D) or in the session. */
+  private static boolean isSet(SparkSession spark, String key) {
+    return spark.sparkContext().getConf().contains(key) || spark.conf().getAll().contains(key);
+  }
+
+  /** The period a session evaluates expressions interpreted; {@link #close} unsets what it set. */
   public static final class Interpreted implements AutoCloseable {
     private final SparkSession spark;
     private final boolean active;
-    private final scala.Option<String> wholeStage;
-    private final scala.Option<String> factoryMode;
 
-    private Interpreted(SparkSession spark, boolean active, scala.Option<String> wholeStage,
-                        scala.Option<String> factoryMode) {
+    private Interpreted(SparkSession spark, boolean active) {
       this.spark = spark;
       this.active = active;
-      this.wholeStage = wholeStage;
-      this.factoryMode = factoryMode;
     }
 
     /** Whether code generation is off in this period. */
@@ -163,39 +164,36 @@ public final class Sessions {
     @Override
     public void close() {
       if (active) {
-        restore(WHOLE_STAGE_CODEGEN, wholeStage);
-        restore(CODEGEN_FACTORY_MODE, factoryMode);
-      }
-    }
-
-    private void restore(String key, scala.Option<String> value) {
-      if (value.isDefined()) {
-        spark.conf().set(key, value.get());
-      } else {
-        spark.conf().unset(key);
+        spark.conf().unset(WHOLE_STAGE_CODEGEN);
+        spark.conf().unset(CODEGEN_FACTORY_MODE);
       }
     }
   }
 
   /**
-   * The bytes under the given paths (files, directories or glob patterns); a path that does not exist or cannot
-   * be listed counts 0 (the stage that reads it reports it).
+   * The bytes of the data files under a table directory (names starting with {@code _} or {@code .}, such as the
+   * Delta log, left out), counted until they exceed {@code stopAbove}: a large lake is not listed whole to learn
+   * that it is large. A directory that cannot be listed counts {@link Long#MAX_VALUE} (not small).
    */
-  public static long bytesAt(Configuration hadoop, Collection<String> paths) {
-    long total = 0;
-    for (String p : paths) {
-      try {
-        Path path = new Path(p);
-        FileSystem fs = path.getFileSystem(hadoop);
-        FileStatus[] matches = fs.globStatus(path);
-        for (FileStatus m : matches == null ? new FileStatus[0] : matches) {
-          total += fs.getContentSummary(m.getPath()).getLength();
+  public static long bytesUpTo(Configuration hadoop, String dir, long stopAbove) {
+    try {
+      Path root = new Path(dir);
+      FileSystem fs = root.getFileSystem(hadoop);
+      RemoteIterator<LocatedFileStatus> files = fs.listFiles(root, true);
+      String prefix = fs.makeQualified(root).toUri().getPath();
+      long total = 0;
+      while (files.hasNext() && total <= stopAbove) {
+        LocatedFileStatus f = files.next();
+        String relative = f.getPath().toUri().getPath().substring(Math.min(prefix.length(),
+            f.getPath().toUri().getPath().length()));
+        if (!relative.matches("(.*/)?[_.].*")) {
+          total += f.getLen();
         }
-      } catch (IOException | IllegalArgumentException e) {
-        // sized as 0: not readable here, and the stage reading it says why
       }
+      return total;
+    } catch (IOException | RuntimeException e) {
+      return Long.MAX_VALUE;
     }
-    return total;
   }
 
   /**

@@ -4,6 +4,9 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.catalyst.expressions.UnsafeProjection;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 import org.frontline.SparkTest;
 import org.frontline.ingest.TextCleaner;
 import org.junit.jupiter.api.Test;
@@ -20,7 +23,10 @@ import static org.apache.spark.sql.functions.try_to_date;
 import static org.apache.spark.sql.functions.upper;
 import static org.junit.jupiter.api.Assertions.*;
 
-/** Small data is evaluated interpreted for the time of a command; the session's own settings come back after. */
+/**
+ * Small data is evaluated interpreted for the time of a command; the session's own settings come back after.
+ * The CLI tests run small corpora, so they exercise the interpreted path; the job-level tests run compiled.
+ */
 class SessionsTest extends SparkTest {
   private static Dataset<Row> query() {
     Dataset<Row> titles = strings(cols("title", "day"), row("  Drones   over Kharkiv ", "2026-01-05"),
@@ -44,9 +50,13 @@ class SessionsTest extends SparkTest {
       Dataset<Row> i = query();
       assertEquals(compiled, i.collectAsList());
       assertFalse(i.queryExecution().executedPlan().toString().contains("*("));
+      // the factory mode is a Spark-internal key: this fails if an upgrade stops honouring it
+      assertEquals("InterpretedUnsafeProjection", UnsafeProjection.create(new StructType()
+          .add("x", DataTypes.StringType)).getClass().getSimpleName());
     }
     assertEquals("true", spark.conf().get("spark.sql.codegen.wholeStage"));
     assertEquals("FALLBACK", spark.conf().get("spark.sql.codegen.factoryMode"));
+    assertFalse(spark.conf().getAll().contains("spark.sql.codegen.wholeStage"), "unset again, not pinned");
     assertEquals(3, compiled.size());
     assertEquals("DRONES OVER KHARKIV", compiled.stream().map(r -> r.getString(0))
         .filter(s -> s != null && s.startsWith("DRONES")).findFirst().orElseThrow());
@@ -63,18 +73,28 @@ class SessionsTest extends SparkTest {
   }
 
   @Test
-  void bytesAreSummedOverFilesDirectoriesAndPatternsAndAMissingPathCountsNothing(@TempDir Path dir)
-      throws IOException {
-    Files.write(dir.resolve("a.jsonl"), new byte[1000]);
-    Files.createDirectories(dir.resolve("day"));
-    Files.write(dir.resolve("day/b.csv"), new byte[250]);
-    Files.write(dir.resolve("day/c.csv"), new byte[50]);
+  void aSettingOfTheSessionWins() {
+    SparkSession spark = spark();
+    spark.conf().set("spark.sql.codegen.wholeStage", "true");
+    try (Sessions.Interpreted interpreted = Sessions.interpretSmallData(spark, 1)) {
+      assertFalse(interpreted.active());
+      assertEquals("FALLBACK", spark.conf().get("spark.sql.codegen.factoryMode"));
+    } finally {
+      spark.conf().unset("spark.sql.codegen.wholeStage");
+    }
+  }
+
+  @Test
+  void aTableIsSizedByItsDataFilesUpToTheLimit(@TempDir Path dir) throws IOException {
+    Files.createDirectories(dir.resolve("_delta_log"));
+    Files.write(dir.resolve("_delta_log/00000.json"), new byte[5000]);
+    Files.write(dir.resolve(".part-0.parquet.crc"), new byte[700]);
+    Files.createDirectories(dir.resolve("published_date=2026-01-05"));
+    Files.write(dir.resolve("published_date=2026-01-05/part-0.parquet"), new byte[1000]);
+    Files.write(dir.resolve("part-1.parquet"), new byte[300]);
     Configuration conf = new Configuration();
-    assertEquals(1300, Sessions.bytesAt(conf, List.of(dir.toString())));
-    assertEquals(1300, Sessions.bytesAt(conf, List.of(dir.resolve("a.jsonl").toString(),
-        dir.resolve("day").toString())));
-    assertEquals(300, Sessions.bytesAt(conf, List.of(dir.resolve("day/*.csv").toString())));
-    assertEquals(1000, Sessions.bytesAt(conf, List.of(dir.resolve("a.jsonl").toString(),
-        dir.resolve("missing").toString())));
+    assertEquals(1300, Sessions.bytesUpTo(conf, dir.toString(), 10_000));
+    assertTrue(Sessions.bytesUpTo(conf, dir.toString(), 100) > 100);
+    assertEquals(Long.MAX_VALUE, Sessions.bytesUpTo(conf, dir.resolve("missing").toString(), 10_000));
   }
 }
