@@ -180,12 +180,12 @@ public final class Sessions {
       Path root = new Path(dir);
       FileSystem fs = root.getFileSystem(hadoop);
       RemoteIterator<LocatedFileStatus> files = fs.listFiles(root, true);
-      String prefix = fs.makeQualified(root).toUri().getPath();
+      String prefix = fs.makeQualified(root).toUri().getPath() + "/";
       long total = 0;
       while (files.hasNext() && total <= stopAbove) {
         LocatedFileStatus f = files.next();
-        String relative = f.getPath().toUri().getPath().substring(Math.min(prefix.length(),
-            f.getPath().toUri().getPath().length()));
+        String path = f.getPath().toUri().getPath();
+        String relative = path.startsWith(prefix) ? path.substring(prefix.length()) : path;
         if (!relative.matches("(.*/)?[_.].*")) {
           total += f.getLen();
         }
