@@ -9,6 +9,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.ArrayType;
+import org.apache.spark.sql.types.BinaryType;
 import org.apache.spark.sql.types.MapType;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
@@ -37,7 +38,7 @@ final class ExportCommand implements Callable<Integer> {
 
   @Option(names = "--table", required = true,
       description = "table name: articles, duplicates, quarantine, mentions, events, topics,"
-          + " article_topics, topic_trends, strike_trends, spikes")
+          + " article_topics, topic_trends, strike_trends, spikes, band_keys")
   String table;
 
   @Option(names = "--format", required = true, description = "${COMPLETION-CANDIDATES}")
@@ -99,7 +100,8 @@ final class ExportCommand implements Callable<Integer> {
   }
 
   /**
-   * CSV has no nested types: arrays, maps and structs become JSON text (null fields inside them kept as null).
+   * CSV has no nested types: arrays, maps and structs become JSON text (null fields inside them kept as null),
+   * and no bytes: binary values become Base64 text.
    * A null value is an empty field; an empty string is {@code ""}.
    */
   static Dataset<Row> flattenForCsv(Dataset<Row> rows) {
@@ -110,7 +112,7 @@ final class ExportCommand implements Callable<Integer> {
       boolean nested = f.dataType() instanceof ArrayType || f.dataType() instanceof MapType
           || f.dataType() instanceof StructType;
       cols[i] = nested ? to_json(col(f.name()), Map.of("ignoreNullFields", "false")).as(f.name())
-          : col(f.name());
+          : f.dataType() instanceof BinaryType ? base64(col(f.name())).as(f.name()) : col(f.name());
     }
     return rows.select(cols);
   }

@@ -85,7 +85,16 @@ public final class IngestJob {
     FieldMapper mapper = new FieldMapper().withOverrides(options.mapping());
 
     Dataset<Row> raw = RecordReaders.read(spark, files, options.maxRecordBytes());
-    Dataset<Row> records = materialize(prepare(raw, mapper).withColumn(ROW_ID, monotonically_increasing_id()));
+    // cleaning and signing cost far more than a shuffle: the records' own partitions serve them when there are
+    // enough of them (no shuffle of the text), else the raw records are spread first
+    boolean evenlySplit = raw.rdd().getNumPartitions()
+        >= ColumnTransformer.SPREAD * spark.sparkContext().defaultParallelism();
+    Dataset<Row> input = evenlySplit ? raw : ColumnTransformer.spread(raw, hash(col("source_file"), col("position")));
+    // each record's near-duplicate signature is computed once, here: it is compared, then stored in band_keys
+    NearDuplicateMarker near = new NearDuplicateMarker().setMinSimilarity(options.minNearSimilarity())
+        .setSpreadInput(false);
+    Dataset<Row> records = materialize(near.sign(prepare(input, mapper))
+        .withColumn(ROW_ID, monotonically_increasing_id()));
     Progress.info("ingest", String.format("read %,d records in %.1f s; finding duplicates", records.count(),
         p.seconds()));
 
@@ -95,13 +104,10 @@ public final class IngestJob {
         .withColumn("from_lake", lit(false)).select(DUP_COLUMNS);
     // not materialised: its rows are a broadcast join of the materialised records and marks
     Dataset<Row> exact = new ExactDuplicateMarker()
-        .transform(candidates.unionByName(lakeNeighbours(files, records).select(DUP_COLUMNS)));
+        .transform(candidates.unionByName(lakeNeighbours(files, records, near).select(DUP_COLUMNS)));
     Progress.info("ingest", String.format("exact copies marked in %.1f s", p.seconds()));
-    // the records' own partitions serve the shingling when there are enough of them: no shuffle of the text
-    boolean evenlySplit = records.rdd().getNumPartitions()
-        >= ColumnTransformer.SPREAD * spark.sparkContext().defaultParallelism();
-    Dataset<Row> markedAll = materialize(new NearDuplicateMarker().setMinSimilarity(options.minNearSimilarity())
-        .setSpreadInput(!evenlySplit).transform(exact).drop("content"));
+    Dataset<Row> markedAll = materialize(near.transform(exact)
+        .drop(NearDuplicateMarker.SHINGLES, NearDuplicateMarker.NUMBERS, NearDuplicateMarker.BAND_KEYS));
     Dataset<Row> marks = markedAll.where(not(col("from_lake")).and(col("dup_kind").isNotNull().or(col("conflict"))))
         .select(col(ROW_ID), col("dup_kind"), col("duplicate_of"), col("similarity"), col("conflict"));
     long nMarks = marks.count();
@@ -126,6 +132,8 @@ public final class IngestJob {
     Column ownRows = col("source_file").isin(files.stream().map(InputFile::path).toArray());
     Progress.info("ingest", "writing articles, duplicates and quarantine to " + lake.root());
     lake.replace(Tables.ARTICLES, classified.where(col("status").equalTo("kept")), ownRows);
+    lake.replace(Tables.BAND_KEYS, classified.where(col("status").equalTo("kept"))
+        .withColumn("scheme", lit(near.scheme())), ownRows);
     lake.replace(Tables.DUPLICATES, classified.where(col("status").equalTo("duplicate"))
         .withColumn("kind", col("dup_kind")), ownRows);
     lake.replace(Tables.QUARANTINE, classified.where(col("status").equalTo("quarantined"))
@@ -166,6 +174,7 @@ public final class IngestJob {
     }
     Progress.info("ingest", n + " earlier article(s) are copies of this batch's and become duplicates");
     lake.deleteMatching(Tables.ARTICLES, rows.select("doc_id", "source_file"), "doc_id", "source_file");
+    lake.deleteMatching(Tables.BAND_KEYS, rows.select("doc_id", "source_file"), "doc_id", "source_file");
     Dataset<Row> dups = rows.where(not(col("conflict")));
     lake.append(Tables.DUPLICATES, dups);
     lake.append(Tables.QUARANTINE, rows.where(col("conflict")));
@@ -182,12 +191,13 @@ public final class IngestJob {
   /** A record's row id within one run: the key the duplicate marks are joined back by. */
   private static final String ROW_ID = "row_id";
   /**
-   * The columns duplicate detection reads (the order key, the id, the content and its hash) and the few a
-   * demoted lake article needs for the duplicates table.
+   * The columns duplicate detection reads (the order key, the id, the content hash and the near-duplicate
+   * signature) and the few a demoted lake article needs for the duplicates table.
    */
-  private static final Column[] DUP_COLUMNS = Stream.of(ROW_ID, "doc_id", "content_hash", "content", "priority",
-      "from_lake", "published_at", "published_date", "source_file", "position_kind", "position", "title", "source",
-      "url").map(functions::col).toArray(Column[]::new);
+  private static final Column[] DUP_COLUMNS = Stream.of(ROW_ID, "doc_id", "content_hash", NearDuplicateMarker.SHINGLES,
+      NearDuplicateMarker.NUMBERS, NearDuplicateMarker.BAND_KEYS, "priority", "from_lake", "published_at",
+      "published_date", "source_file", "position_kind", "position", "title", "source", "url")
+      .map(functions::col).toArray(Column[]::new);
   /** The duplicate marks of a batch are broadcast to the records up to this many rows. */
   static final long MAX_BROADCAST_MARKS = ExactDuplicateMarker.MAX_BROADCAST_MARKS;
 
@@ -228,34 +238,74 @@ public final class IngestJob {
 
   /**
    * Articles already in the lake that new records may repeat: those published within the lake window of
-   * the batch's dates and not from the batch's own files (those are being replaced). They take part in
-   * duplicate detection on equal terms ({@code from_lake}): the earliest published copy is the
-   * representative whichever run brought it, and an earlier article outranked by a new one is demoted.
+   * the batch's dates, not from the batch's own files (those are being replaced), that share a band key
+   * ({@link Tables#BAND_KEYS}) or the content hash with a new record. No other lake article can be a copy of
+   * a new record or have one among them. They take part in duplicate detection on equal terms
+   * ({@code from_lake}): the earliest published copy is the representative whichever run brought it, and an
+   * earlier article outranked by a new one is demoted. Their signatures are read, not computed.
    */
-  Dataset<Row> lakeNeighbours(List<InputFile> files, Dataset<Row> records) {
+  Dataset<Row> lakeNeighbours(List<InputFile> files, Dataset<Row> records, NearDuplicateMarker near) {
     Dataset<Row> empty = records.limit(0).withColumn("priority", lit(1)).withColumn("from_lake", lit(true));
     if (!lake.exists(Tables.ARTICLES)) {
       return empty;
     }
-    Row range = records.where(col("reason").isNull())
-        .agg(min("published_date"), max("published_date")).first();
-    Dataset<Row> existing = lake.read(Tables.ARTICLES)
-        .where(not(col("source_file").isin(files.stream().map(InputFile::path).toArray())));
+    Dataset<Row> fresh = records.where(col("reason").isNull());
+    Row range = fresh.agg(min("published_date"), max("published_date")).first();
+    Column inWindow;
     if (range.isNullAt(0)) {
-      existing = existing.where(col("published_date").isNull());
+      inWindow = col("published_date").isNull();
     } else {
       int w = options.lakeWindowDays();
-      existing = existing.where(col("published_date").between(date_sub(lit(range.getDate(0)), w),
-          date_add(lit(range.getDate(1)), w)).or(col("published_date").isNull()));
+      inWindow = col("published_date").between(date_sub(lit(range.getDate(0)), w),
+          date_add(lit(range.getDate(1)), w)).or(col("published_date").isNull());
     }
+    Column scope = inWindow.and(not(col("source_file").isin(files.stream().map(InputFile::path).toArray())));
+    Dataset<Row> signatures = signatures(scope, near);
+    Dataset<Row> byBand = signatures
+        .select(col("doc_id"), col("source_file"), explode(col(NearDuplicateMarker.BAND_KEYS)).as("key"))
+        .join(fresh.select(explode(col(NearDuplicateMarker.BAND_KEYS)).as("key")).distinct(), new String[] {"key"},
+            "left_semi");
+    Dataset<Row> existing = lake.read(Tables.ARTICLES).where(scope).drop("text", "language");
+    Dataset<Row> byHash = existing.join(fresh.select("content_hash").distinct(), new String[] {"content_hash"},
+        "left_semi");
+    Dataset<Row> hits = byBand.select("doc_id", "source_file").union(byHash.select("doc_id", "source_file"))
+        .distinct();
     // a negative row id of their own (the batch's are non-negative), fixed by the checkpoint: the duplicate
     // marks are joined back by it
-    Dataset<Row> asRecords = existing
+    Dataset<Row> asRecords = existing.join(hits, KEY, "left_semi")
+        .join(signatures.select(col("doc_id"), col("source_file"), col(NearDuplicateMarker.SHINGLES),
+            col(NearDuplicateMarker.NUMBERS), col(NearDuplicateMarker.BAND_KEYS)), KEY, "left")
         .withColumn(ROW_ID, lit(-1L).minus(monotonically_increasing_id()))
-        .withColumn("content", nullif(concat_ws("\n", col("title"), col("text")), lit("")))
         .withColumn("priority", lit(1))
-        .withColumn("from_lake", lit(true))
-        .drop("language");
+        .withColumn("from_lake", lit(true));
     return materialize(empty.unionByName(asRecords, true));
+  }
+
+  /** An article's key in {@code articles} and {@code band_keys}. */
+  private static final String[] KEY = {"doc_id", "source_file"};
+
+  /**
+   * The stored signatures of the lake's articles in {@code scope}. Articles in scope without one (a lake
+   * written before {@code band_keys} existed, or signed under another {@link NearDuplicateMarker#scheme}) are
+   * signed from their text first and their signatures stored, so a lake catches up once, where it is read.
+   */
+  private Dataset<Row> signatures(Column scope, NearDuplicateMarker near) {
+    Column current = col("scheme").equalTo(near.scheme());
+    boolean stored = lake.exists(Tables.BAND_KEYS);
+    Dataset<Row> articles = lake.read(Tables.ARTICLES).where(scope);
+    Dataset<Row> missing = stored
+        ? articles.select(KEY[0], KEY[1]).join(lake.read(Tables.BAND_KEYS).where(scope.and(current)), KEY, "left_anti")
+        : articles.select(KEY[0], KEY[1]);
+    long n = missing.count();
+    if (n > 0) {
+      Progress.info("ingest", String.format("%,d lake article(s) in the window have no band keys of scheme '%s':"
+          + " signing them from their text", n, near.scheme()));
+      Dataset<Row> signed = materialize(near.sign(articles.join(missing, KEY, "left_semi")
+              .withColumn("content", nullif(concat_ws("\n", col("title"), col("text")), lit(""))))
+          .withColumn("scheme", lit(near.scheme())));
+      lake.deleteMatching(Tables.BAND_KEYS, signed, KEY);
+      lake.append(Tables.BAND_KEYS, signed);
+    }
+    return lake.read(Tables.BAND_KEYS).where(scope.and(current));
   }
 }

@@ -28,6 +28,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.TreeSet;
 
 import static org.apache.spark.sql.functions.*;
@@ -54,6 +55,11 @@ import static org.apache.spark.sql.functions.*;
  * wording but not their numbers. A pair is therefore a near duplicate only if the sets of numbers in the
  * two texts have a Jaccard similarity of at least {@code minNumberSimilarity} and their publication dates,
  * when both are known, are at most {@code maxDaysApart} days apart.
+ *
+ * <p>Each document's shingle set, numbers and band keys are its signature ({@link #sign}); an input that
+ * already has the signature columns (ingest signs new records as it reads them and reads the lake's
+ * articles' signatures from the {@code band_keys} table) is not signed again, except its rows whose
+ * {@code band_keys} is null.
  *
  * <p>Input rows with {@code dup_kind} already set are passed through. Output columns: {@code dup_kind}
  * ("near" for new finds), {@code duplicate_of}, {@code similarity} (highest similarity to a group member).
@@ -137,22 +143,70 @@ public final class NearDuplicateMarker extends ColumnTransformer {
   /** The prime of Spark's MinHashLSH hash family h(x) = ((1 + x) * a + b) mod p. */
   static final long HASH_PRIME = 2038074743L;
 
+  /** Signature column: the shingles as the sorted set of their indices, {@link #pack packed} into bytes. */
+  public static final String SHINGLES = "shingles";
+  /** Signature column: the distinct numbers in the text, {@link #numbers packed}. */
+  public static final String NUMBERS = "numbers";
+  /** Signature column: one key per LSH band ({@link #bandKeys}); empty for a text without a shingle. */
+  public static final String BAND_KEYS = "band_keys";
+
   /**
-   * Shingles as the sorted set of their indices ({@link Shingles#indices}: murmur3 of the shingle, seed 42,
-   * modulo {@link #NUM_FEATURES}), {@link #pack packed} into bytes, plus the numbers in the text and the
-   * publication day.
+   * The parameters a signature depends on, as text: a signature stored under another scheme (other shingle
+   * size, bands, rows per band or seed) is not comparable and is computed again.
    */
-  Dataset<Row> shingle(Dataset<Row> docs) {
+  public String scheme() {
+    return String.format(Locale.ROOT, "shingles=%d features=%d bands=%dx%d seed=%d", (Integer) $(shingleSize),
+        NUM_FEATURES, (Integer) $(bands), (Integer) $(rowsPerBand), (Long) $(seed));
+  }
+
+  /**
+   * Adds each document's signature: {@link #SHINGLES} (word {@code shingleSize}-grams as the sorted set of
+   * their indices, {@link Shingles#indices}: murmur3 of the shingle, seed 42, modulo {@link #NUM_FEATURES}),
+   * {@link #NUMBERS} and {@link #BAND_KEYS}. A row that already carries band keys (a signature stored in the
+   * lake's {@code band_keys} table) keeps its three columns; the others are signed from their text.
+   */
+  public Dataset<Row> sign(Dataset<Row> docs) {
     int n = (Integer) $(shingleSize);
+    int r = (Integer) $(rowsPerBand);
+    int[][] c = coefficients(docs.sparkSession());
     UserDefinedFunction shingles = udf((UDF1<String, byte[]>) text -> pack(Shingles.indices(text, n, NUM_FEATURES)),
         DataTypes.BinaryType);
     UserDefinedFunction numbersOf = udf((UDF1<String, byte[]>) NearDuplicateMarker::numbers, DataTypes.BinaryType);
-    Column text = coalesce(col($(textCol)), lit(""));
-    return docs
-        .withColumn("__set", shingles.apply(text))
-        .where(length(col("__set")).gt(0))
-        .withColumn("__nums", numbersOf.apply(text))
-        .select(col($(idCol)).as("id"), col("__set"), col("__nums"), to_date(col("published_at")).as("__day"));
+    UserDefinedFunction keysOf = udf((UDF1<byte[], long[]>) set -> set.length == 0 ? new long[0]
+        : bandKeys(minHashes(unpack(set), c[0], c[1]), r), DataTypes.createArrayType(DataTypes.LongType));
+    List<String> columns = Arrays.asList(docs.columns());
+    Column text = columns.contains($(textCol)) ? coalesce(col($(textCol)), lit("")) : lit("");
+    if (!columns.contains(BAND_KEYS)) {
+      return docs.withColumn(NUMBERS, numbersOf.apply(text))
+          .withColumn(SHINGLES, shingles.apply(text))
+          .withColumn(BAND_KEYS, keysOf.apply(col(SHINGLES)));
+    }
+    Column fresh = col(BAND_KEYS).isNull();
+    return docs.withColumn(NUMBERS, when(fresh, numbersOf.apply(text)).otherwise(col(NUMBERS)))
+        .withColumn(SHINGLES, when(fresh, shingles.apply(text)).otherwise(col(SHINGLES)))
+        .withColumn(BAND_KEYS, coalesce(col(BAND_KEYS), keysOf.apply(col(SHINGLES))));
+  }
+
+  /**
+   * The documents with at least one shingle, as {@code id, __set, __nums, __day, __keys}: their
+   * {@link #sign signatures} and publication day.
+   */
+  Dataset<Row> shingle(Dataset<Row> docs) {
+    return sign(docs)
+        .where(length(col(SHINGLES)).gt(0))
+        .select(col($(idCol)).as("id"), col(SHINGLES).as("__set"), col(NUMBERS).as("__nums"),
+            to_date(col("published_at")).as("__day"), col(BAND_KEYS).as("__keys"));
+  }
+
+  /** The seeded coefficients {@code a} and {@code b} of the {@link #minHashModel} hash functions. */
+  private int[][] coefficients(SparkSession spark) {
+    Tuple2<Object, Object>[] coefficients = minHashModel(spark).randCoefficients();
+    int[][] out = new int[2][coefficients.length];
+    for (int k = 0; k < coefficients.length; k++) {
+      out[0][k] = (Integer) coefficients[k]._1();
+      out[1][k] = (Integer) coefficients[k]._2();
+    }
+    return out;
   }
 
   /**
@@ -253,23 +307,12 @@ public final class NearDuplicateMarker extends ColumnTransformer {
 
   /** Candidate pairs (a, b; each pair once) with their exact Jaccard similarity, kept when at least minSimilarity. */
   public Dataset<Row> similarPairs(Dataset<Row> docs) {
-    int r = (Integer) $(rowsPerBand);
     Dataset<Row> shingled = shingle((Boolean) $(spreadInput) ? spread(docs, col($(idCol))) : docs);
-    Tuple2<Object, Object>[] coefficients = minHashModel(docs.sparkSession()).randCoefficients();
-    int[] ca = new int[coefficients.length];
-    int[] cb = new int[coefficients.length];
-    for (int k = 0; k < coefficients.length; k++) {
-      ca[k] = (Integer) coefficients[k]._1();
-      cb[k] = (Integer) coefficients[k]._2();
-    }
-    UserDefinedFunction keysOf = udf((UDF1<byte[], long[]>) set -> bandKeys(minHashes(unpack(set), ca, cb), r),
-        DataTypes.createArrayType(DataTypes.LongType));
     UserDefinedFunction setSimilarity = udf((UDF2<byte[], byte[], Double>) (x, y) -> jaccard(x, y, 0.0),
         DataTypes.DoubleType);
     // the pair search sorts, hashes and joins by a surrogate long key (__k), not by the string ids: sorting
     // strings was a third of its time. The keys differ from run to run, the pairs and their similarities do not.
-    Dataset<Row> hashed = materialize(shingled.withColumn("__keys", keysOf.apply(col("__set")))
-        .withColumn("__k", monotonically_increasing_id()));
+    Dataset<Row> hashed = materialize(shingled.withColumn("__k", monotonically_increasing_id()));
     // spread by bucket over a fixed number of tasks: adaptive execution would coalesce these narrow rows to two
     // or three tasks, and the bucket count and the self-join below reuse this partitioning
     Dataset<Row> buckets = spread(hashed.select(col("__k").as("k"), col("__day"), col("__nums"),
@@ -437,7 +480,14 @@ public final class NearDuplicateMarker extends ColumnTransformer {
   @Override
   public StructType transformSchema(StructType schema) {
     requireColumn(schema, $(idCol), DataTypes.StringType);
-    requireColumn(schema, $(textCol), DataTypes.StringType);
+    if (Arrays.asList(schema.fieldNames()).contains(BAND_KEYS)) {
+      requireColumn(schema, SHINGLES, DataTypes.BinaryType);
+      requireColumn(schema, NUMBERS, DataTypes.BinaryType);
+      requireColumn(schema, BAND_KEYS, DataTypes.createArrayType(DataTypes.LongType));
+    } else {
+      // the text is read only to sign the rows: an input that carries signatures may leave it out
+      requireColumn(schema, $(textCol), DataTypes.StringType);
+    }
     requireColumn(schema, "dup_kind", DataTypes.StringType);
     requireColumn(schema, "duplicate_of", DataTypes.StringType);
     ExactDuplicateMarker.requireOrderColumns(schema);

@@ -27,6 +27,8 @@ public final class Tables {
   public static final String TOPIC_TRENDS = "topic_trends";
   public static final String STRIKE_TRENDS = "strike_trends";
   public static final String SPIKES = "spikes";
+  /** Each kept article's near-duplicate signature (stage {@code ingest}), kept in step with {@link #ARTICLES}. */
+  public static final String BAND_KEYS = "band_keys";
   /** Fitted topic models: {@code LAKE/models/topics/<model_id>/} plus a {@code CURRENT} file naming the one in use. */
   public static final String TOPIC_MODELS = "models/topics";
   /** Run summaries: one JSON file per run under {@code LAKE/runs/}, readable with {@code spark.read.json}. */
@@ -36,7 +38,7 @@ public final class Tables {
   public static final List<String> FIGURES = List.of("launched", "intercepted", "killed", "injured");
 
   public static final List<String> DATA_TABLES = List.of(ARTICLES, DUPLICATES, QUARANTINE, MENTIONS, EVENTS,
-      TOPICS, ARTICLE_TOPICS, TOPIC_TRENDS, STRIKE_TRENDS, SPIKES);
+      TOPICS, ARTICLE_TOPICS, TOPIC_TRENDS, STRIKE_TRENDS, SPIKES, BAND_KEYS);
 
   /**
    * Columns whose values are nearly all distinct (free text, ids, hashes): their Parquet pages are written
@@ -44,7 +46,7 @@ public final class Tables {
    * write the page again without one; in ingest's write of {@code articles} that was a third of the time.
    */
   public static final List<String> DISTINCT_VALUE_COLUMNS = List.of("doc_id", "title", "text", "url", "raw",
-      "content_hash", "mention_id", "sentence", "event_id", "example_sentence");
+      "content_hash", "mention_id", "sentence", "event_id", "example_sentence", "shingles");
 
   /**
    * Free text, never filtered on: Delta keeps no min/max statistics for it. To keep them, Delta copied every
@@ -108,6 +110,20 @@ public final class Tables {
       .add("language", DataTypes.StringType, false)
       .add("n_chars", DataTypes.IntegerType, false)
       .add("content_hash", DataTypes.StringType, false));
+
+  /**
+   * One row per row of {@code articles} (same {@code doc_id, source_file}, partitioned the same way): the
+   * article's near-duplicate signature. A later ingest finds the lake articles a new record may copy by
+   * joining their band keys, instead of reading and shingling the articles' text again.
+   */
+  public static final StructType BAND_KEYS_SCHEMA = new StructType()
+      .add("doc_id", DataTypes.StringType, false)
+      .add("source_file", DataTypes.StringType, false)
+      .add("published_date", DataTypes.DateType, true)
+      .add("scheme", DataTypes.StringType, false)
+      .add("shingles", DataTypes.BinaryType, false)
+      .add("numbers", DataTypes.BinaryType, false)
+      .add("band_keys", DataTypes.createArrayType(DataTypes.LongType), false);
 
   public static final StructType DUPLICATES_SCHEMA = provenance(new StructType()
       .add("doc_id", DataTypes.StringType, false)
@@ -322,12 +338,13 @@ public final class Tables {
       case TOPIC_TRENDS: return TOPIC_TRENDS_SCHEMA;
       case STRIKE_TRENDS: return STRIKE_TRENDS_SCHEMA;
       case SPIKES: return SPIKES_SCHEMA;
+      case BAND_KEYS: return BAND_KEYS_SCHEMA;
       default: throw new IllegalArgumentException("unknown table '" + table + "'; tables are " + DATA_TABLES);
     }
   }
 
   /** Partition columns per table (articles by publication date, so a day's rows are one directory). */
   public static List<String> partitionColumns(String table) {
-    return ARTICLES.equals(table) ? List.of("published_date") : List.of();
+    return ARTICLES.equals(table) || BAND_KEYS.equals(table) ? List.of("published_date") : List.of();
   }
 }

@@ -141,8 +141,8 @@ public final class Pipelines {
 
   /** ReadCorpus: the input files into articles, duplicates and quarantine. */
   public static Stage ingest(IngestJob.Options o) {
-    return new Stage("ingest", List.of(Tables.ARTICLES), List.of(Tables.ARTICLES, Tables.DUPLICATES,
-        Tables.QUARANTINE), c -> new IngestJob(c.spark(), c.lake(), o).run());
+    return new Stage("ingest", List.of(Tables.ARTICLES, Tables.BAND_KEYS), List.of(Tables.ARTICLES,
+        Tables.BAND_KEYS, Tables.DUPLICATES, Tables.QUARANTINE), c -> new IngestJob(c.spark(), c.lake(), o).run());
   }
 
   /** ExtractMentions: every article's strike mentions. */

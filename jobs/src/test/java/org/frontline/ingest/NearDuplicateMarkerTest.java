@@ -71,6 +71,37 @@ class NearDuplicateMarkerTest extends SparkTest {
   }
 
   @Test
+  void rowsCarryingASignatureAreMatchedWithoutTheirTextAndOthersAreSigned() {
+    NearDuplicateMarker marker = new NearDuplicateMarker();
+    Dataset<Row> docs = strings(cols("doc_id", "content", "dup_kind", "duplicate_of"),
+            row("a", ORIGINAL, null, null), row("b", CHANGED_SENTENCE, null, null),
+            row("c", OTHER_REPORT_SAME_STRIKE, null, null))
+        .withColumn("priority", lit(1))
+        .withColumn("published_at", to_timestamp(lit("2026-02-04 08:00:00")))
+        .withColumn("source_file", lit("f"))
+        .withColumn("position", lit(0L));
+    // a's signature as band_keys stores it, its text gone; b and c have a text and no signature yet
+    Dataset<Row> signed = marker.sign(docs);
+    Dataset<Row> mixed = signed.where(col("doc_id").equalTo("a")).withColumn("content", lit(null).cast("string"))
+        .unionByName(signed.where(col("doc_id").notEqual("a"))
+            .withColumn(NearDuplicateMarker.SHINGLES, lit(null).cast("binary"))
+            .withColumn(NearDuplicateMarker.NUMBERS, lit(null).cast("binary"))
+            .withColumn(NearDuplicateMarker.BAND_KEYS, lit(null).cast("array<bigint>")));
+    assertEquals(signed.orderBy("doc_id").select(NearDuplicateMarker.BAND_KEYS).collectAsList(),
+        marker.sign(mixed).orderBy("doc_id").select(NearDuplicateMarker.BAND_KEYS).collectAsList());
+    Map<String, String> to = new HashMap<>();
+    for (Row r : marker.transform(mixed).select("doc_id", "duplicate_of").collectAsList()) {
+      to.put(r.getString(0), r.getString(1));
+    }
+    assertNull(to.get("a"));
+    assertEquals("a", to.get("b"));
+    assertNull(to.get("c"));
+    assertEquals("shingles=3 features=4194304 bands=20x4 seed=20260204", marker.scheme());
+    assertEquals(0, ((Row) marker.sign(strings(cols("doc_id", "content"), row("x", "  ...  ")))
+        .select(NearDuplicateMarker.BAND_KEYS).first()).getList(0).size(), "no shingle, no band key");
+  }
+
+  @Test
   void recurringReportsWithOtherFiguresAreNotCopies() {
     String day1 = "Operational update of the General Staff as of 6:00 pm on 8 October. Since the start of the war "
         + "more than 1,211 children were injured and 421 children were killed, juvenile prosecutors said. "
