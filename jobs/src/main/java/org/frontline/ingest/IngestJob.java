@@ -173,8 +173,10 @@ public final class IngestJob {
       return demotion;
     }
     Progress.info("ingest", n + " earlier article(s) are copies of this batch's and become duplicates");
-    lake.deleteMatching(Tables.ARTICLES, rows.select("doc_id", "source_file"), "doc_id", "source_file");
-    lake.deleteMatching(Tables.BAND_KEYS, rows.select("doc_id", "source_file"), "doc_id", "source_file");
+    // with their day: each MERGE reads the partitions of the demoted articles' days, not the whole table
+    Dataset<Row> keys = rows.select("doc_id", "source_file", "published_date");
+    lake.deleteMatching(Tables.ARTICLES, keys, "doc_id", "source_file");
+    lake.deleteMatching(Tables.BAND_KEYS, keys, "doc_id", "source_file");
     Dataset<Row> dups = rows.where(not(col("conflict")));
     lake.append(Tables.DUPLICATES, dups);
     lake.append(Tables.QUARANTINE, rows.where(col("conflict")));
@@ -240,7 +242,7 @@ public final class IngestJob {
    * Articles already in the lake that new records may repeat: those published within the lake window of
    * the batch's dates, not from the batch's own files (those are being replaced), that share a band key
    * ({@link Tables#BAND_KEYS}) or the content hash with a new record. No other lake article can be a copy of
-   * a new record or have one among them. They take part in duplicate detection on equal terms
+   * a new record. They take part in duplicate detection on equal terms
    * ({@code from_lake}): the earliest published copy is the representative whichever run brought it, and an
    * earlier article outranked by a new one is demoted. Their signatures are read, not computed.
    */

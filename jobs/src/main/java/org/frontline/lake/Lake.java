@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -155,7 +156,9 @@ public final class Lake {
 
   /**
    * Deletes the rows whose key columns equal those of a row of {@code keys} (one Delta MERGE, a join: the
-   * keys are never collected or spliced into SQL).
+   * keys are never collected or spliced into SQL). When the table is partitioned by day and the keys carry
+   * their day, the MERGE reads only the partitions of those days (up to {@link #MAX_PRUNED_DAYS} of them),
+   * not the whole table.
    */
   public void deleteMatching(String table, Dataset<Row> keys, String... keyColumns) {
     if (!exists(table)) {
@@ -166,11 +169,45 @@ public final class Lake {
       Column eq = col("t." + k).equalTo(col("k." + k));
       on = on == null ? eq : on.and(eq);
     }
+    Column days = daysOf(table, keys);
+    if (days != null) {
+      on = days.and(on);
+    }
     DeltaTable.forPath(spark, path(table)).as("t")
         .merge(keys.select(keyColumns[0], Arrays.copyOfRange(keyColumns, 1, keyColumns.length))
             .distinct().as("k"), on)
         .whenMatched().delete()
         .execute();
+  }
+
+  /** Most distinct days whose partitions a {@link #deleteMatching} names; more, and it reads the whole table. */
+  static final int MAX_PRUNED_DAYS = 400;
+
+  /**
+   * The target's days as literals ({@code t.published_date IN (...)}, or null): a condition on the target's
+   * partition column alone, which Delta uses to choose the files a MERGE reads. Null when the table is not
+   * partitioned by {@code published_date}, the keys do not carry it, or they span too many days.
+   */
+  private static Column daysOf(String table, Dataset<Row> keys) {
+    String day = "published_date";
+    if (!Tables.partitionColumns(table).equals(List.of(day)) || !Arrays.asList(keys.columns()).contains(day)) {
+      return null;
+    }
+    List<Row> rows = keys.select(day).distinct().limit(MAX_PRUNED_DAYS + 1).collectAsList();
+    if (rows.size() > MAX_PRUNED_DAYS) {
+      return null;
+    }
+    List<Object> dates = new ArrayList<>();
+    boolean undated = false;
+    for (Row r : rows) {
+      if (r.isNullAt(0)) {
+        undated = true;
+      } else {
+        dates.add(r.getDate(0));
+      }
+    }
+    Column in = col("t." + day).isin(dates.toArray());
+    return undated ? in.or(col("t." + day).isNull()) : in;
   }
 
   /**
