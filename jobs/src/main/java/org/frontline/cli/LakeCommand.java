@@ -76,23 +76,17 @@ abstract class LakeCommand implements Callable<Integer> {
     }
   }
 
-  /** A compressed or Parquet input holds about this many times its bytes as text (it is weighed so). */
-  static final int PACKED_FACTOR = 5;
-
   /**
    * What this command reads, in bytes, to choose how Spark evaluates expressions: its input files (compressed
-   * and Parquet ones weighed by {@link #PACKED_FACTOR}) plus the lake's articles, counted up to the small-data
-   * limit. Inputs that cannot be listed count as large: the stage reading them says why.
+   * and Parquet ones weighed by {@link InputFiles#PACKED_FACTOR}) plus the lake's articles, counted up to the
+   * small-data limit. Inputs that cannot be listed count as large: the stage reading them says why.
    */
   private long dataBytes(Lake lake) {
     Configuration hadoop = spark.sparkContext().hadoopConfiguration();
     long total = 0;
     if (!inputs().isEmpty()) {
       try {
-        for (InputFiles.InputFile f : InputFiles.expand(inputs(), null, hadoop).files()) {
-          boolean packed = f.compressed() || f.format() == InputFiles.Format.PARQUET;
-          total += f.length() * (packed ? PACKED_FACTOR : 1);
-        }
+        total = InputFiles.expand(inputs(), null, hadoop).textBytes();
       } catch (RuntimeException e) {
         return Long.MAX_VALUE;
       }

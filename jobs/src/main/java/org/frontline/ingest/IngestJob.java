@@ -10,6 +10,7 @@ import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.frontline.common.ColumnTransformer;
 import org.frontline.common.Progress;
+import org.frontline.common.Sessions;
 import org.frontline.ingest.InputFiles.Expansion;
 import org.frontline.ingest.InputFiles.Format;
 import org.frontline.ingest.InputFiles.InputFile;
@@ -86,10 +87,11 @@ public final class IngestJob {
 
     Dataset<Row> raw = RecordReaders.read(spark, files, options.maxRecordBytes());
     // cleaning and signing cost far more than a shuffle: the records' own partitions serve them when there are
-    // enough of them (no shuffle of the text), else the raw records are spread first
-    boolean evenlySplit = raw.rdd().getNumPartitions()
-        >= ColumnTransformer.SPREAD * spark.sparkContext().defaultParallelism();
-    Dataset<Row> input = evenlySplit ? raw : ColumnTransformer.spread(raw, hash(col("source_file"), col("position")));
+    // enough of them (no shuffle of the text), else the raw records are spread first, unless they are few
+    // (small data: the shuffle would cost more than the work it spreads)
+    boolean spreadRaw = expansion.textBytes() > Sessions.INTERPRETED_MAX_BYTES && raw.rdd().getNumPartitions()
+        < ColumnTransformer.SPREAD * spark.sparkContext().defaultParallelism();
+    Dataset<Row> input = spreadRaw ? ColumnTransformer.spread(raw, hash(col("source_file"), col("position"))) : raw;
     // each record's near-duplicate signature is computed once, here: it is compared, then stored in band_keys
     NearDuplicateMarker near = new NearDuplicateMarker().setMinSimilarity(options.minNearSimilarity())
         .setSpreadInput(false);
@@ -167,7 +169,9 @@ public final class IngestJob {
         .withColumn("kind", col("dup_kind"))
         .withColumn("raw_length", lit(null).cast(DataTypes.LongType))
         .withColumn("raw", lit(null).cast(DataTypes.StringType)));
-    long n = rows.count();
+    Row counts = rows.agg(count(lit(1)), count(when(col("conflict"), 1))).first();
+    long n = counts.getLong(0);
+    long conflicts = counts.getLong(1);
     Demotion demotion = new Demotion(n, rows.select("doc_id", "source_file"));
     if (n == 0) {
       return demotion;
@@ -177,11 +181,16 @@ public final class IngestJob {
     Dataset<Row> keys = rows.select("doc_id", "source_file", "published_date");
     lake.deleteMatching(Tables.ARTICLES, keys, "doc_id", "source_file");
     lake.deleteMatching(Tables.BAND_KEYS, keys, "doc_id", "source_file");
+    // no empty commits: each is a Delta transaction, and a night usually demotes a copy or two, no conflict
     Dataset<Row> dups = rows.where(not(col("conflict")));
-    lake.append(Tables.DUPLICATES, dups);
-    lake.append(Tables.QUARANTINE, rows.where(col("conflict")));
-    lake.repoint(Tables.DUPLICATES, "duplicate_of",
-        dups.select(col("doc_id").as("old"), col("duplicate_of").as("new")));
+    if (conflicts < n) {
+      lake.append(Tables.DUPLICATES, dups);
+      lake.repoint(Tables.DUPLICATES, "duplicate_of",
+          dups.select(col("doc_id").as("old"), col("duplicate_of").as("new")));
+    }
+    if (conflicts > 0) {
+      lake.append(Tables.QUARANTINE, rows.where(col("conflict")));
+    }
     return demotion;
   }
 
@@ -241,8 +250,8 @@ public final class IngestJob {
   /**
    * Articles already in the lake that new records may repeat: those published within the lake window of
    * the batch's dates, not from the batch's own files (those are being replaced), that share a band key
-   * ({@link Tables#BAND_KEYS}) or the content hash with a new record. No other lake article can be a copy of
-   * a new record. They take part in duplicate detection on equal terms
+   * ({@link Tables#BAND_KEYS}), the content hash or the id with a new record. No other lake article can be a
+   * copy of a new record or share its id. They take part in duplicate detection on equal terms
    * ({@code from_lake}): the earliest published copy is the representative whichever run brought it, and an
    * earlier article outranked by a new one is demoted. Their signatures are read, not computed.
    */
@@ -270,8 +279,10 @@ public final class IngestJob {
     Dataset<Row> existing = lake.read(Tables.ARTICLES).where(scope).drop("text", "language");
     Dataset<Row> byHash = existing.join(fresh.select("content_hash").distinct(), new String[] {"content_hash"},
         "left_semi");
+    // and those with a new record's id: a different text under the same id is an id conflict
+    Dataset<Row> byId = existing.join(fresh.select("doc_id").distinct(), new String[] {"doc_id"}, "left_semi");
     Dataset<Row> hits = byBand.select("doc_id", "source_file").union(byHash.select("doc_id", "source_file"))
-        .distinct();
+        .union(byId.select("doc_id", "source_file")).distinct();
     // a negative row id of their own (the batch's are non-negative), fixed by the checkpoint: the duplicate
     // marks are joined back by it
     Dataset<Row> asRecords = existing.join(hits, KEY, "left_semi")

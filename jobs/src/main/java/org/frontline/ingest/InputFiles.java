@@ -59,7 +59,23 @@ public final class InputFiles {
     }
   }
 
-  public record Expansion(List<InputFile> files, List<String> skipped) {}
+  public record Expansion(List<InputFile> files, List<String> skipped) {
+    /**
+     * About how many bytes of text the files hold: a compressed or Parquet file is weighed by
+     * {@link #PACKED_FACTOR}.
+     */
+    public long textBytes() {
+      long total = 0;
+      for (InputFile f : files) {
+        boolean packed = f.compressed() || f.format() == Format.PARQUET;
+        total += f.length() * (packed ? PACKED_FACTOR : 1);
+      }
+      return total;
+    }
+  }
+
+  /** A compressed or Parquet input holds about this many times its bytes as text. */
+  public static final int PACKED_FACTOR = 5;
 
   private InputFiles() {}
 

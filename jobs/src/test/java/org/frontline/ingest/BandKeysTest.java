@@ -34,6 +34,7 @@ class BandKeysTest extends SparkTest {
   static Map<String, String> nearAfterNight2;
   static long articlesAfterNight2;
   static Map<String, String> nearAfterNight3;
+  static List<String> conflictsAfterNight3;
   static boolean keysInStepAfterNight1;
   static boolean keysInStepAfterNight2;
   static List<Row> keysAfterNight2;
@@ -91,9 +92,13 @@ class BandKeysTest extends SparkTest {
     // a copy of a2 published before it: a2 is demoted and leaves band_keys with articles. band_keys is
     // deleted first, as in a lake written before it existed: the window's articles are signed from their text
     lake.fs().delete(new Path(lake.path(Tables.BAND_KEYS)), true);
+    // and a3 again, published earlier with another text: the lake's a3 is quarantined as an id conflict
     ingest("night3.jsonl", line("c1", "2026-02-04T06:00:00Z", OTHER_REPORT_SAME_STRIKE.replace("southern",
-        "industrial")));
+        "industrial")), line("a3", "2026-02-04T05:00:00Z", "Shelling hit a school in Kherson; nobody was hurt."));
     nearAfterNight3 = nearDuplicates();
+    conflictsAfterNight3 = lake.read(Tables.QUARANTINE).where(col("reason").equalTo("ID_CONFLICT"))
+        .select(col("doc_id"), substring_index(col("source_file"), "/", -1)).collectAsList().stream()
+        .map(r -> r.getString(0) + "@" + r.getString(1)).sorted().toList();
   }
 
   @Test
@@ -113,8 +118,9 @@ class BandKeysTest extends SparkTest {
   }
 
   @Test
-  void aLakeWithoutBandKeysIsSignedWhereItIsReadAndADemotedArticleLeavesThem() {
+  void aLakeWithoutBandKeysIsSignedWhereItIsReadAndDemotedArticlesLeaveThem() {
     assertEquals(Map.of("b1", "near->a1", "a2", "near->c1"), nearAfterNight3);
+    assertEquals(List.of("a3@night1.jsonl"), conflictsAfterNight3);
     assertEquals(List.of("a1", "a3", "b2", "c1"), lake.read(Tables.ARTICLES).orderBy("doc_id").collectAsList()
         .stream().map(r -> r.<String>getAs("doc_id")).toList());
     assertTrue(keysInStep(), "band_keys again holds every article, the demoted one excluded");
