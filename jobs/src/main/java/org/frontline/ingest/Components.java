@@ -4,7 +4,6 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
 import org.frontline.common.ColumnTransformer;
 
 import java.util.ArrayList;
@@ -38,16 +37,18 @@ final class Components {
     return pairs.size() <= MAX_LOCAL_EDGES ? local(nodes, pairs) : iterated(nodes, edges);
   }
 
-  /** Union-find over the nodes in label order: a component's root is its member of least rank. */
+  /**
+   * Union-find over the nodes in label order: a component's root is its member of least rank. The nodes are
+   * collected once with their labels, and each node's row is built from its root's label (no second pass over
+   * the nodes).
+   */
   private static Dataset<Row> local(Dataset<Row> nodes, List<Row> pairs) {
-    List<String> ordered = new ArrayList<>();
-    for (Row r : nodes.orderBy(col("label"), col("node")).select(col("node").cast(DataTypes.StringType))
-        .collectAsList()) {
-      ordered.add(r.getString(0));
-    }
+    Dataset<Row> sorted = nodes.select(col("node").cast(DataTypes.StringType).as("node"), col("label"))
+        .orderBy(col("label"), col("node"));
+    List<Row> ordered = sorted.collectAsList();
     Map<String, Integer> rank = new HashMap<>();
     for (int i = 0; i < ordered.size(); i++) {
-      rank.putIfAbsent(ordered.get(i), i);
+      rank.putIfAbsent(ordered.get(i).getString(0), i);
     }
     int[] parent = new int[ordered.size()];
     for (int i = 0; i < parent.length; i++) {
@@ -65,15 +66,12 @@ final class Components {
     }
     List<Row> rows = new ArrayList<>(ordered.size());
     for (int i = 0; i < ordered.size(); i++) {
-      if (rank.get(ordered.get(i)) == i) { // a node listed twice (two labels) answers once, by its least
-        rows.add(RowFactory.create(ordered.get(i), ordered.get(root(parent, i))));
+      String node = ordered.get(i).getString(0);
+      if (rank.get(node) == i) { // a node listed twice (two labels) answers once, by its least
+        rows.add(RowFactory.create(node, ordered.get(root(parent, i)).get(1)));
       }
     }
-    StructType schema = new StructType().add("node", DataTypes.StringType, false)
-        .add("__root", DataTypes.StringType, false);
-    Dataset<Row> roots = nodes.sparkSession().createDataFrame(rows, schema);
-    Dataset<Row> labelOf = nodes.groupBy(col("node").as("__root")).agg(min(col("label")).as("label"));
-    return roots.join(labelOf, "__root").select(col("node"), col("label"));
+    return nodes.sparkSession().createDataFrame(rows, sorted.schema());
   }
 
   private static int root(int[] parent, int i) {

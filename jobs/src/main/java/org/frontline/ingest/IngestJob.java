@@ -199,6 +199,11 @@ public final class IngestJob {
       udf((UDF1<String, String>) ContentHash::of, DataTypes.StringType)
           .asNonNullable();
 
+  /**
+   * What duplicate detection compares: the title and the text, one per line; null when both are empty. A lake
+   * article's content is its stored title and text joined the same way.
+   */
+  private static final Column CONTENT = nullif(concat_ws("\n", col("title"), col("text")), lit(""));
   /** A record's row id within one run: the key the duplicate marks are joined back by. */
   private static final String ROW_ID = "row_id";
   /**
@@ -227,12 +232,11 @@ public final class IngestJob {
         new TextCleaner().setInputCol("title").setOutputCol("title").transform(mapped));
     cleaned = new HeadlineCleaner().transform(cleaned);
     Dataset<Row> dated = new PublishedDateParser().transform(cleaned);
-    Column content = nullif(concat_ws("\n", col("title"), col("text")), lit(""));
     Column reason = coalesce(col("read_error"),
         when(col("doc_id").isNull(), lit(Reason.NO_ID.name())),
         when(col("content").isNull(), lit(Reason.NO_TEXT.name())));
     return dated
-        .withColumn("content", once(content))
+        .withColumn("content", once(CONTENT))
         .withColumn("n_chars", coalesce(length(col("content")), lit(0)))
         .withColumn("content_hash", CONTENT_HASH.apply(col("content")))
         .withColumn("reason", reason)
@@ -314,7 +318,7 @@ public final class IngestJob {
       Progress.info("ingest", String.format("%,d lake article(s) in the window have no band keys of scheme '%s':"
           + " signing them from their text", n, near.scheme()));
       Dataset<Row> signed = materialize(near.sign(articles.join(missing, KEY, "left_semi")
-              .withColumn("content", nullif(concat_ws("\n", col("title"), col("text")), lit(""))))
+              .withColumn("content", CONTENT))
           .withColumn("scheme", lit(near.scheme())));
       lake.deleteMatching(Tables.BAND_KEYS, signed, KEY);
       lake.append(Tables.BAND_KEYS, signed);
