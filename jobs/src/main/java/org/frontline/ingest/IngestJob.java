@@ -9,6 +9,7 @@ import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.frontline.common.ColumnTransformer;
+import org.frontline.common.Concurrently;
 import org.frontline.common.Progress;
 import org.frontline.common.Sessions;
 import org.frontline.ingest.InputFiles.Expansion;
@@ -132,14 +133,18 @@ public final class IngestJob {
     Progress.info("ingest", String.format("classified %,d records in %.1f s", n, p.seconds()));
 
     Column ownRows = col("source_file").isin(files.stream().map(InputFile::path).toArray());
-    Progress.info("ingest", "writing articles, duplicates and quarantine to " + lake.root());
-    lake.replace(Tables.ARTICLES, classified.where(col("status").equalTo("kept")), ownRows);
-    lake.replace(Tables.BAND_KEYS, classified.where(col("status").equalTo("kept"))
-        .withColumn("scheme", lit(near.scheme())), ownRows);
-    lake.replace(Tables.DUPLICATES, classified.where(col("status").equalTo("duplicate"))
-        .withColumn("kind", col("dup_kind")), ownRows);
-    lake.replace(Tables.QUARANTINE, classified.where(col("status").equalTo("quarantined"))
-        .withColumn("raw_length", coalesce(col("raw_length"), length(col("raw")).cast(DataTypes.LongType))), ownRows);
+    Progress.info("ingest", "writing articles, band_keys, duplicates and quarantine to " + lake.root());
+    // four tables, four commits, side by side: each reads the materialised records only
+    Dataset<Row> all = classified;
+    Concurrently.run("ingest-write",
+        () -> lake.replace(Tables.ARTICLES, all.where(col("status").equalTo("kept")), ownRows),
+        () -> lake.replace(Tables.BAND_KEYS, all.where(col("status").equalTo("kept"))
+            .withColumn("scheme", lit(near.scheme())), ownRows),
+        () -> lake.replace(Tables.DUPLICATES, all.where(col("status").equalTo("duplicate"))
+            .withColumn("kind", col("dup_kind")), ownRows),
+        () -> lake.replace(Tables.QUARANTINE, all.where(col("status").equalTo("quarantined"))
+            .withColumn("raw_length", coalesce(col("raw_length"), length(col("raw")).cast(DataTypes.LongType))),
+            ownRows));
 
     Demotion demotion = demote(markedAll.where(col("from_lake").and(col("dup_kind").isNotNull()
         .or(col("conflict")))));
@@ -295,7 +300,10 @@ public final class IngestJob {
         .withColumn(ROW_ID, lit(-1L).minus(monotonically_increasing_id()))
         .withColumn("priority", lit(1))
         .withColumn("from_lake", lit(true));
-    return materialize(empty.unionByName(asRecords, true));
+    Dataset<Row> neighbours = materialize(empty.unionByName(asRecords, true));
+    Progress.info("ingest", String.format("%,d lake article(s) of the window share a band key, the content hash or"
+        + " the id with a new record: they take part in duplicate detection", neighbours.count()));
+    return neighbours;
   }
 
   /** An article's key in {@code articles} and {@code band_keys}. */

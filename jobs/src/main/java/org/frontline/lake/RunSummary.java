@@ -58,14 +58,22 @@ public final class RunSummary {
    * Records the result of {@code stage}: its summary entries, its skip reason if any, and the result itself,
    * which later stages and callers read back by type with {@link #result}.
    */
-  public void add(String stage, StageResult result) {
+  public synchronized void add(String stage, StageResult result) {
     root.putAll(result.summary());
     result.skipped().ifPresent(reason -> skipped.put(stage, reason));
     results.put(result.getClass(), result);
   }
 
+  /**
+   * Makes a stage's result readable by {@link #result} before it is {@link #add}ed: stages that run side by
+   * side finish in any order, and their summary entries are added in pipeline order once all are done.
+   */
+  public synchronized void offer(StageResult result) {
+    results.put(result.getClass(), result);
+  }
+
   /** The result of the stage that returned a {@code type} in this run, if it ran. */
-  public <T extends StageResult> Optional<T> result(Class<T> type) {
+  public synchronized <T extends StageResult> Optional<T> result(Class<T> type) {
     return results.entrySet().stream().filter(e -> type.isAssignableFrom(e.getKey()))
         .map(e -> type.cast(e.getValue())).reduce((a, b) -> b);
   }
@@ -76,7 +84,7 @@ public final class RunSummary {
   }
 
   /** A top-level figure of the run (e.g. {@code demoted}). */
-  public void put(String key, Object value) {
+  public synchronized void put(String key, Object value) {
     root.put(key, value);
   }
 
@@ -84,7 +92,7 @@ public final class RunSummary {
     return Collections.unmodifiableMap(skipped);
   }
 
-  public void stage(String name, double seconds) {
+  public synchronized void stage(String name, double seconds) {
     stages.put(name, Math.round(seconds * 10) / 10.0);
   }
 

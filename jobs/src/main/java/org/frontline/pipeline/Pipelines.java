@@ -39,7 +39,8 @@ public final class Pipelines {
 
   /**
    * Every stage over the inputs: ReadCorpus → ExtractMentions → MergeEvents → AssignTopics → ComputeTrends →
-   * WriteReport.
+   * WriteReport (AssignTopics, which reads only articles, beside ExtractMentions → MergeEvents → ComputeTrends,
+   * when run by {@link StageRunner#runConcurrently}).
    */
   public static Pipeline full(RunOptions o) {
     return Pipeline.of("run",
@@ -68,7 +69,8 @@ public final class Pipelines {
 
   /**
    * One night, incrementally: IngestNight → ExtractChanged → RebuildTouchedEvents → AssignTopics →
-   * UpdateTrends → WriteReport. Only the articles of the night's files (and earlier ones they outrank as
+   * UpdateTrends → WriteReport (AssignTopics beside RebuildTouchedEvents → UpdateTrends, when run by
+   * {@link StageRunner#runConcurrently}). Only the articles of the night's files (and earlier ones they outrank as
    * duplicates) are extracted again; only the events of the days their mentions touch, and only the trend
    * rows from the first changed day on, are recomputed. Every write replaces rows by key, so running a night
    * twice changes nothing and nights run out of order end in the same lake.
@@ -78,7 +80,7 @@ public final class Pipelines {
         ingest(o.ingest()),
         new Stage("extract", List.of(Tables.ARTICLES, Tables.MENTIONS), List.of(Tables.MENTIONS),
             c -> new ExtractJob(c.lake(), new ExtractJob.Options(o.date().toString()))
-                .runChanged(changedArticles(c.lake(), c.result(IngestResult.class)))),
+                .runChanged(changedArticles(c.lake(), c.result(IngestResult.class)))).runAfter("ingest"),
         new Stage("events", List.of(Tables.MENTIONS), List.of(Tables.EVENTS), c -> {
           ExtractResult.DateSpan span = c.result(ExtractResult.Changed.class).span();
           if (span.isEmpty()) {
@@ -86,12 +88,12 @@ public final class Pipelines {
             return new EventsResult.Unchanged();
           }
           return new EventsJob(c.lake()).runBetween(span.from(), span.to());
-        }),
+        }).runAfter("extract"),
         nightTopics(o.topics()),
         new Stage("trends", List.of(Tables.EVENTS, Tables.ARTICLES, Tables.STRIKE_TRENDS),
             List.of(Tables.STRIKE_TRENDS, Tables.SPIKES),
             c -> new TrendsJob(c.lake(), o.trends().incremental(c.result(EventsResult.class).recomputedFrom()))
-                .run()),
+                .run()).runAfter("events"),
         report(lake -> new ReportJob.Options(o.reportOut() != null ? o.reportOut()
             : lake.path("reports/" + o.date()), o.date())))
         .withHeader("night", o.date().toString());
@@ -110,7 +112,7 @@ public final class Pipelines {
         return full.work().apply(c);
       }
       return new TopicsJob(c.lake(), o).runChanged(c.result(ExtractResult.Changed.class).articles());
-    });
+    }).runAfter("extract");
   }
 
   /**

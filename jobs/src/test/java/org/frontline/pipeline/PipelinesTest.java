@@ -16,6 +16,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -102,6 +105,87 @@ class PipelinesTest {
         () -> StageRunner.run(broken, new StageContext(null, null, failed)));
     assertEquals("boom", e.getMessage(), "the stage's own exception reaches the command");
     assertTrue(failed.result(Counted.class).isPresent());
+  }
+
+  @Test
+  void stagesWaitForTheStagesWhoseTablesOrResultsTheyUseAndNoOthers() {
+    Pipeline full = Pipelines.full(new Pipelines.RunOptions(INGEST, new ExtractJob.Options(null),
+        TopicsJob.Options.defaults(), TrendsJob.Options.defaults(), null, null));
+    assertEquals(Map.of("ingest", List.of(), "extract", List.of("ingest"), "events", List.of("extract"),
+        "topics", List.of("ingest"), "trends", List.of("ingest", "events"),
+        "report", List.of("events", "topics", "trends")), dependencies(full));
+    Pipeline night = Pipelines.nightly(new Pipelines.NightlyOptions(LocalDate.parse("2026-03-05"), INGEST,
+        TopicsJob.Options.defaults(), TrendsJob.Options.defaults(), null));
+    // the night's topics assign the articles extract found changed: after extract, beside events and trends
+    assertEquals(Map.of("ingest", List.of(), "extract", List.of("ingest"), "events", List.of("extract"),
+        "topics", List.of("ingest", "extract"), "trends", List.of("ingest", "events"),
+        "report", List.of("events", "topics", "trends")), dependencies(night));
+  }
+
+  private static Map<String, List<String>> dependencies(Pipeline p) {
+    Map<String, List<String>> deps = new LinkedHashMap<>();
+    for (int i = 0; i < p.stages().size(); i++) {
+      Stage s = p.stages().get(i);
+      deps.put(s.name(), p.stages().subList(0, i).stream().filter(s::dependsOn).map(Stage::name).toList());
+    }
+    return deps;
+  }
+
+  @Test
+  void independentStagesRunSideBySideAndTheSummaryKeepsPipelineOrder() throws Exception {
+    CountDownLatch cStarted = new CountDownLatch(1);
+    RunSummary summary = new RunSummary("test", "lake", List.of());
+    Pipeline p = Pipeline.of("test",
+        new Stage("a", List.of(), List.of("x"), c -> new Counted("a", 3, null)),
+        // b ends only once c has started: the two run side by side, or the latch times out
+        new Stage("b", List.of("x"), List.of("y"), c -> {
+          await(cStarted);
+          return new Counted("b", c.result(Counted.class).n() + 1, null);
+        }),
+        new Stage("c", List.of(), List.of("z"), c -> {
+          cStarted.countDown();
+          return new Other(7);
+        }),
+        new Stage("d", List.of("y", "z"), List.of(), c -> new Counted("d", c.result(Other.class).n() + 1, null)));
+    StageRunner.runConcurrently(p, new StageContext(null, null, summary));
+    var json = new ObjectMapper().readTree(summary.toJson());
+    assertEquals(4, json.path("b").path("n").asLong(), "b read a's result");
+    assertEquals(8, json.path("d").path("n").asLong(), "d ran after c");
+    assertEquals(List.of("a", "b", "c", "d"), iterable(json.get("stage_seconds").fieldNames()));
+    assertEquals(List.of("run_id", "command", "arguments", "lake", "started_at", "a", "b", "c", "d"),
+        iterable(json.fieldNames()).subList(0, 9), "sections in pipeline order, whatever order stages ended in");
+
+    RunSummary failed = new RunSummary("test", "lake", List.of());
+    List<String> ran = new CopyOnWriteArrayList<>();
+    Pipeline broken = Pipeline.of("broken",
+        new Stage("a", List.of(), List.of("x"), c -> new Counted("a", 1, null)),
+        new Stage("b", List.of("x"), List.of("y"), c -> {
+          throw new IllegalStateException("boom");
+        }),
+        new Stage("c", List.of("x"), List.of("z"), c -> {
+          ran.add("c");
+          return new Other(1);
+        }),
+        new Stage("d", List.of("y"), List.of(), c -> fail("a stage after its dependency's failure ran")));
+    IllegalStateException e = assertThrows(IllegalStateException.class,
+        () -> StageRunner.runConcurrently(broken, new StageContext(null, null, failed)));
+    assertEquals("boom", e.getMessage(), "the failed stage's own exception reaches the command");
+    assertEquals(List.of("c"), ran, "an independent stage already under way finishes");
+  }
+
+  record Other(long n) implements StageResult {
+    @Override
+    public Map<String, Object> summary() {
+      return StageResult.section("c", Map.of("n", n));
+    }
+  }
+
+  private static void await(CountDownLatch latch) {
+    try {
+      assertTrue(latch.await(30, TimeUnit.SECONDS), "the independent stage did not start beside this one");
+    } catch (InterruptedException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private static List<String> iterable(Iterator<String> it) {
