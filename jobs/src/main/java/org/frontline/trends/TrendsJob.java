@@ -8,6 +8,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.frontline.common.ColumnTransformer;
+import org.frontline.common.Concurrently;
 import org.frontline.common.Progress;
 import org.frontline.lake.Lake;
 import org.frontline.lake.Tables;
@@ -161,16 +162,19 @@ public final class TrendsJob {
         articles);
     Dataset<Row> trends = ColumnTransformer.materialize(trends(withSources, start, end));
     Dataset<Row> spikes = ColumnTransformer.materialize(spikes(trends));
+    // the two tables, two commits, side by side: each reads its materialised frame only
     if (from == null) {
-      lake.overwrite(Tables.STRIKE_TRENDS, trends);
-      lake.overwrite(Tables.SPIKES, spikes);
+      Concurrently.run("trends-write", () -> lake.overwrite(Tables.STRIKE_TRENDS, trends),
+          () -> lake.overwrite(Tables.SPIKES, spikes));
     } else {
       // the rows of every period that ends on or after the first changed day
-      Column fromLit = lit(Date.valueOf(from));
+      LocalDate changed = from;
       LocalDate week = from.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
-      lake.replaceDays(Tables.STRIKE_TRENDS, trends.filter(col("period_end").geq(fromLit)), "period_end", from, null);
-      lake.replaceDays(Tables.SPIKES, spikes.filter(col("week_start").geq(lit(Date.valueOf(week)))),
-          "week_start", week, null);
+      Concurrently.run("trends-write",
+          () -> lake.replaceDays(Tables.STRIKE_TRENDS, trends.filter(col("period_end").geq(lit(Date.valueOf(changed)))),
+              "period_end", changed, null),
+          () -> lake.replaceDays(Tables.SPIKES, spikes.filter(col("week_start").geq(lit(Date.valueOf(week)))),
+              "week_start", week, null));
     }
     Row t = trends.agg(count(lit(1)), sum(when(col("period").equalTo("day").and(col("area").equalTo("UA")),
         col("events")))).first();
