@@ -16,8 +16,9 @@ public final class Concurrently {
   private Concurrently() {}
 
   /**
-   * Runs the tasks side by side and returns when all have ended; a failure is thrown once every task has
-   * ended (the first in argument order when several fail), as it was thrown.
+   * Runs the tasks side by side and returns when all have ended, even if this thread is interrupted meanwhile
+   * (its interrupt flag is set again on return); a failure is thrown once every task has ended, as it was
+   * thrown (the first in argument order, any other added to it as suppressed).
    */
   public static void run(String name, Runnable... tasks) {
     ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, tasks.length), r -> {
@@ -25,33 +26,49 @@ public final class Concurrently {
       t.setDaemon(true);
       return t;
     });
+    boolean interrupted = false;
+    Throwable first = null;
     try {
       List<Future<?>> futures = new ArrayList<>();
       for (Runnable task : tasks) {
         futures.add(pool.submit(task));
       }
-      Throwable first = null;
       for (Future<?> f : futures) {
-        try {
-          f.get();
-        } catch (ExecutionException e) {
-          first = first == null ? e.getCause() : first;
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          first = first == null ? e : first;
+        while (true) {
+          try {
+            f.get();
+            break;
+          } catch (ExecutionException e) {
+            if (first == null) {
+              first = e.getCause();
+            } else {
+              first.addSuppressed(e.getCause());
+            }
+            break;
+          } catch (InterruptedException e) {
+            interrupted = true;
+          }
         }
-      }
-      if (first instanceof RuntimeException r) {
-        throw r;
-      }
-      if (first instanceof Error e) {
-        throw e;
-      }
-      if (first != null) {
-        throw new IllegalStateException(first);
       }
     } finally {
       pool.shutdown();
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
     }
+    if (first != null) {
+      throw rethrown(first);
+    }
+  }
+
+  /** Throws a failure as it was thrown when unchecked; a checked one wrapped in an IllegalStateException. */
+  public static RuntimeException rethrown(Throwable failure) {
+    if (failure instanceof RuntimeException r) {
+      throw r;
+    }
+    if (failure instanceof Error e) {
+      throw e;
+    }
+    throw new IllegalStateException(failure);
   }
 }

@@ -17,6 +17,15 @@ public record Pipeline(String name, Map<String, Object> header, List<Stage> stag
     if (stages.stream().map(Stage::name).distinct().count() != stages.size()) {
       throw new IllegalArgumentException("two stages of pipeline " + name + " share a name");
     }
+    for (int i = 0; i < stages.size(); i++) {
+      List<String> earlier = stages.subList(0, i).stream().map(Stage::name).toList();
+      for (String after : stages.get(i).after()) {
+        if (!earlier.contains(after)) {
+          throw new IllegalArgumentException("stage " + stages.get(i).name() + " of pipeline " + name
+              + " runs after " + after + ", which is not an earlier stage: " + earlier);
+        }
+      }
+    }
   }
 
   public static Pipeline of(String name, Stage... stages) {

@@ -173,8 +173,9 @@ public final class Pipelines {
 
   /** WriteReport: the night's report from the trend, event and topic tables. */
   public static Stage report(Function<Lake, ReportJob.Options> options) {
-    return new Stage("report", List.of(Tables.STRIKE_TRENDS, Tables.SPIKES, Tables.EVENTS, Tables.TOPICS,
-        Tables.TOPIC_TRENDS), List.of(), c -> new ReportJob(c.lake(), options.apply(c.lake())).run());
+    return new Stage("report", List.of(Tables.STRIKE_TRENDS, Tables.SPIKES, Tables.EVENTS, Tables.MENTIONS,
+        Tables.ARTICLES, Tables.TOPIC_TRENDS), List.of(),
+        c -> new ReportJob(c.lake(), options.apply(c.lake())).run());
   }
 
   /** A pipeline of one stage, for the stage commands ({@code ingest}, {@code extract}, …). */

@@ -2,6 +2,7 @@ package org.frontline.pipeline;
 
 import org.frontline.lake.StageResult;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
@@ -28,7 +29,9 @@ public record Stage(String name, List<String> reads, List<String> writes, List<S
 
   /** This stage, also run after the named stages (whose results it reads with {@link StageContext#result}). */
   public Stage runAfter(String... stages) {
-    return new Stage(name, reads, writes, List.of(stages), work);
+    List<String> all = new ArrayList<>(after);
+    all.addAll(List.of(stages));
+    return new Stage(name, reads, writes, all, work);
   }
 
   /**

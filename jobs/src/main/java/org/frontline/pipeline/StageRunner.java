@@ -1,17 +1,20 @@
 package org.frontline.pipeline;
 
+import org.frontline.common.Concurrently;
 import org.frontline.common.Progress;
 import org.frontline.lake.LakeLock;
 import org.frontline.lake.RunSummary;
 import org.frontline.lake.StageResult;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Runs a pipeline's stages: times each one, records its result and its seconds in the run summary, tells a
@@ -68,9 +71,10 @@ public final class StageRunner {
   }
 
   /**
-   * Runs each stage as soon as the stages it depends on are done, independent ones side by side. A stage
-   * whose dependency failed does not run; the stages already running finish, then the first failure in
-   * pipeline order is thrown. The summary lists the stages in pipeline order, whatever order they ended in.
+   * Runs each stage as soon as the stages it depends on are done, independent ones side by side. Once a stage
+   * has failed, no stage starts; the stages already running finish, then the first failure in pipeline order
+   * is thrown (any other failure added to it as suppressed). The summary lists the stages that finished in
+   * pipeline order, whatever order they ended in.
    */
   public static void runConcurrently(Pipeline pipeline, StageContext context) {
     RunSummary summary = context.summary();
@@ -78,6 +82,7 @@ public final class StageRunner {
     List<Stage> stages = pipeline.stages();
     List<CompletableFuture<Double>> done = new ArrayList<>();
     StageResult[] results = new StageResult[stages.size()];
+    AtomicBoolean failed = new AtomicBoolean();
     ExecutorService pool = Executors.newCachedThreadPool(r -> {
       Thread t = new Thread(r, "frontline-stage");
       t.setDaemon(true);
@@ -94,37 +99,60 @@ public final class StageRunner {
         }
         int index = i;
         done.add(CompletableFuture.allOf(deps.toArray(CompletableFuture[]::new)).thenApplyAsync(ignored -> {
+          if (failed.get()) {
+            throw new NotRun();
+          }
           Thread.currentThread().setName("frontline-stage-" + stage.name());
           long t0 = System.nanoTime();
-          StageResult result = work(pipeline, stage, context, t0);
-          results[index] = result;
-          summary.offer(result); // later stages read it back by type
-          return seconds(t0);
+          try {
+            StageResult result = work(pipeline, stage, context, t0);
+            results[index] = result;
+            summary.offer(result); // later stages read it back by type
+            return seconds(t0);
+          } catch (RuntimeException | Error e) {
+            failed.set(true);
+            throw e;
+          }
         }, pool));
       }
-      try {
-        CompletableFuture.allOf(done.toArray(CompletableFuture[]::new)).join();
-      } catch (CompletionException e) {
-        for (CompletableFuture<Double> f : done) { // the stage that failed first in pipeline order
-          if (f.isCompletedExceptionally() && results[done.indexOf(f)] == null) {
-            Throwable cause = f.handle((v, t) -> t instanceof CompletionException ? t.getCause() : t).join();
-            if (cause instanceof RuntimeException r) {
-              throw r;
-            }
-            if (cause instanceof Error err) {
-              throw err;
-            }
-            throw new IllegalStateException(cause);
-          }
-        }
-        throw e;
-      }
+      awaitAll(done);
     } finally {
       pool.shutdown();
+      for (int i = 0; i < stages.size(); i++) {
+        if (results[i] != null) {
+          summary.add(stages.get(i).name(), results[i]);
+          summary.stage(stages.get(i).name(), done.get(i).join());
+        }
+      }
     }
-    for (int i = 0; i < stages.size(); i++) {
-      summary.add(stages.get(i).name(), results[i]);
-      summary.stage(stages.get(i).name(), done.get(i).join());
+  }
+
+  /** Thrown in place of a stage's work once another stage has failed: the stage did not run. */
+  private static final class NotRun extends RuntimeException {
+    NotRun() {
+      super("not run: another stage failed", null, false, false);
+    }
+  }
+
+  /**
+   * Waits for every stage to end, then throws the failure of the first stage in pipeline order that failed
+   * itself (not one that did not run, nor one whose dependency failed), with the other failures suppressed.
+   */
+  private static void awaitAll(List<CompletableFuture<Double>> done) {
+    Throwable first = null;
+    for (CompletableFuture<Double> f : done) {
+      Throwable cause = f.handle((v, t) -> t instanceof CompletionException ? t.getCause() : t).join();
+      if (cause == null || cause instanceof NotRun || (first != null && cause == first)) {
+        continue;
+      }
+      if (first == null) {
+        first = cause;
+      } else if (Arrays.stream(first.getSuppressed()).noneMatch(x -> x == cause)) {
+        first.addSuppressed(cause);
+      }
+    }
+    if (first != null) {
+      throw Concurrently.rethrown(first);
     }
   }
 

@@ -37,6 +37,7 @@ class ConcurrentlyTest {
         },
         () -> ended.add("d")));
     assertEquals("first", e.getMessage(), "the first failure in argument order, as thrown");
+    assertEquals("second", e.getSuppressed()[0].getMessage(), "the other failure is not lost");
     assertEquals(2, ended.size(), "the other tasks ran to their end");
   }
 }

@@ -113,13 +113,17 @@ class PipelinesTest {
         TopicsJob.Options.defaults(), TrendsJob.Options.defaults(), null, null));
     assertEquals(Map.of("ingest", List.of(), "extract", List.of("ingest"), "events", List.of("extract"),
         "topics", List.of("ingest"), "trends", List.of("ingest", "events"),
-        "report", List.of("events", "topics", "trends")), dependencies(full));
+        "report", List.of("ingest", "extract", "events", "topics", "trends")), dependencies(full));
     Pipeline night = Pipelines.nightly(new Pipelines.NightlyOptions(LocalDate.parse("2026-03-05"), INGEST,
         TopicsJob.Options.defaults(), TrendsJob.Options.defaults(), null));
     // the night's topics assign the articles extract found changed: after extract, beside events and trends
     assertEquals(Map.of("ingest", List.of(), "extract", List.of("ingest"), "events", List.of("extract"),
         "topics", List.of("ingest", "extract"), "trends", List.of("ingest", "events"),
-        "report", List.of("events", "topics", "trends")), dependencies(night));
+        "report", List.of("ingest", "extract", "events", "topics", "trends")), dependencies(night));
+    assertThrows(IllegalArgumentException.class, () -> night.without("extract"),
+        "events and topics run after extract, whose results they read");
+    Stage late = new Stage("late", List.of(), List.of(), c -> null).runAfter("a").runAfter("b");
+    assertEquals(List.of("a", "b"), late.after());
   }
 
   private static Map<String, List<String>> dependencies(Pipeline p) {
@@ -157,20 +161,43 @@ class PipelinesTest {
 
     RunSummary failed = new RunSummary("test", "lake", List.of());
     List<String> ran = new CopyOnWriteArrayList<>();
+    CountDownLatch bStarted = new CountDownLatch(1);
+    CountDownLatch cStartedToo = new CountDownLatch(1);
+    CountDownLatch bFailed = new CountDownLatch(1);
     Pipeline broken = Pipeline.of("broken",
         new Stage("a", List.of(), List.of("x"), c -> new Counted("a", 1, null)),
+        // b fails once c is under way; c ends after b has failed
         new Stage("b", List.of("x"), List.of("y"), c -> {
+          bStarted.countDown();
+          await(cStartedToo);
+          bFailed.countDown();
           throw new IllegalStateException("boom");
         }),
         new Stage("c", List.of("x"), List.of("z"), c -> {
+          await(bStarted);
+          cStartedToo.countDown();
+          await(bFailed);
+          sleep(300);
           ran.add("c");
           return new Other(1);
         }),
-        new Stage("d", List.of("y"), List.of(), c -> fail("a stage after its dependency's failure ran")));
+        new Stage("d", List.of("y"), List.of(), c -> fail("a stage after its dependency's failure ran")),
+        new Stage("e", List.of("z"), List.of(), c -> fail("a stage that starts after a failure ran")));
     IllegalStateException e = assertThrows(IllegalStateException.class,
         () -> StageRunner.runConcurrently(broken, new StageContext(null, null, failed)));
     assertEquals("boom", e.getMessage(), "the failed stage's own exception reaches the command");
     assertEquals(List.of("c"), ran, "an independent stage already under way finishes");
+    var partial = new ObjectMapper().readTree(failed.toJson());
+    assertEquals(List.of("a", "c"), iterable(partial.get("stage_seconds").fieldNames()),
+        "the stages that finished are in the summary");
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   record Other(long n) implements StageResult {

@@ -112,7 +112,11 @@ public final class Notebook {
         TopicsJob.Options.defaults(), TrendsJob.Options.defaults(), null)), "nightly", in);
   }
 
-  /** Any pipeline of {@link Pipelines} over the notebook's lake, as one locked run with a summary. */
+  /**
+   * Any pipeline of {@link Pipelines} over the notebook's lake, as one locked run with a summary. Its stages
+   * run on threads of their own ({@link StageRunner#runConcurrently}): a stage's work must not call this
+   * class's methods, which wait for this one to return.
+   */
   public static synchronized RunSummary run(Pipeline pipeline, String command, List<String> arguments) {
     lake().ensureWritable();
     RunSummary summary = new RunSummary(command, lake().root(), arguments);
