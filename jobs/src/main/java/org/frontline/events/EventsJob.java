@@ -26,6 +26,23 @@ import static org.frontline.common.ColumnTransformer.spread;
  * comes from this table.
  */
 public final class EventsJob {
+  /**
+   * Days before an event's date from which articles are read for its sources. An article is published at
+   * most a day before the date of a strike it reports (a later date is a misread and dropped), and a mention
+   * joins only an event dated on or before its own date, so a day would do; the margin is a month.
+   */
+  static final int SOURCE_MARGIN_DAYS = 31;
+
+  /**
+   * True for the articles that can be sources of the events dated {@code from} or later: those published from
+   * {@link #SOURCE_MARGIN_DAYS} before it on, and the undated. A stage joining recent events to their articles
+   * reads the articles' recent partitions only, not the whole lake.
+   */
+  public static Column canReportFrom(LocalDate from) {
+    return col("published_date").geq(lit(Date.valueOf(from.minusDays(SOURCE_MARGIN_DAYS))))
+        .or(col("published_date").isNull());
+  }
+
   private final Lake lake;
 
   public EventsJob(Lake lake) {

@@ -108,13 +108,14 @@ public final class ExtractJob {
     Progress p = Progress.start("extract", "reading the changed articles");
     Dataset<Row> ids = changed.ids();
     Row before = lake.exists(Tables.MENTIONS)
-        ? lake.read(Tables.MENTIONS).join(ids, "doc_id").agg(min("event_date"), max("event_date")).first()
+        ? lake.read(Tables.MENTIONS).filter(changed.inDays("published_date")).join(ids, "doc_id")
+            .agg(min("event_date"), max("event_date")).first()
         : RowFactory.create(null, null);
     Dataset<Row> articles = changed.read(lake);
     Dataset<Row> mentions = ColumnTransformer.materialize(mentions(articles, options.asOf()));
     Row totals = mentions.agg(count(lit(1)), count_distinct(col("doc_id")), min("event_date"), max("event_date"))
         .first();
-    lake.deleteMatching(Tables.MENTIONS, ids, "doc_id");
+    lake.deleteMatching(Tables.MENTIONS, ids, changed.inDays("t.published_date"), "doc_id");
     lake.append(Tables.MENTIONS, mentions);
     long n = totals.getLong(0);
     long nChanged = ids.count();

@@ -18,6 +18,7 @@ import org.frontline.ingest.InputFiles.InputFile;
 import org.frontline.lake.Lake;
 import org.frontline.lake.Tables;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -158,7 +159,7 @@ public final class IngestJob {
     return result;
   }
 
-  /** The earlier articles an ingest demoted: how many, and their {@code doc_id, source_file}. */
+  /** The earlier articles an ingest demoted: how many, and their {@code doc_id, source_file, published_date}. */
   private record Demotion(long count, Dataset<Row> articles) {}
 
   /**
@@ -177,25 +178,31 @@ public final class IngestJob {
     Row counts = rows.agg(count(lit(1)), count(when(col("conflict"), 1))).first();
     long n = counts.getLong(0);
     long conflicts = counts.getLong(1);
-    Demotion demotion = new Demotion(n, rows.select("doc_id", "source_file"));
+    Demotion demotion = new Demotion(n, rows.select("doc_id", "source_file", "published_date"));
     if (n == 0) {
       return demotion;
     }
     Progress.info("ingest", n + " earlier article(s) are copies of this batch's and become duplicates");
     // with their day: each MERGE reads the partitions of the demoted articles' days, not the whole table
     Dataset<Row> keys = rows.select("doc_id", "source_file", "published_date");
-    lake.deleteMatching(Tables.ARTICLES, keys, "doc_id", "source_file");
-    lake.deleteMatching(Tables.BAND_KEYS, keys, "doc_id", "source_file");
-    // no empty commits: each is a Delta transaction, and a night usually demotes a copy or two, no conflict
+    // no empty commits: each is a Delta transaction, and a night usually demotes a copy or two, no conflict.
+    // One table per task, side by side (the duplicates' append and repoint in turn): each reads the
+    // materialised rows only
     Dataset<Row> dups = rows.where(not(col("conflict")));
+    List<Runnable> writes = new ArrayList<>(List.of(
+        () -> lake.deleteMatching(Tables.ARTICLES, keys, "doc_id", "source_file"),
+        () -> lake.deleteMatching(Tables.BAND_KEYS, keys, "doc_id", "source_file")));
     if (conflicts < n) {
-      lake.append(Tables.DUPLICATES, dups);
-      lake.repoint(Tables.DUPLICATES, "duplicate_of",
-          dups.select(col("doc_id").as("old"), col("duplicate_of").as("new")));
+      writes.add(() -> {
+        lake.append(Tables.DUPLICATES, dups);
+        lake.repoint(Tables.DUPLICATES, "duplicate_of",
+            dups.select(col("doc_id").as("old"), col("duplicate_of").as("new")));
+      });
     }
     if (conflicts > 0) {
-      lake.append(Tables.QUARANTINE, rows.where(col("conflict")));
+      writes.add(() -> lake.append(Tables.QUARANTINE, rows.where(col("conflict"))));
     }
+    Concurrently.run("ingest-demote", writes.toArray(new Runnable[0]));
     return demotion;
   }
 

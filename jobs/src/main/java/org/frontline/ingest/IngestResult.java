@@ -15,7 +15,7 @@ import static org.apache.spark.sql.functions.*;
 /**
  * What an ingest did: every record read ends as kept, duplicate or quarantined, overall and per input file,
  * with the breakdowns of each; the input files whose rows it replaced; and the earlier lake articles it
- * demoted to duplicates (a frame of {@code doc_id, source_file}, empty when none).
+ * demoted to duplicates (a frame of {@code doc_id, source_file, published_date}, empty when none).
  */
 public record IngestResult(long read, long kept, long duplicates, long quarantined,
                            Map<String, Long> duplicatesByKind, Map<String, Long> quarantinedByReason,

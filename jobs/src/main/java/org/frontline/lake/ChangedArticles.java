@@ -14,8 +14,9 @@ import static org.apache.spark.sql.functions.lit;
 /**
  * The articles a night may have changed, as the incremental stages take them: {@code ids} (one {@code doc_id}
  * column, materialised), including articles no longer in {@code articles} (demoted to duplicates), and the
- * publication days of those still there ({@code undated}: some have none), so that reading them touches
- * only those days' partitions of the {@code articles} table.
+ * publication days of all of them ({@code undated}: some have none). Every row the tables keyed by article
+ * ({@code articles}, {@code mentions}, {@code article_topics}, all partitioned by publication day) hold for
+ * these articles lies in those days, so that reading or deleting them touches only those days' partitions.
  */
 public record ChangedArticles(Dataset<Row> ids, List<LocalDate> days, boolean undated) {
   public ChangedArticles {
@@ -28,7 +29,10 @@ public record ChangedArticles(Dataset<Row> ids, List<LocalDate> days, boolean un
         .join(ids.select("doc_id"), new String[] {"doc_id"}, "left_semi");
   }
 
-  /** True for a row whose {@code dateColumn} is one of the changed articles' days (or null, if some are undated). */
+  /**
+   * True for a row whose {@code dateColumn} is one of the changed articles' days (or null, if some are
+   * undated); {@code dateColumn} may be qualified ({@code t.published_date} in a MERGE).
+   */
   public Column inDays(String dateColumn) {
     Column in = days.isEmpty() ? lit(false) : col(dateColumn).isin(days.stream().map(Date::valueOf).toArray());
     return undated ? in.or(col(dateColumn).isNull()) : in;

@@ -5,6 +5,7 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.spark.SparkThrowable;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -127,6 +128,24 @@ public final class Lake {
    * Frontline.
    */
   public void overwrite(String table, Dataset<Row> rows) {
+    try {
+      overwriteOnce(table, rows);
+    } catch (Exception e) {
+      if (!(e instanceof SparkThrowable t) || !STATS_ON_PARTITION_COLUMN.equals(t.getCondition())) {
+        throw e;
+      }
+      // a table written unpartitioned by an older Frontline lists its new partition column among those it
+      // keeps statistics of, which Delta refuses for a partition column: the list is set to today's first
+      spark.sql("ALTER TABLE delta.`" + path(table).replace("`", "``") + "` SET TBLPROPERTIES"
+          + " ('delta.dataSkippingStatsColumns' = '" + Tables.statsColumns(table) + "')");
+      overwriteOnce(table, rows);
+    }
+  }
+
+  /** Delta's error when a table's statistics columns include a partition column. */
+  private static final String STATS_ON_PARTITION_COLUMN = "DELTA_COLUMN_DATA_SKIPPING_NOT_SUPPORTED_PARTITIONED_COLUMN";
+
+  private void overwriteOnce(String table, Dataset<Row> rows) {
     clustered(table, rows).write().format("delta").mode("overwrite").option("overwriteSchema", "true")
         .option("delta.dataSkippingStatsColumns", Tables.statsColumns(table))
         .partitionBy(Tables.partitionColumns(table).toArray(new String[0]))
@@ -145,13 +164,17 @@ public final class Lake {
   /**
    * The table's columns of {@code rows}; for a partitioned table, each partition value gathered into one
    * task, so that a write adds one file per day, not one per day and task (a frame of 24 partitions over
-   * 85 days may otherwise write 24 files for each day).
+   * 85 days may otherwise write 24 files for each day); for a table with a {@link Tables#rangeColumn}, the
+   * rows ranged by it, so that each file holds consecutive values.
    */
   private Dataset<Row> clustered(String table, Dataset<Row> rows) {
     Dataset<Row> out = rows.select(columnsOf(table));
     List<String> parts = Tables.partitionColumns(table);
-    return parts.isEmpty() ? out
-        : out.repartition(parts.stream().map(functions::col).toArray(Column[]::new));
+    if (!parts.isEmpty()) {
+      return out.repartition(parts.stream().map(functions::col).toArray(Column[]::new));
+    }
+    String range = Tables.rangeColumn(table);
+    return range == null ? out : out.repartitionByRange(col(range)).sortWithinPartitions(range);
   }
 
   /**
@@ -161,10 +184,20 @@ public final class Lake {
    * not the whole table.
    */
   public void deleteMatching(String table, Dataset<Row> keys, String... keyColumns) {
+    deleteMatching(table, keys, null, keyColumns);
+  }
+
+  /**
+   * {@link #deleteMatching(String, Dataset, String...)} among the target rows for which {@code within} holds (null:
+   * all). {@code within} names the target's columns with the prefix {@code t.}; a condition on the partition
+   * column (the days of the keys' articles) makes the MERGE read those partitions only. The caller vouches
+   * that every row to delete satisfies it.
+   */
+  public void deleteMatching(String table, Dataset<Row> keys, Column within, String... keyColumns) {
     if (!exists(table)) {
       return;
     }
-    Column on = null;
+    Column on = within;
     for (String k : keyColumns) {
       Column eq = col("t." + k).equalTo(col("k." + k));
       on = on == null ? eq : on.and(eq);

@@ -343,8 +343,23 @@ public final class Tables {
     }
   }
 
-  /** Partition columns per table (articles by publication date, so a day's rows are one directory). */
+  /**
+   * Partition columns per table: the tables with a row (or rows) per kept article by its publication date, so
+   * a day's rows are one directory and a night's writes and deletes, which name the days of its articles,
+   * touch those days' files only.
+   */
   public static List<String> partitionColumns(String table) {
-    return ARTICLES.equals(table) || BAND_KEYS.equals(table) ? List.of("published_date") : List.of();
+    return ARTICLES.equals(table) || BAND_KEYS.equals(table) || MENTIONS.equals(table)
+        || ARTICLE_TOPICS.equals(table) ? List.of("published_date") : List.of();
+  }
+
+  /**
+   * The column an unpartitioned table's files are ranged by when written (null: none): each file then holds
+   * a run of consecutive values, so a filter or a {@code replaceWhere} on that column reads and rewrites the
+   * files of those values only (Delta skips the others by their statistics). Events by their date: a night
+   * replaces the events of a few weeks.
+   */
+  public static String rangeColumn(String table) {
+    return EVENTS.equals(table) ? "event_date" : null;
   }
 }

@@ -116,29 +116,31 @@ public final class Pipelines {
   }
 
   /**
-   * The articles whose mentions and topics a night may have changed: those of the night's files (kept now,
-   * or kept before) and the earlier articles the night demoted to duplicates. The night's files' articles are
-   * found by {@code source_file}, which the articles' file statistics let Delta skip on.
+   * The articles whose mentions and topics a night may have changed, with their publication days: those of
+   * the night's files (kept now, or kept before) and the earlier articles the night demoted to duplicates.
+   * The night's files' articles are found by {@code source_file}, which the articles' file statistics let
+   * Delta skip on.
    */
   static ChangedArticles changedArticles(Lake lake, IngestResult ingest) {
     Object[] files = ingest.inputFiles().toArray();
-    Dataset<Row> kept = ColumnTransformer.materialize(lake.read(Tables.ARTICLES).filter(col("source_file").isin(files))
-        .select("doc_id", "published_date"));
+    Dataset<Row> changed = lake.read(Tables.ARTICLES).filter(col("source_file").isin(files))
+        .select("doc_id", "published_date");
+    if (lake.exists(Tables.MENTIONS)) {
+      changed = changed.union(lake.read(Tables.MENTIONS).filter(col("source_file").isin(files))
+          .select("doc_id", "published_date"));
+    }
+    changed = ColumnTransformer.materialize(changed.union(ingest.demotedArticles().select("doc_id", "published_date"))
+        .distinct());
     List<LocalDate> days = new ArrayList<>();
     boolean undated = false;
-    for (Row r : kept.select("published_date").distinct().collectAsList()) { // one row per day
+    for (Row r : changed.select("published_date").distinct().collectAsList()) { // one row per day
       if (r.isNullAt(0)) {
         undated = true;
       } else {
         days.add(r.getDate(0).toLocalDate());
       }
     }
-    Dataset<Row> ids = kept.select("doc_id");
-    if (lake.exists(Tables.MENTIONS)) {
-      ids = ids.union(lake.read(Tables.MENTIONS).filter(col("source_file").isin(files)).select("doc_id"));
-    }
-    ids = ids.union(ingest.demotedArticles().select("doc_id"));
-    return new ChangedArticles(ColumnTransformer.materialize(ids.distinct()), days, undated);
+    return new ChangedArticles(ColumnTransformer.materialize(changed.select("doc_id").distinct()), days, undated);
   }
 
   /** ReadCorpus: the input files into articles, duplicates and quarantine. */

@@ -3,7 +3,9 @@ package org.frontline.report;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.frontline.common.ColumnTransformer;
+import org.frontline.events.EventsJob;
 import org.frontline.lake.Lake;
 import org.frontline.lake.Tables;
 import org.frontline.trends.Areas;
@@ -126,7 +128,7 @@ public final class ReportData {
     Dataset<Row> night = lake.read(Tables.EVENTS).filter(col("event_date").equalTo(sql(date))
         .and(col("country").isin(Areas.NATIONAL, Areas.RUSSIA)));
     long total = night.count();
-    List<Event> events = events(night, lake.read(Tables.ARTICLES));
+    List<Event> events = events(night, lake.read(Tables.ARTICLES).filter(EventsJob.canReportFrom(date)));
     return new Report(date.toString(), first, last, coverage(lake, date, total), headline, nat.national(), oblasts,
         new ArrayList<>(multiples.values()), topics, spikes, events, total);
   }
@@ -243,11 +245,20 @@ public final class ReportData {
     return spikes;
   }
 
-  /** The lake's undated articles and mentions and its dated events, counted in one aggregation per table. */
+  /**
+   * The lake's undated articles and mentions and its dated events. The totals of articles and mentions are
+   * answered by Delta from the tables' statistics; the undated are counted in the partition of undated
+   * articles only (an undated mention comes from an undated article: a dated article dates its mentions).
+   */
   static Coverage coverage(Lake lake, LocalDate date, long nightEvents) {
-    Row a = lake.read(Tables.ARTICLES).agg(count(lit(1)), count(when(col("published_date").isNull(), 1))).first();
-    Row m = lake.exists(Tables.MENTIONS)
-        ? lake.read(Tables.MENTIONS).agg(count(lit(1)), count(when(col("event_date").isNull(), 1))).first() : null;
+    Dataset<Row> allArticles = lake.read(Tables.ARTICLES);
+    Row a = RowFactory.create(allArticles.count(), allArticles.filter(col("published_date").isNull()).count());
+    Row m = null;
+    if (lake.exists(Tables.MENTIONS)) {
+      Dataset<Row> mentions = lake.read(Tables.MENTIONS);
+      m = RowFactory.create(mentions.count(), mentions.filter(col("published_date").isNull())
+          .filter(col("event_date").isNull()).count());
+    }
     Row e = lake.exists(Tables.EVENTS)
         ? lake.read(Tables.EVENTS).filter(col("country").isin(Areas.NATIONAL, Areas.RUSSIA))
             .agg(count(col("event_date")), max("event_date")).first() : null;

@@ -164,10 +164,10 @@ public final class TopicsJob {
     SparkSession spark = changed.ids().sparkSession();
     Vocabulary vocab = new Vocabulary(model.vocabulary(), false);
     Dataset<Row> ids = changed.ids();
-    Dataset<Row> before = ColumnTransformer.materialize(lake.read(Tables.ARTICLE_TOPICS).join(ids, "doc_id")
-        .select("doc_id", "published_date", "topic_id"));
+    Dataset<Row> before = ColumnTransformer.materialize(lake.read(Tables.ARTICLE_TOPICS)
+        .filter(changed.inDays("published_date")).join(ids, "doc_id").select("doc_id", "published_date", "topic_id"));
     Dataset<Row> night = assign(spark, documents(changed.read(lake)), model, vocab);
-    lake.deleteMatching(Tables.ARTICLE_TOPICS, ids, "doc_id");
+    lake.deleteMatching(Tables.ARTICLE_TOPICS, ids, changed.inDays("t.published_date"), "doc_id");
     lake.append(Tables.ARTICLE_TOPICS, night.withColumn("model_id", lit(d.modelId())));
 
     Sizes was = sizes(before);

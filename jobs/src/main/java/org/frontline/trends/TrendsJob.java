@@ -10,6 +10,7 @@ import org.apache.spark.sql.types.StructType;
 import org.frontline.common.ColumnTransformer;
 import org.frontline.common.Concurrently;
 import org.frontline.common.Progress;
+import org.frontline.events.EventsJob;
 import org.frontline.lake.Lake;
 import org.frontline.lake.Tables;
 
@@ -158,8 +159,9 @@ public final class TrendsJob {
       }
     }
     Progress.info("trends", "days " + start + " .. " + end + (from == null ? "" : ", replacing rows from " + from));
+    // the articles of the days the events can come from only: a night reads the lake's recent partitions
     Dataset<Row> withSources = eventSources(events.filter(col("event_date").geq(lit(Date.valueOf(start)))),
-        articles);
+        articles.filter(EventsJob.canReportFrom(start)));
     Dataset<Row> trends = ColumnTransformer.materialize(trends(withSources, start, end));
     Dataset<Row> spikes = ColumnTransformer.materialize(spikes(trends));
     // the two tables, two commits, side by side: each reads its materialised frame only
