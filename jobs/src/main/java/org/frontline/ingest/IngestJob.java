@@ -134,6 +134,11 @@ public final class IngestJob {
     Progress.info("ingest", String.format("classified %,d records in %.1f s", n, p.seconds()));
 
     Column ownRows = col("source_file").isin(files.stream().map(InputFile::path).toArray());
+    // the articles an earlier run kept from these files, with their day as it was: the rows they left in the
+    // tables keyed by article lie in those days, whatever this run makes of them
+    Dataset<Row> replaced = lake.exists(Tables.ARTICLES)
+        ? materialize(lake.read(Tables.ARTICLES).where(ownRows).select("doc_id", "source_file", "published_date"))
+        : null;
     Progress.info("ingest", "writing articles, band_keys, duplicates and quarantine to " + lake.root());
     // four tables, four commits, side by side: each reads the materialised records only
     Dataset<Row> all = classified;
@@ -153,7 +158,7 @@ public final class IngestJob {
     Map<String, String> formatByFile = new LinkedHashMap<>();
     files.forEach(f -> formatByFile.put(f.path(), f.formatLabel()));
     IngestResult result = IngestResult.count(formatByFile, expansion.skipped(), classified, demotion.count(),
-        demotion.articles());
+        replaced == null ? demotion.articles() : replaced.unionByName(demotion.articles()));
     p.done(String.format("read=%d kept=%d duplicates=%d quarantined=%d", result.read(), result.kept(),
         result.duplicates(), result.quarantined()));
     return result;
@@ -186,11 +191,12 @@ public final class IngestJob {
     // with their day: each MERGE reads the partitions of the demoted articles' days, not the whole table
     Dataset<Row> keys = rows.select("doc_id", "source_file", "published_date");
     // no empty commits: each is a Delta transaction, and a night usually demotes a copy or two, no conflict.
-    // One table per task, side by side (the duplicates' append and repoint in turn): each reads the
-    // materialised rows only
+    // The articles leave first: until they have, a rerun demotes them again, so the rows added below must not
+    // be committed before it. Then one table per task, side by side (the duplicates' append and repoint in
+    // turn), each reading the materialised rows only
+    lake.deleteMatching(Tables.ARTICLES, keys, "doc_id", "source_file");
     Dataset<Row> dups = rows.where(not(col("conflict")));
     List<Runnable> writes = new ArrayList<>(List.of(
-        () -> lake.deleteMatching(Tables.ARTICLES, keys, "doc_id", "source_file"),
         () -> lake.deleteMatching(Tables.BAND_KEYS, keys, "doc_id", "source_file")));
     if (conflicts < n) {
       writes.add(() -> {

@@ -15,7 +15,8 @@ import static org.apache.spark.sql.functions.*;
 /**
  * What an ingest did: every record read ends as kept, duplicate or quarantined, overall and per input file,
  * with the breakdowns of each; the input files whose rows it replaced; and the earlier lake articles it
- * demoted to duplicates (a frame of {@code doc_id, source_file, published_date}, empty when none).
+ * took out or may have changed (a frame of {@code doc_id, source_file, published_date} as they were, empty
+ * when none): those an earlier run kept from the same files, and those it demoted to duplicates.
  */
 public record IngestResult(long read, long kept, long duplicates, long quarantined,
                            Map<String, Long> duplicatesByKind, Map<String, Long> quarantinedByReason,

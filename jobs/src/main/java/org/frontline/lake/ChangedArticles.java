@@ -23,6 +23,9 @@ public record ChangedArticles(Dataset<Row> ids, List<LocalDate> days, boolean un
     days = List.copyOf(days);
   }
 
+  /** Most days {@link #inDays} names; more (a backfill of years), and it holds for every row. */
+  static final int MAX_DAYS = Lake.MAX_PRUNED_DAYS;
+
   /** The changed articles still in {@code articles}, read from their days' partitions only. */
   public Dataset<Row> read(Lake lake) {
     return lake.read(Tables.ARTICLES).filter(inDays("published_date"))
@@ -34,6 +37,9 @@ public record ChangedArticles(Dataset<Row> ids, List<LocalDate> days, boolean un
    * undated); {@code dateColumn} may be qualified ({@code t.published_date} in a MERGE).
    */
   public Column inDays(String dateColumn) {
+    if (days.size() > MAX_DAYS) {
+      return lit(true);
+    }
     Column in = days.isEmpty() ? lit(false) : col(dateColumn).isin(days.stream().map(Date::valueOf).toArray());
     return undated ? in.or(col(dateColumn).isNull()) : in;
   }

@@ -117,19 +117,15 @@ public final class Pipelines {
 
   /**
    * The articles whose mentions and topics a night may have changed, with their publication days: those of
-   * the night's files (kept now, or kept before) and the earlier articles the night demoted to duplicates.
-   * The night's files' articles are found by {@code source_file}, which the articles' file statistics let
-   * Delta skip on.
+   * the night's files kept now, and the earlier articles the night's ingest took out or changed (kept from
+   * the same files by an earlier run, with their day as it was then, or demoted to duplicates). The night's
+   * files' articles are found by {@code source_file}, which the articles' file statistics let Delta skip on.
    */
   static ChangedArticles changedArticles(Lake lake, IngestResult ingest) {
     Object[] files = ingest.inputFiles().toArray();
-    Dataset<Row> changed = lake.read(Tables.ARTICLES).filter(col("source_file").isin(files))
-        .select("doc_id", "published_date");
-    if (lake.exists(Tables.MENTIONS)) {
-      changed = changed.union(lake.read(Tables.MENTIONS).filter(col("source_file").isin(files))
-          .select("doc_id", "published_date"));
-    }
-    changed = ColumnTransformer.materialize(changed.union(ingest.demotedArticles().select("doc_id", "published_date"))
+    Dataset<Row> changed = ColumnTransformer.materialize(lake.read(Tables.ARTICLES)
+        .filter(col("source_file").isin(files)).select("doc_id", "published_date")
+        .union(ingest.demotedArticles().select("doc_id", "published_date"))
         .distinct());
     List<LocalDate> days = new ArrayList<>();
     boolean undated = false;

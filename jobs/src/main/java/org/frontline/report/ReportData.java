@@ -247,8 +247,9 @@ public final class ReportData {
 
   /**
    * The lake's undated articles and mentions and its dated events. The totals of articles and mentions are
-   * answered by Delta from the tables' statistics; the undated are counted in the partition of undated
-   * articles only (an undated mention comes from an undated article: a dated article dates its mentions).
+   * answered by Delta from the tables' statistics; the undated articles are counted in their partition, the
+   * undated mentions in the files whose statistics show null dates (a dated article can have one: a
+   * background or vague sentence).
    */
   static Coverage coverage(Lake lake, LocalDate date, long nightEvents) {
     Dataset<Row> allArticles = lake.read(Tables.ARTICLES);
@@ -256,8 +257,7 @@ public final class ReportData {
     Row m = null;
     if (lake.exists(Tables.MENTIONS)) {
       Dataset<Row> mentions = lake.read(Tables.MENTIONS);
-      m = RowFactory.create(mentions.count(), mentions.filter(col("published_date").isNull())
-          .filter(col("event_date").isNull()).count());
+      m = RowFactory.create(mentions.count(), mentions.filter(col("event_date").isNull()).count());
     }
     Row e = lake.exists(Tables.EVENTS)
         ? lake.read(Tables.EVENTS).filter(col("country").isin(Areas.NATIONAL, Areas.RUSSIA))

@@ -196,6 +196,48 @@ class NightlyTest extends SparkTest {
   }
 
   @Test
+  void aNightsFileSentAgainCorrectedLeavesNoRowOfItsOldVersion() throws Exception {
+    // the night's file again, one article without a strike re-dated a day earlier and another withdrawn: the
+    // rows the first version left under the old day, or of the withdrawn article, must go
+    Lake c = new Lake(spark(), copyTree(Path.of(URI.create(a.root())), dir.resolve("corrected")).toString());
+    List<Row> quiet = c.read(Tables.ARTICLES).filter(col("source_file").endsWith("night-2.jsonl")
+            .and(col("published_date").isNotNull()))
+        .join(c.read(Tables.MENTIONS).select("doc_id"), new String[] {"doc_id"}, "left_anti")
+        .orderBy("doc_id").select("doc_id", "published_date", "title", "text").limit(2).collectAsList();
+    assertEquals(2, quiet.size(), "two articles of the night without a strike");
+    String redated = quiet.get(0).getString(0);
+    LocalDate newDay = quiet.get(0).getDate(1).toLocalDate().minusDays(1);
+    String withdrawn = quiet.get(1).getString(0);
+    Path file = nights.get("2");
+    List<String> original = Files.readAllLines(file, StandardCharsets.UTF_8);
+    List<String> corrected = new ArrayList<>();
+    for (String l : original) {
+      String id = new ObjectMapper().readTree(l).path("doc_id").asText();
+      if (id.equals(redated)) {
+        corrected.add(line(redated, newDay + "T09:00:00Z", quiet.get(0).getString(2), quiet.get(0).getString(3)));
+      } else if (!id.equals(withdrawn)) {
+        corrected.add(l);
+      }
+    }
+    assertEquals(original.size() - 1, corrected.size(), "one record withdrawn");
+    try {
+      Files.write(file, corrected, StandardCharsets.UTF_8);
+      assertEquals(0, nightly(c, "2", "2026-03-07"));
+    } finally {
+      Files.write(file, original, StandardCharsets.UTF_8);
+    }
+    List<Row> rows = c.read(Tables.ARTICLE_TOPICS).filter(col("doc_id").equalTo(redated)).collectAsList();
+    assertEquals(1, rows.size(), "one topic row for the re-dated article: " + rows);
+    assertEquals(Date.valueOf(newDay), rows.get(0).getAs("published_date"));
+    assertEquals(0, c.read(Tables.ARTICLE_TOPICS).filter(col("doc_id").equalTo(withdrawn)).count(),
+        "the withdrawn article has no topic row");
+    // every assignment is of a kept article, one each
+    Dataset<Row> kept = c.read(Tables.ARTICLES).select("doc_id");
+    Dataset<Row> assigned = c.read(Tables.ARTICLE_TOPICS).select("doc_id");
+    assertEquals(0, assigned.exceptAll(kept).count() + kept.exceptAll(assigned).count());
+  }
+
+  @Test
   void theNightsTopicsEqualAFullRecomputeWithTheSameModel() throws Exception {
     // the nights assigned only their articles and recomputed only the trend periods they touched; applying
     // the same model to every article and recomputing every period must give the same rows
