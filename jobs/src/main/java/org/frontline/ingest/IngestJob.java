@@ -189,7 +189,7 @@ public final class IngestJob {
     }
     Progress.info("ingest", n + " earlier article(s) are copies of this batch's and become duplicates");
     // with their day: each MERGE reads the partitions of the demoted articles' days, not the whole table
-    Dataset<Row> keys = rows.select("doc_id", "source_file", "published_date");
+    Dataset<Row> keys = demotion.articles();
     // no empty commits: each is a Delta transaction, and a night usually demotes a copy or two, no conflict.
     // The articles leave first: until they have, a rerun demotes them again, so the rows added below must not
     // be committed before it. Then one table per task, side by side (the duplicates' append and repoint in

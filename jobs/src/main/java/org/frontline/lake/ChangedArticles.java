@@ -13,7 +13,8 @@ import static org.apache.spark.sql.functions.lit;
 
 /**
  * The articles a night may have changed, as the incremental stages take them: {@code ids} (one {@code doc_id}
- * column, materialised), including articles no longer in {@code articles} (demoted to duplicates), and the
+ * column, materialised), including articles no longer in {@code articles} (demoted to duplicates, or
+ * withdrawn from a file sent again), and the
  * publication days of all of them ({@code undated}: some have none). Every row the tables keyed by article
  * ({@code articles}, {@code mentions}, {@code article_topics}, all partitioned by publication day) hold for
  * these articles lies in those days, so that reading or deleting them touches only those days' partitions.
