@@ -4,10 +4,12 @@ import org.apache.commons.io.FileUtils;
 import org.apache.spark.sql.SparkSession;
 import org.frontline.bench.StageMeter.Window;
 import org.frontline.common.Progress;
+import org.frontline.common.Sessions;
 import org.frontline.extract.ExtractJob;
 import org.frontline.generate.CorpusGenerator;
 import org.frontline.ingest.IngestJob;
 import org.frontline.ingest.IngestResult;
+import org.frontline.ingest.InputFiles;
 import org.frontline.lake.Lake;
 import org.frontline.lake.RunSummary;
 import org.frontline.pipeline.Pipeline;
@@ -26,13 +28,15 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.BiConsumer;
 
 /**
  * The nightly benchmark, one lake size at a time: BuildLake (the full pipeline with its topic fit over the
  * seeded corpus of that size; built once and cached) → GenerateNight (the same night's articles for every
  * size: a corpus of {@code nightArticles} published on the day after the lake's last) → RunNight (the nightly
- * pipeline of {@link Pipelines#nightly} on a copy of the lake), each stage of the night measured by a
- * {@link StageMeter}: wall time, records read from files, shuffle. A night should cost what the night holds,
+ * pipeline of {@link Pipelines#nightly} on a copy of the lake, timed as the nightly command runs it, then again
+ * one stage at a time on a fresh copy), each stage of the night measured by a {@link StageMeter}: wall time,
+ * records read from files, shuffle. A night should cost what the night holds,
  * so the same night on a lake four times larger should take about as long.
  */
 public final class NightBenchmark {
@@ -52,10 +56,14 @@ public final class NightBenchmark {
   }
 
   /**
-   * One night on one lake: the lake's articles before the night, the night's records and day (ISO), one window
-   * per stage.
+   * One night on one lake: the lake's articles before the night, the night's records and day (ISO), whether
+   * expressions were interpreted (small data, as the nightly command decides), the night's wall time as the
+   * nightly command runs it (independent stages side by side), and one window per stage of the same night run
+   * again one stage at a time on a fresh copy of the lake.
    */
-  public record NightResult(long lakeArticles, long nightArticles, String night, int cores, List<Window> stages) {
+  public record NightResult(long lakeArticles, long nightArticles, String night, int cores, boolean interpreted,
+      double asRunSeconds, List<Window> stages) {
+    /** The stages' wall times added up (the night run one stage at a time). */
     public double seconds() {
       return stages.stream().mapToDouble(Window::seconds).sum();
     }
@@ -89,30 +97,55 @@ public final class NightBenchmark {
     LocalDate night = Benchmark.lastDay(n).plusDays(1);
     Path corpus = nightCorpus(night);
     Path lakeDir = options.work().resolve("night-lake-" + n);
-    FileUtils.deleteQuietly(lakeDir.toFile());
-    try {
-      FileUtils.copyDirectory(base.toFile(), lakeDir.toFile());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    long nightBytes = InputFiles.expand(List.of(corpus.toString()), null, spark.sparkContext().hadoopConfiguration())
+        .textBytes();
+    // as the nightly command evaluates it: a night's own input decides between generated and interpreted code
+    try (Sessions.Interpreted interpreted = Sessions.interpretSmallData(spark, nightBytes)) {
+      Progress.info("bench", String.format(Locale.ROOT, "night %s: %,d records on the lake of %,d articles,"
+          + " stages side by side as the nightly command runs them%s", night, options.nightArticles(), n,
+          interpreted.active() ? " (small data: expressions interpreted)" : ""));
+      copy(base, lakeDir);
+      long t0 = System.nanoTime();
+      runNight(night, corpus, lakeDir, (pipeline, context) -> StageRunner.runConcurrently(pipeline, context));
+      double asRun = (System.nanoTime() - t0) / 1e9;
+      Progress.info("bench", String.format(Locale.ROOT, "night %s on the lake of %,d articles in %.1f s; again, one"
+          + " stage at a time, each measured", night, n, asRun));
+      copy(base, lakeDir);
+      List<Window> stages = new ArrayList<>();
+      runNight(night, corpus, lakeDir,
+          (pipeline, context) -> StageRunner.run(pipeline, context, meter.windowPerStage(stages)));
+      return new NightResult(n, options.nightArticles(), night.toString(), cores(), interpreted.active(), asRun,
+          stages);
+    } finally {
+      if (!options.keepLakes()) {
+        FileUtils.deleteQuietly(lakeDir.toFile());
+      }
     }
-    Progress.info("bench", String.format(Locale.ROOT, "night %s: %,d records on the lake of %,d articles",
-        night, options.nightArticles(), n));
+  }
+
+  /** Runs the night's pipeline on the lake in {@code lakeDir} and checks that its ingest read every record. */
+  private void runNight(LocalDate night, Path corpus, Path lakeDir, BiConsumer<Pipeline, StageContext> runner) {
     Lake lake = new Lake(spark, lakeDir.toString());
     RunSummary summary = new RunSummary("bench-nightly", lake.root(), List.of(corpus.toString()));
     Pipeline pipeline = Pipelines.nightly(new Pipelines.NightlyOptions(night,
         IngestJob.Options.of(List.of(corpus.toString())), TopicsJob.Options.defaults(), TrendsJob.Options.defaults(),
         null));
-    List<Window> stages = new ArrayList<>();
-    StageRunner.run(pipeline, new StageContext(spark, lake, summary), meter.windowPerStage(stages));
+    runner.accept(pipeline, new StageContext(spark, lake, summary));
     IngestResult ingest = summary.result(IngestResult.class).orElseThrow();
     if (ingest.read() != options.nightArticles() || !ingest.reconciled()) {
       throw new IllegalStateException("the night's ingest read " + ingest.read() + " of " + options.nightArticles()
           + " records (reconciled: " + ingest.reconciled() + ")");
     }
-    if (!options.keepLakes()) {
-      FileUtils.deleteQuietly(lakeDir.toFile());
+  }
+
+  /** A fresh copy of the lake {@code from} in {@code to}. */
+  private static void copy(Path from, Path to) {
+    FileUtils.deleteQuietly(to.toFile());
+    try {
+      FileUtils.copyDirectory(from.toFile(), to.toFile());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
-    return new NightResult(n, options.nightArticles(), night.toString(), cores(), stages);
   }
 
   /**

@@ -49,6 +49,15 @@ abstract class LakeCommand implements Callable<Integer> {
     return List.of();
   }
 
+  /**
+   * Whether this command's work grows with the lake's articles, so that they count towards the small-data limit
+   * ({@link Sessions#INTERPRETED_MAX_BYTES}). A night reads the days its records touch, not the lake: only its
+   * input files count.
+   */
+  boolean readsLakeArticles() {
+    return true;
+  }
+
   /** The run's log file name, without the run id (nightly adds its date). */
   String logName() {
     return name();
@@ -78,8 +87,9 @@ abstract class LakeCommand implements Callable<Integer> {
 
   /**
    * What this command reads, in bytes, to choose how Spark evaluates expressions: its input files (compressed
-   * and Parquet ones weighed by {@link InputFiles#PACKED_FACTOR}) plus the lake's articles, counted up to the
-   * small-data limit. Inputs that cannot be listed count as large: the stage reading them says why.
+   * and Parquet ones weighed by {@link InputFiles#PACKED_FACTOR}) plus, unless it reads only the days its input
+   * touches ({@link #readsLakeArticles}), the lake's articles, counted up to the small-data limit. Inputs that
+   * cannot be listed count as large: the stage reading them says why.
    */
   private long dataBytes(Lake lake) {
     Configuration hadoop = spark.sparkContext().hadoopConfiguration();
@@ -91,7 +101,7 @@ abstract class LakeCommand implements Callable<Integer> {
         return Long.MAX_VALUE;
       }
     }
-    if (lake.exists(Tables.ARTICLES) && total <= Sessions.INTERPRETED_MAX_BYTES) {
+    if (readsLakeArticles() && lake.exists(Tables.ARTICLES) && total <= Sessions.INTERPRETED_MAX_BYTES) {
       long articles = Sessions.bytesUpTo(hadoop, lake.path(Tables.ARTICLES), Sessions.INTERPRETED_MAX_BYTES);
       total = articles == Long.MAX_VALUE ? articles : total + articles;
     }
@@ -111,8 +121,8 @@ abstract class LakeCommand implements Callable<Integer> {
     String json;
     try (Sessions.Interpreted interpreted = Sessions.interpretSmallData(spark, bytes)) {
       if (interpreted.active()) {
-        Progress.info(name(), String.format("%.1f MB of inputs and articles: expressions interpreted, no code"
-            + " generated (small data)", bytes / 1048576.0));
+        Progress.info(name(), String.format("%.1f MB of inputs%s: expressions interpreted, no code"
+            + " generated (small data)", bytes / 1048576.0, readsLakeArticles() ? " and articles" : ""));
       }
       json = StageRunner.runLocked(pipeline(), new StageContext(spark, lake, summary), name());
     }

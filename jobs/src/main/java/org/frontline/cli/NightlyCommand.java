@@ -45,6 +45,11 @@ final class NightlyCommand extends LakeCommand {
   }
 
   @Override
+  boolean readsLakeArticles() {
+    return false;
+  }
+
+  @Override
   List<String> inputs() {
     return ingest.inputs;
   }

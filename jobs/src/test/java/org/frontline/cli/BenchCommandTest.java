@@ -49,7 +49,8 @@ class BenchCommandTest extends SparkTest {
     assertEquals(0, r.code(), r.err());
     String out = r.out();
     System.out.println(out);
-    for (String stage : List.of("ingest", "extract", "events", "topics", "trends", "report", "night")) {
+    for (String stage : List.of("ingest", "extract", "events", "topics", "trends", "report", "in_turn",
+        "night")) {
       assertTrue(Pattern.compile("(?m)^\\s*1,000\\s+200\\s+" + stage + "\\s+\\d+\\.\\d").matcher(out).find(),
           "a row for " + stage + ":\n" + out);
     }
