@@ -21,6 +21,7 @@ import org.frontline.trends.TrendsJob;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,13 +35,15 @@ import java.util.function.BiConsumer;
  * The nightly benchmark, one lake size at a time: BuildLake (the full pipeline with its topic fit over the
  * seeded corpus of that size; built once and cached) → GenerateNight (the same night's articles for every
  * size: a corpus of {@code nightArticles} published on the day after the lake's last) → RunNight (the nightly
- * pipeline of {@link Pipelines#nightly} on a copy of the lake, timed as the nightly command runs it, then again
- * one stage at a time on a fresh copy), each stage of the night measured by a {@link StageMeter}: wall time,
- * records read from files, shuffle. A night should cost what the night holds,
+ * pipeline of {@link Pipelines#nightly} on a copy of the lake: timed as {@code frontline nightly} in a JVM of its
+ * own, then again one stage at a time on a fresh copy, in this JVM), each stage of the night measured by a
+ * {@link StageMeter}: wall time, records read from files, shuffle. A night should cost what the night holds,
  * so the same night on a lake four times larger should take about as long.
  */
 public final class NightBenchmark {
   public static final int DEFAULT_NIGHT_ARTICLES = 3_500;
+  /** The command line's main class (the bench does not depend on the CLI package, which depends on it). */
+  static final String FRONTLINE_MAIN = "org.frontline.cli.Frontline";
 
   /** Options of a nightly benchmark, validated at construction. */
   public record Options(List<Long> sizes, long seed, Path cache, Path work, int nightArticles, boolean keepLakes) {
@@ -58,8 +61,8 @@ public final class NightBenchmark {
   /**
    * One night on one lake: the lake's articles before the night, the night's records and day (ISO), whether
    * expressions were interpreted (small data, as the nightly command decides), the night's wall time as the
-   * nightly command runs it (independent stages side by side), and one window per stage of the same night run
-   * again one stage at a time on a fresh copy of the lake.
+   * nightly command takes in a fresh JVM (on a cluster: its stages side by side in this JVM), and one window per
+   * stage of the same night run again one stage at a time on a fresh copy of the lake.
    */
   public record NightResult(long lakeArticles, long nightArticles, String night, int cores, boolean interpreted,
       double asRunSeconds, List<Window> stages) {
@@ -101,13 +104,12 @@ public final class NightBenchmark {
         .textBytes();
     // as the nightly command evaluates it: a night's own input decides between generated and interpreted code
     try (Sessions.Interpreted interpreted = Sessions.interpretSmallData(spark, nightBytes)) {
-      Progress.info("bench", String.format(Locale.ROOT, "night %s: %,d records on the lake of %,d articles,"
-          + " stages side by side as the nightly command runs them%s", night, options.nightArticles(), n,
-          interpreted.active() ? " (small data: expressions interpreted)" : ""));
       copy(base, lakeDir);
-      long t0 = System.nanoTime();
-      runNight(night, corpus, lakeDir, (pipeline, context) -> StageRunner.runConcurrently(pipeline, context));
-      double asRun = (System.nanoTime() - t0) / 1e9;
+      boolean local = spark.sparkContext().isLocal();
+      Progress.info("bench", String.format(Locale.ROOT, "night %s: %,d records on the lake of %,d articles, %s",
+          night, options.nightArticles(), n, local ? "the nightly command in a JVM of its own"
+              : "stages side by side as the nightly command runs them"));
+      double asRun = local ? command(night, corpus, lakeDir) : inProcess(night, corpus, lakeDir);
       Progress.info("bench", String.format(Locale.ROOT, "night %s on the lake of %,d articles in %.1f s; again, one"
           + " stage at a time, each measured", night, n, asRun));
       copy(base, lakeDir);
@@ -121,6 +123,42 @@ public final class NightBenchmark {
         FileUtils.deleteQuietly(lakeDir.toFile());
       }
     }
+  }
+
+  /** The night's wall time with its stages side by side in this JVM (a cluster's driver cannot start another). */
+  private double inProcess(LocalDate night, Path corpus, Path lakeDir) {
+    long t0 = System.nanoTime();
+    runNight(night, corpus, lakeDir, (pipeline, context) -> StageRunner.runConcurrently(pipeline, context));
+    return (System.nanoTime() - t0) / 1e9;
+  }
+
+  /**
+   * The night as it runs in production: {@code frontline nightly} in a fresh JVM, with this JVM's java, flags
+   * and class path, so that every lake size pays the same start, class loading and compilation. Its output goes
+   * to {@code WORK/night-lake-N.log}; returns the process's wall time.
+   */
+  private double command(LocalDate night, Path corpus, Path lakeDir) {
+    List<String> cmd = new ArrayList<>();
+    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    cmd.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+    cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), FRONTLINE_MAIN, "nightly", "--date",
+        night.toString(), "--input", corpus.toString(), "--lake", lakeDir.toString(), "--master",
+        spark.sparkContext().master(), "--shuffle-partitions", spark.conf().get("spark.sql.shuffle.partitions")));
+    Path log = options.work().resolve(lakeDir.getFileName() + ".log");
+    long t0 = System.nanoTime();
+    try {
+      Process process = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+      int code = process.waitFor();
+      if (code != 0) {
+        throw new IllegalStateException("the nightly command exited with " + code + ": see " + log);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while the nightly command ran", e);
+    }
+    return (System.nanoTime() - t0) / 1e9;
   }
 
   /** Runs the night's pipeline on the lake in {@code lakeDir} and checks that its ingest read every record. */

@@ -60,8 +60,8 @@ final class BenchCommand implements Callable<Integer> {
   boolean detail;
 
   @Option(names = "--nightly", description = "measure one night instead: the same night of new articles on the"
-      + " lake of each size (built once with a topic fit, cached under CACHE/lakes), as the nightly command runs"
-      + " it, then one stage at a time to measure each")
+      + " lake of each size (built once with a topic fit, cached under CACHE/lakes): frontline nightly in a JVM of"
+      + " its own, then one stage at a time to measure each")
   boolean nightly;
 
   @Option(names = "--night-articles", defaultValue = "" + NightBenchmark.DEFAULT_NIGHT_ARTICLES, paramLabel = "N",
@@ -132,8 +132,8 @@ final class BenchCommand implements Callable<Integer> {
     out.println("# rows_read: records read from files by the night's Spark tasks (lake tables and the night's"
         + " corpus)");
     out.println("# in_turn: the stages' wall times added up, the night run one stage at a time to measure each;"
-        + " night: the same night on a fresh copy of the lake, run first, as the nightly command runs it (topics"
-        + " beside extract -> events -> trends)");
+        + " night: the same night run first, on a fresh copy of the lake, by frontline nightly in a JVM of its own"
+        + " (topics beside extract -> events -> trends; the JVM's start included)");
     Path json = work.resolve("bench-nightly.json");
     Map<String, Object> root = new LinkedHashMap<>();
     root.put("spark", spark.version());

@@ -60,6 +60,8 @@ class BenchCommandTest extends SparkTest {
     assertTrue(Files.exists(dir.resolve("corpora/lakes/lake-1000-seed-42/_COMPLETE")), "the lake is cached");
     assertTrue(Files.exists(dir.resolve("bench-nightly.json")));
     assertFalse(Files.exists(dir.resolve("night-lake-1000")), "the night's lake is removed unless --keep-lakes");
+    assertTrue(Files.readString(dir.resolve("night-lake-1000.log")).contains("[nightly] done"),
+        "the night as a command, in a JVM of its own");
   }
 
   @Test
