@@ -1,5 +1,7 @@
 package org.frontline.bench;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.commons.io.FileUtils;
 import org.apache.spark.sql.SparkSession;
 import org.frontline.bench.StageMeter.Window;
@@ -29,7 +31,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
+import java.util.stream.Stream;
 
 /**
  * The nightly benchmark, one lake size at a time: BuildLake (the full pipeline with its topic fit over the
@@ -59,13 +63,14 @@ public final class NightBenchmark {
   }
 
   /**
-   * One night on one lake: the lake's articles before the night, the night's records and day (ISO), whether
-   * expressions were interpreted (small data, as the nightly command decides), the night's wall time as the
-   * nightly command takes in a fresh JVM (on a cluster: its stages side by side in this JVM), and one window per
-   * stage of the same night run again one stage at a time on a fresh copy of the lake.
+   * One night on one lake: the lake's articles before the night, the night's records and day (ISO), whether the
+   * night was timed as the nightly command in a JVM of its own (local master) or with its stages side by side in
+   * this JVM (a cluster's), whether this JVM's run interpreted expressions (small data, decided as the nightly
+   * command decides), the timed night's wall time, and one window per stage of the same night run again one
+   * stage at a time on a fresh copy of the lake.
    */
-  public record NightResult(long lakeArticles, long nightArticles, String night, int cores, boolean interpreted,
-      double asRunSeconds, List<Window> stages) {
+  public record NightResult(long lakeArticles, long nightArticles, String night, int cores, boolean ownJvm,
+      boolean interpreted, double asRunSeconds, List<Window> stages) {
     /** The stages' wall times added up (the night run one stage at a time). */
     public double seconds() {
       return stages.stream().mapToDouble(Window::seconds).sum();
@@ -102,22 +107,31 @@ public final class NightBenchmark {
     Path lakeDir = options.work().resolve("night-lake-" + n);
     long nightBytes = InputFiles.expand(List.of(corpus.toString()), null, spark.sparkContext().hadoopConfiguration())
         .textBytes();
-    // as the nightly command evaluates it: a night's own input decides between generated and interpreted code
-    try (Sessions.Interpreted interpreted = Sessions.interpretSmallData(spark, nightBytes)) {
+    boolean local = spark.sparkContext().isLocal();
+    try {
       copy(base, lakeDir);
-      boolean local = spark.sparkContext().isLocal();
       Progress.info("bench", String.format(Locale.ROOT, "night %s: %,d records on the lake of %,d articles, %s",
           night, options.nightArticles(), n, local ? "the nightly command in a JVM of its own"
               : "stages side by side as the nightly command runs them"));
-      double asRun = local ? command(night, corpus, lakeDir) : inProcess(night, corpus, lakeDir);
+      double asRun;
+      if (local) {
+        asRun = command(night, corpus, lakeDir); // the command decides how it evaluates expressions itself
+      } else {
+        try (Sessions.Interpreted ignored = Sessions.interpretSmallData(spark, nightBytes)) {
+          asRun = inProcess(night, corpus, lakeDir);
+        }
+      }
       Progress.info("bench", String.format(Locale.ROOT, "night %s on the lake of %,d articles in %.1f s; again, one"
           + " stage at a time, each measured", night, n, asRun));
       copy(base, lakeDir);
       List<Window> stages = new ArrayList<>();
-      runNight(night, corpus, lakeDir,
-          (pipeline, context) -> StageRunner.run(pipeline, context, meter.windowPerStage(stages)));
-      return new NightResult(n, options.nightArticles(), night.toString(), cores(), interpreted.active(), asRun,
-          stages);
+      // as the nightly command evaluates it: a night's own input decides between generated and interpreted code
+      try (Sessions.Interpreted interpreted = Sessions.interpretSmallData(spark, nightBytes)) {
+        runNight(night, corpus, lakeDir,
+            (pipeline, context) -> StageRunner.run(pipeline, context, meter.windowPerStage(stages)));
+        return new NightResult(n, options.nightArticles(), night.toString(), cores(), local, interpreted.active(),
+            asRun, stages);
+      }
     } finally {
       if (!options.keepLakes()) {
         FileUtils.deleteQuietly(lakeDir.toFile());
@@ -132,33 +146,90 @@ public final class NightBenchmark {
     return (System.nanoTime() - t0) / 1e9;
   }
 
+  /** How long a night as a command may take before it is stopped and the bench fails. */
+  static final long COMMAND_TIMEOUT_MINUTES = 60;
+
   /**
-   * The night as it runs in production: {@code frontline nightly} in a fresh JVM, with this JVM's java, flags
-   * and class path, so that every lake size pays the same start, class loading and compilation. Its output goes
-   * to {@code WORK/night-lake-N.log}; returns the process's wall time.
+   * The night as it runs in production: {@code frontline nightly} in a fresh JVM, with this JVM's java, class
+   * path and flags ({@link #childFlags}), so that every lake size pays the same start, class loading and
+   * compilation. Its output goes to {@code WORK/night-lake-N.log}; its run summary must show every record read
+   * and the counts reconciled. Returns the process's wall time. The process is stopped if the bench is
+   * interrupted or it runs over {@link #COMMAND_TIMEOUT_MINUTES}, before its lake is deleted.
    */
   private double command(LocalDate night, Path corpus, Path lakeDir) {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    cmd.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+    cmd.addAll(childFlags(ManagementFactory.getRuntimeMXBean().getInputArguments()));
     cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), FRONTLINE_MAIN, "nightly", "--date",
         night.toString(), "--input", corpus.toString(), "--lake", lakeDir.toString(), "--master",
         spark.sparkContext().master(), "--shuffle-partitions", spark.conf().get("spark.sql.shuffle.partitions")));
     Path log = options.work().resolve(lakeDir.getFileName() + ".log");
     long t0 = System.nanoTime();
+    Process process = null;
     try {
-      Process process = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-      int code = process.waitFor();
-      if (code != 0) {
-        throw new IllegalStateException("the nightly command exited with " + code + ": see " + log);
+      process = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+      if (!process.waitFor(COMMAND_TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
+        throw new IllegalStateException("the nightly command ran over " + COMMAND_TIMEOUT_MINUTES
+            + " minutes: see " + log);
+      }
+      if (process.exitValue() != 0) {
+        throw new IllegalStateException("the nightly command exited with " + process.exitValue() + ": see " + log);
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while the nightly command ran", e);
+    } finally {
+      if (process != null && process.isAlive()) {
+        process.destroyForcibly();
+        try {
+          process.waitFor(1, TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
     }
-    return (System.nanoTime() - t0) / 1e9;
+    double seconds = (System.nanoTime() - t0) / 1e9;
+    checkSummary(lakeDir, log);
+    return seconds;
+  }
+
+  /** The command's run summary (its only file under {@code LAKE/runs}) shows every record read, reconciled. */
+  private void checkSummary(Path lakeDir, Path log) {
+    try (Stream<Path> runs = Files.list(lakeDir.resolve("runs"))) {
+      List<Path> nightly = runs.filter(f -> f.getFileName().toString().contains("nightly")).toList();
+      if (nightly.size() != 1) {
+        throw new IllegalStateException("the nightly command left " + nightly.size() + " run summaries: see " + log);
+      }
+      JsonNode summary = new ObjectMapper().readTree(nightly.get(0).toFile());
+      if (summary.path("read").asLong() != options.nightArticles() || !summary.path("reconciled").asBoolean()) {
+        throw new IllegalStateException("the nightly command read " + summary.path("read").asLong() + " of "
+            + options.nightArticles() + " records (reconciled: " + summary.path("reconciled") + "): see " + log);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * This JVM's flags a child JVM may share: not those that attach an agent or a debugger, open a management
+   * port, or write a file of their own (flight recordings, class archives, logs, heap dumps), which the two
+   * would fight over; the rest (heap, class-data sharing archive, module openings, system properties) as given.
+   */
+  static List<String> childFlags(List<String> flags) {
+    List<String> out = new ArrayList<>();
+    for (String f : flags) {
+      boolean own = f.startsWith("-agentlib") || f.startsWith("-agentpath") || f.startsWith("-javaagent")
+          || f.startsWith("-Xrunjdwp") || f.startsWith("-XX:ArchiveClassesAtExit")
+          || f.startsWith("-XX:StartFlightRecording") || f.startsWith("-XX:FlightRecorderOptions")
+          || f.startsWith("-XX:HeapDumpPath") || f.startsWith("-Dcom.sun.management.jmxremote")
+          || (f.startsWith("-Xlog") && f.contains("file="));
+      if (!own) {
+        out.add(f);
+      }
+    }
+    return out;
   }
 
   /** Runs the night's pipeline on the lake in {@code lakeDir} and checks that its ingest read every record. */

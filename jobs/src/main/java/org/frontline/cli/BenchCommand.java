@@ -124,16 +124,17 @@ final class BenchCommand implements Callable<Integer> {
             r.nightArticles(), w.name(), w.seconds(), w.inputRecords(), w.inputBytes() / 1e6,
             w.shuffleWriteBytes() / 1e6, w.tasks());
       }
-      out.printf(Locale.ROOT, "%,9d %,7d  %-8s %8.1f%n", r.lakeArticles(), r.nightArticles(), "in_turn",
-          r.seconds());
-      out.printf(Locale.ROOT, "%,9d %,7d  %-8s %8.1f%s%n", r.lakeArticles(), r.nightArticles(), "night",
-          r.asRunSeconds(), r.interpreted() ? "  (expressions interpreted: small data)" : "");
+      out.printf(Locale.ROOT, "%,9d %,7d  %-8s %8.1f%s%n", r.lakeArticles(), r.nightArticles(), "in_turn",
+          r.seconds(), r.interpreted() ? "  (expressions interpreted: small data)" : "");
+      out.printf(Locale.ROOT, "%,9d %,7d  %-8s %8.1f%n", r.lakeArticles(), r.nightArticles(), "night",
+          r.asRunSeconds());
     }
     out.println("# rows_read: records read from files by the night's Spark tasks (lake tables and the night's"
         + " corpus)");
     out.println("# in_turn: the stages' wall times added up, the night run one stage at a time to measure each;"
-        + " night: the same night run first, on a fresh copy of the lake, by frontline nightly in a JVM of its own"
-        + " (topics beside extract -> events -> trends; the JVM's start included)");
+        + " night: the same night run first, on a fresh copy of the lake, "
+        + (results.get(0).ownJvm() ? "by frontline nightly in a JVM of its own (the JVM's start included)"
+            : "with its stages side by side in this JVM") + " (topics beside extract -> events -> trends)");
     Path json = work.resolve("bench-nightly.json");
     Map<String, Object> root = new LinkedHashMap<>();
     root.put("spark", spark.version());

@@ -109,9 +109,10 @@ public final class Sessions {
   }
 
   /**
-   * Data up to this many bytes (a command's input files plus the lake's articles) is evaluated by Spark's
-   * interpreted expressions instead of generated code. In a fresh JVM, generating and compiling the code of each
-   * query costs more than it saves on small data; per row, interpreted evaluation costs more. The README's run
+   * Data up to this many bytes (a command's input files plus the lake's articles; a night's input files alone) is
+   * evaluated by Spark's interpreted expressions instead of generated code. In a fresh JVM, generating and
+   * compiling the code of each query costs more than it saves on small data; per row, interpreted evaluation
+   * costs more. The README's run
    * over 800 records took 105 s compiled and 77 s interpreted; at 20 MB of input (20,000 generated articles) both
    * took 159 s; extract over 47,605 articles (14 MB of articles) took 42 s compiled and 47 s interpreted. The
    * tables are identical either way (docs/BENCHMARKS.md).
