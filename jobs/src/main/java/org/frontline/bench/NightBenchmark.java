@@ -108,30 +108,22 @@ public final class NightBenchmark {
     long nightBytes = InputFiles.expand(List.of(corpus.toString()), null, spark.sparkContext().hadoopConfiguration())
         .textBytes();
     boolean local = spark.sparkContext().isLocal();
-    try {
+    // as the nightly command evaluates it: a night's own input decides between generated and interpreted code
+    // (in this JVM; the command in its own decides the same by itself)
+    try (Sessions.Interpreted interpreted = Sessions.interpretSmallData(spark, nightBytes)) {
       copy(base, lakeDir);
       Progress.info("bench", String.format(Locale.ROOT, "night %s: %,d records on the lake of %,d articles, %s",
           night, options.nightArticles(), n, local ? "the nightly command in a JVM of its own"
               : "stages side by side as the nightly command runs them"));
-      double asRun;
-      if (local) {
-        asRun = command(night, corpus, lakeDir); // the command decides how it evaluates expressions itself
-      } else {
-        try (Sessions.Interpreted ignored = Sessions.interpretSmallData(spark, nightBytes)) {
-          asRun = inProcess(night, corpus, lakeDir);
-        }
-      }
+      double asRun = local ? command(night, corpus, lakeDir) : inProcess(night, corpus, lakeDir);
       Progress.info("bench", String.format(Locale.ROOT, "night %s on the lake of %,d articles in %.1f s; again, one"
           + " stage at a time, each measured", night, n, asRun));
       copy(base, lakeDir);
       List<Window> stages = new ArrayList<>();
-      // as the nightly command evaluates it: a night's own input decides between generated and interpreted code
-      try (Sessions.Interpreted interpreted = Sessions.interpretSmallData(spark, nightBytes)) {
-        runNight(night, corpus, lakeDir,
-            (pipeline, context) -> StageRunner.run(pipeline, context, meter.windowPerStage(stages)));
-        return new NightResult(n, options.nightArticles(), night.toString(), cores(), local, interpreted.active(),
-            asRun, stages);
-      }
+      runNight(night, corpus, lakeDir,
+          (pipeline, context) -> StageRunner.run(pipeline, context, meter.windowPerStage(stages)));
+      return new NightResult(n, options.nightArticles(), night.toString(), cores(), local, interpreted.active(),
+          asRun, stages);
     } finally {
       if (!options.keepLakes()) {
         FileUtils.deleteQuietly(lakeDir.toFile());

@@ -8,7 +8,6 @@ import java.sql.Date;
 import java.time.LocalDate;
 import java.util.List;
 
-import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
 /**
@@ -24,9 +23,6 @@ public record ChangedArticles(Dataset<Row> ids, List<LocalDate> days, boolean un
     days = List.copyOf(days);
   }
 
-  /** Most days {@link #inDays} names; more (a backfill of years), and it holds for every row. */
-  static final int MAX_DAYS = Lake.MAX_PRUNED_DAYS;
-
   /** The changed articles still in {@code articles}, read from their days' partitions only. */
   public Dataset<Row> read(Lake lake) {
     return lake.read(Tables.ARTICLES).filter(inDays("published_date"))
@@ -35,13 +31,11 @@ public record ChangedArticles(Dataset<Row> ids, List<LocalDate> days, boolean un
 
   /**
    * True for a row whose {@code dateColumn} is one of the changed articles' days (or null, if some are
-   * undated); {@code dateColumn} may be qualified ({@code t.published_date} in a MERGE).
+   * undated); {@code dateColumn} may be qualified ({@code t.published_date} in a MERGE). Above
+   * {@link Lake#MAX_PRUNED_DAYS} days (a backfill of years) it holds for every row.
    */
   public Column inDays(String dateColumn) {
-    if (days.size() > MAX_DAYS) {
-      return lit(true);
-    }
-    Column in = days.isEmpty() ? lit(false) : col(dateColumn).isin(days.stream().map(Date::valueOf).toArray());
-    return undated ? in.or(col(dateColumn).isNull()) : in;
+    Column on = Lake.onDays(dateColumn, days.stream().map(Date::valueOf).toList(), undated);
+    return on == null ? lit(true) : on;
   }
 }

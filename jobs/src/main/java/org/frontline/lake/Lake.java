@@ -227,9 +227,6 @@ public final class Lake {
       return null;
     }
     List<Row> rows = keys.select(day).distinct().limit(MAX_PRUNED_DAYS + 1).collectAsList();
-    if (rows.size() > MAX_PRUNED_DAYS) {
-      return null;
-    }
     List<Object> dates = new ArrayList<>();
     boolean undated = false;
     for (Row r : rows) {
@@ -239,8 +236,19 @@ public final class Lake {
         dates.add(r.getDate(0));
       }
     }
-    Column in = col("t." + day).isin(dates.toArray());
-    return undated ? in.or(col("t." + day).isNull()) : in;
+    return onDays("t." + day, dates, undated);
+  }
+
+  /**
+   * {@code column} among {@code dates}, or null when {@code undated} (the form Delta prunes partitions by); null
+   * when the dates are more than {@link #MAX_PRUNED_DAYS}: no restriction.
+   */
+  static Column onDays(String column, List<?> dates, boolean undated) {
+    if (dates.size() > MAX_PRUNED_DAYS) {
+      return null;
+    }
+    Column in = dates.isEmpty() ? functions.lit(false) : col(column).isin(dates.toArray());
+    return undated ? in.or(col(column).isNull()) : in;
   }
 
   /**
