@@ -1,6 +1,8 @@
 package org.frontline.extract;
 
-import java.util.regex.Matcher;
+import org.frontline.common.Stems;
+
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -23,7 +25,10 @@ final class Attackers {
       + "special forces|partisans|military intelligence|defence forces|defense forces)";
 
   /** Ukraine as the one who struck. */
-  private static final Pattern UA_CUE = Pattern.compile("\\b(?:(?:Ukrainian|Ukraine's|Kyiv's|Kiev's) "
+  private static final Gated UA_CUE = Gated.firstWord(Set.of("ukrainian", "ukraine", "kyiv", "kiev", "ukrainians",
+      "armed", "afu", "zsu", "himars*", "neptune*", "storm", "atacms*", "scalp*", "bayraktar*", "russian", "russia",
+      "enemy", "moscow", "kremlin", "occupation", "pro", "separatist"), false,
+      Pattern.compile("\\b(?:(?:Ukrainian|Ukraine's|Kyiv's|Kiev's) "
       + "(?!air defen|anti-aircraft)(?:(?:[\\w-]+ ){0,2})?" + AGENT_NOUN + "\\b|"
       + "(?:Ukraine|Kyiv|Kiev|Ukrainians) (?:has |have |had )?"
       + "(?:struck|hit|attacked|shelled|launched|fired|targeted|bombed|pounded|used)\\b|Armed Forces of Ukraine|"
@@ -35,31 +40,42 @@ final class Attackers {
       + "administration|governor|head|mayor|leader)|occupation (?:authorities|officials|administration)|"
       + "pro-Russian (?:officials|authorities|separatists?)|separatist (?:officials|authorities|leaders?)|"
       + "(?:Russian|Russia's) (?:air defen[cs]es?|anti-aircraft))",
-      Pattern.CASE_INSENSITIVE);
+      Pattern.CASE_INSENSITIVE), "ukrain", "kyiv", "kiev", "afu", "zsu", "himars", "neptune", "storm shadow",
+      "atacms", "scalp", "bayraktar", "russia", "enemy", "moscow", "kremlin", "occupation", "separatist");
 
   /** Russia as the one who struck. */
-  private static final Pattern RU_CUE = Pattern.compile("\\b(?:(?:Russian|Russia's|Moscow's|enemy|occupiers'|"
+  private static final Gated RU_CUE = Gated.firstWord(Set.of("russian", "russia", "moscow", "enemy", "occupiers",
+      "invaders", "russians", "the", "rashists", "racists", "orcs", "shahed*", "geran*", "kalibr*", "iskander*",
+      "kinzhal*", "kh", "tu", "su", "ukrainian", "ukraine"), false,
+      Pattern.compile("\\b(?:(?:Russian|Russia's|Moscow's|enemy|occupiers'|"
       + "invaders') (?!air defen|anti-aircraft)(?:(?:[\\w-]+ ){0,2})?" + AGENT_NOUN + "\\b|"
       + "(?:Russia|Moscow|Russians|the Russians|the enemy|"
       + "the occupiers|the invaders|occupiers|invaders|Russian troops|Russian forces) (?:has |have |had )?"
       + "(?:struck|hit|attacked|shelled|launched|fired|targeted|bombed|pounded|used)\\b|\\b(?:occupiers|invaders|"
       + "rashists|racists|orcs)\\b|Shahed|Geran|Kalibr|Iskander|Kinzhal|Kh-\\d+|Tu-\\d+|Su-\\d+|"
       + "(?:Ukrainian|Ukraine's) (?:air defen[cs]es?|air force|Air Force|anti-aircraft))",
-      Pattern.CASE_INSENSITIVE);
+      Pattern.CASE_INSENSITIVE), "russia", "moscow", "enemy", "occupiers", "invaders", "rashists", "racists", "orcs",
+      "shahed", "geran", "kalibr", "iskander", "kinzhal", "kh-", "tu-", "su-", "ukrain");
 
   /** The first actor cue of a text: RU, UA, or null when it names none. */
   static String cue(String text) {
     if (text == null) {
       return null;
     }
-    Matcher ua = UA_CUE.matcher(text);
-    Matcher ru = RU_CUE.matcher(text);
-    int uaAt = ua.find() ? ua.start() : Integer.MAX_VALUE;
-    int ruAt = ru.find() ? ru.start() : Integer.MAX_VALUE;
+    String lower = Stems.asciiLowerCase(text);
+    NumberWords words = new NumberWords(text);
+    int uaAt = first(UA_CUE, text, lower, words);
+    int ruAt = first(RU_CUE, text, lower, words);
     if (uaAt == ruAt) {
       return null;
     }
     return uaAt < ruAt ? UA : RU;
+  }
+
+  /** Where the rule's first match in {@code s} begins, or {@link Integer#MAX_VALUE}. */
+  private static int first(Gated rule, String s, String lower, NumberWords words) {
+    Gated.Matches m = rule.matches(s, lower, words);
+    return m != null && m.next() ? m.matcher().start() : Integer.MAX_VALUE;
   }
 
   private static final Pattern RU_DEFENCE = Pattern.compile("\\b(?:Russian|Russia's) (?:air defen[cs]es?|"

@@ -5,6 +5,7 @@ import org.frontline.common.Stems;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -43,20 +44,22 @@ final class FigureReader {
       + PERSON + ")\\b)", CI);
 
 
+  /** Stems of which every weapon noun ({@code WEAPON_NOUN}) has one. */
+  private static final String[] WEAPON_STEMS = {"drone", "uav", "missile", "rocket", "shahed", "bomb", "shell",
+      "airstrikes", "munitions", "projectiles", "unmanned aerial vehicles", "kalibrs", "iskanders", "kinzhals", "kabs"};
+  /** Stems of which every shoot-down verb ({@code DOWN}) has one. */
+  private static final String[] DOWN_STEMS = {"down", "destroy", "intercept", "neutrali", "suppressed", "repelled",
+      "eliminated", "jammed", "disabled", "lost"};
   private static final Gated LAUNCHED = Gated.count(3, Pattern.compile("\\b(?:(" + QUAL + ")\\s+)?(" + NUM + ")\\s+"
       + "((?:" + WEAPON_ADJECTIVE + "\\s+){0,3}?)(" + WEAPON_NOUN + ")\\b(?!\\s+(?:attacks?|strikes?|raids?|alerts?|"
-      + "debris|wreckage|fragments|production|factory|sites?|units?|operators?|crews?))", CI),
-      "drone", "uav", "missile", "rocket", "shahed", "bomb", "shell", "airstrikes", "munitions", "projectiles",
-      "unmanned aerial vehicles", "kalibrs", "iskanders", "kinzhals", "kabs");
+      + "debris|wreckage|fragments|production|factory|sites?|units?|operators?|crews?))", CI), WEAPON_STEMS);
   private static final String DOWN = "(?:shot down|downed|destroyed|intercepted|neutrali[sz]ed|suppressed|"
       + "repelled|eliminated|taken down|brought down|jammed|disabled|lost|locationally lost|downing|shooting down|"
       + "destroying|intercepting|neutrali[sz]ing|shoot down|destroy|intercept|neutrali[sz]e|bring down|take down)";
   private static final Gated INTERCEPT_AFTER = new Gated(Pattern.compile("(?:" + DOWN + "|(?:shot|took|brought) down)"
       + "\\s+(?:(" + QUAL + ")\\s+)?(" + NUM + ")\\b(?=\\s*(?:of\\s+(?:them|those|these|the)\\b|(?:[\\w-]+\\s+){0,3}?"
       + "(?:" + WEAPON_NOUN + "|targets)\\b|targets|aerial targets|[,.;]|$|"
-      + "\\s+(?:over|above|in|across|before|by)\\b))", CI),
-      "down", "destroy", "intercept", "neutrali", "suppressed", "repelled", "eliminated", "jammed", "disabled",
-      "lost");
+      + "\\s+(?:over|above|in|across|before|by)\\b))", CI), DOWN_STEMS);
   /** " were shot down ..." right after a launch count: the launched weapons were intercepted. */
   private static final Pattern DOWN_AFTER = Pattern.compile("(?is)^\\s+(?:(?:\\w+\\s+){0,2}?" + BE
       + "\\s+(?:\\w+\\s+){0,2}?)?" + DOWN + "\\b.*");
@@ -96,31 +99,38 @@ final class FigureReader {
   private static final Pattern DOWN_ALL = Pattern.compile(DOWN + "\\s+(?:all|all of the|all the|both|every one of the|"
       + "each of the|the full complement of|the entire|the whole)\\s+$", CI);
   /** "brought down each of them", "destroyed them all", "the entire number Russia launched": all that came. */
-  private static final Pattern DOWN_EVERY = Pattern.compile(DOWN
+  private static final Gated DOWN_EVERY = new Gated(Pattern.compile(DOWN
       + "\\s+(?:(?:each|all|every one|both) of them|them all)\\b|"
       + "\\b(?:the entire number|all those|all that|every one that)\\s+(?:that\\s+)?(?:Russia|Moscow|the enemy|"
-      + "Russian forces|the Russians)\\s+(?:had\\s+)?(?:launched|fired|sent|used)\\b", CI);
+      + "Russian forces|the Russians)\\s+(?:had\\s+)?(?:launched|fired|sent|used)\\b", CI),
+      "of them", "them all", "the entire number", "all those", "all that", "every one that");
   /** "13 of the drones", "of the missiles, 4 were": a count of a weapon named before. */
-  private static final Pattern OF_THE_WEAPON = Pattern.compile("(?<!every )(?<!each )\\b(" + NUM
+  private static final Gated OF_THE_WEAPON = Gated.firstWord(Set.of("of"), true,
+      Pattern.compile("(?<!every )(?<!each )\\b(" + NUM
       + ")\\s+of\\s+(?:the|them,?\\s+(?:the\\s+)?)\\s*(?:[\\w-]+\\s+){0,2}?(" + WEAPON_NOUN + ")\\b|"
       + "\\b[Oo]f the (?:[\\w-]+\\s+){0,2}?(" + WEAPON_NOUN + "),\\s+(" + NUM
-      + ")\\s+(?:were|was|had been|have been)\\s+(?:\\w+\\s+){0,2}?" + DOWN + "\\b", CI);
+      + ")\\s+(?:were|was|had been|have been)\\s+(?:\\w+\\s+){0,2}?" + DOWN + "\\b", CI), WEAPON_STEMS);
   /** "reported 3 downed", "10 of 10 drones downed overnight": an interception count without "were". */
-  private static final Pattern DOWN_BARE = Pattern.compile("\\b(" + NUM + ")\\s+(?:(?:[\\w-]+\\s+){0,3}?(" + WEAPON_NOUN
+  private static final Gated DOWN_BARE = Gated.firstWord(Set.of(), true,
+      Pattern.compile("\\b(" + NUM + ")\\s+(?:(?:[\\w-]+\\s+){0,3}?(" + WEAPON_NOUN
       + ")\\s+)?(?:shot down|downed|destroyed|intercepted|neutrali[sz]ed)(?=\\s*(?:[,.;:]|$|by\\b|over\\b|overnight\\b|"
-      + "and\\b|in\\b))", CI);
+      + "and\\b|in\\b))", CI), "down", "destroyed", "intercepted", "neutrali");
   /** "Russia had launched 7 in total", "after Russia launched a total of 22": a launched total without a noun. */
-  private static final Pattern LAUNCHED_TOTAL = Pattern.compile("\\b(?:launched|fired|sent|used)\\s+(?:a total of\\s+|"
+  private static final Gated LAUNCHED_TOTAL = Gated.firstWord(Set.of("launched", "fired", "sent", "used"), false,
+      Pattern.compile("\\b(?:launched|fired|sent|used)\\s+(?:a total of\\s+|"
       + "(?:(" + QUAL + ")\\s+))?(" + NUM + ")(?=\\s*(?:in total|in all|during|overnight|last night|that night|,|\\.|$|"
-      + "into|at|against|across)\\b)", CI);
+      + "into|at|against|across)\\b)", CI), "launched", "fired", "sent", "used");
   /** "3 missiles, of which 3 were shot down", "81 missiles (34 shot down)": a share of the count just before. */
-  private static final Pattern SHARE_DOWN = Pattern.compile("\\b(?:of which|of them|of these|of those)\\s+(" + NUM
+  private static final Gated SHARE_DOWN = new Gated(
+      Pattern.compile("\\b(?:of which|of them|of these|of those)\\s+(" + NUM
       + ")\\s+(?:were|was|had been|have been)\\s+(?:\\w+\\s+){0,2}?" + DOWN + "\\b|\\(\\s*(" + NUM
-      + ")\\s+(?:were\\s+|of them\\s+)?" + DOWN + "\\s*\\)", CI);
+      + ")\\s+(?:were\\s+|of them\\s+)?" + DOWN + "\\s*\\)", CI), DOWN_STEMS);
   /** "In total, 37 were recorded", "12 had been launched": a launched total told in the passive, no noun. */
-  private static final Pattern TOTAL_PASSIVE = Pattern.compile("\\b(?:(?:in total|in all|altogether|a total of),?\\s+)?"
+  private static final Gated TOTAL_PASSIVE = Gated.firstWord(Set.of("in", "altogether", "a"), true,
+      Pattern.compile("\\b(?:(?:in total|in all|altogether|a total of),?\\s+)?"
       + "(" + NUM + ")\\s+(?:were|had been|have been)\\s+"
-      + "(?:recorded|launched|fired|detected|tracked|used|sent)\\b", CI);
+      + "(?:recorded|launched|fired|detected|tracked|used|sent)\\b", CI), "recorded", "launched", "fired", "detected",
+      "tracked", "used", "sent");
   /**
    * "missiles and drones - 98 and 10 respectively": two weapons, then their counts in the same order
    * (intercepted when a shoot-down verb stands just before the first weapon).
@@ -129,20 +139,24 @@ final class FigureReader {
       + ")\\s+and\\s+((?:[\\w-]+\\s+){0,2}?" + WEAPON_NOUN + ")\\b[^.;]{0,60}?\\b(" + NUM + ")\\s*(?:,|and)\\s*("
       + NUM + "),?\\s+respectively\\b", CI);
   /** "out of 7 launched", "of the 40 fired": a launched total after an interception count. */
-  private static final Pattern OUT_OF_LAUNCHED = Pattern.compile("\\b(?:out of|of)\\s+(?:the\\s+|a total of\\s+)?(?:("
+  private static final Gated OUT_OF_LAUNCHED = Gated.firstWord(Set.of("out", "of"), false,
+      Pattern.compile("\\b(?:out of|of)\\s+(?:the\\s+|a total of\\s+)?(?:("
       + QUAL + ")\\s+)?(" + NUM + ")\\s+(?:(?:that|which)\\s+(?:[\\w-]+\\s+){0,2}?)?"
-      + "(?:launched|fired|used|sent)\\b", CI);
+      + "(?:launched|fired|used|sent)\\b", CI), "launched", "fired", "used", "sent");
   /** "no missile was shot down", "none of them were intercepted": intercepted 0. */
-  private static final Pattern NONE_DOWN = Pattern.compile("\\b(?:no|not a single|not one)\\s+((?:[\\w-]+\\s+){0,2}?"
+  private static final Gated NONE_DOWN = Gated.firstWord(Set.of("no", "not", "none"), false,
+      Pattern.compile("\\b(?:no|not a single|not one)\\s+((?:[\\w-]+\\s+){0,2}?"
       + WEAPON_NOUN + ")\\s+(?:\\w+\\s+){0,3}?(?:was|were|had been|has been|could be)\\s+(?:\\w+\\s+){0,2}?"
       + DOWN + "\\b|\\bnone (?:of (?:them|which|these|those) )?(?:was|were|could be)\\s+(?:\\w+\\s+){0,2}?"
-      + DOWN + "\\b", CI);
+      + DOWN + "\\b", CI), DOWN_STEMS);
   private static final Pattern OF_TOTAL = Pattern.compile("\\b(" + NUM + ")\\s+(?:out\\s+)?of\\s+(?:the\\s+)?$", CI);
   private static final Pattern DOWN_NEAR = Pattern.compile("(?:" + DOWN + "|air defen[cs]e|shot|took|brought)"
       + "[^\\w;]+(?:\\w+[^\\w;]+){0,2}$", CI); // not across a semicolon: "4 were shot down; and 10 drones"
 
-  private static final Gated KILLED_LIST = new Gated(Pattern.compile("\\b" + PERSON_LIST + "\\s+(?:\\w+\\s+){0,2}?" + BE
-      + "\\s+(?:\\w+\\s+)?(?:killed|dead|slain)\\b", CI),
+  /** The words a person list begins with, apart from a count ({@link #PERSON_ITEM}). */
+  private static final Set<String> PERSON_FIRST = Set.of("a", "an", "the", "his", "her", "their");
+  private static final Gated KILLED_LIST = Gated.firstWord(PERSON_FIRST, true, Pattern.compile("\\b" + PERSON_LIST
+      + "\\s+(?:\\w+\\s+){0,2}?" + BE + "\\s+(?:\\w+\\s+)?(?:killed|dead|slain)\\b", CI),
       "killed", "dead", "slain");
   private static final Gated KILLED_BY_VERB = new Gated(Pattern.compile("\\b(?:kill(?:ed|ing)|claimed the lives of|"
       + "took the lives of|the deaths? of)\\s+(?:(" + QUAL + ")\\s+)?" + PERSON_LIST, CI),
@@ -166,8 +180,8 @@ final class FigureReader {
   private static final Gated VICTIM = new Gated(Pattern.compile("\\b(?:the )?(?:victim|person killed|dead) (?:was|is) "
       + "(?:a|an)\\b", CI),
       "victim", "person killed", "dead");
-  private static final Gated INJURED_LIST = new Gated(Pattern.compile("\\b" + PERSON_LIST + "\\s+(?:\\w+\\s+){0,2}?"
-      + BE + "\\s+(?:\\w+\\s+)?(?:injured|wounded|hurt|hospitali[sz]ed)\\b", CI),
+  private static final Gated INJURED_LIST = Gated.firstWord(PERSON_FIRST, true, Pattern.compile("\\b" + PERSON_LIST
+      + "\\s+(?:\\w+\\s+){0,2}?" + BE + "\\s+(?:\\w+\\s+)?(?:injured|wounded|hurt|hospitali[sz]ed)\\b", CI),
       "injured", "wounded", "hurt", "hospitali");
   private static final Gated INJURED_BY_VERB = new Gated(Pattern.compile("\\b(?:injur(?:ed|ing)|wound(?:ed|ing)|"
       + "hurting)\\s+(?:(" + QUAL + ")\\s+)?" + PERSON_LIST, CI),
@@ -313,8 +327,8 @@ final class FigureReader {
     }
     if (SHOOT_DOWN_OR_LAUNCH.anyInLower(lower)) {
       interceptListsBackwards(f.launches, s);
-      readTotalsAndNone(f, s);
-      readWeaponShares(f, s);
+      readTotalsAndNone(f, s, lower, words);
+      readWeaponShares(f, s, lower, words);
     }
     for (Gated p : new Gated[] {INTERCEPT_AFTER, INTERCEPT_BEFORE}) {
       for (int[] c : counts(p, s, lower, words, 2, false)) {
@@ -401,9 +415,10 @@ final class FigureReader {
    * "brought down 13 of the drones and 20 of the missiles", "of the missiles, 4 were shot down", "reported 3
    * downed": interception counts of a weapon named by a noun after "of the", or without "were".
    */
-  static void readWeaponShares(Figures f, String s) {
-    Matcher m = OF_THE_WEAPON.matcher(s);
-    while (m.find()) {
+  static void readWeaponShares(Figures f, String s, String lower, NumberWords words) {
+    Gated.Matches found = OF_THE_WEAPON.matches(s, lower, words);
+    while (found != null && found.next()) {
+      Matcher m = found.matcher();
       boolean reverse = m.group(1) == null;
       Integer n = Numbers.parse(reverse ? m.group(4) : m.group(1));
       List<Weapons.Hit> w = Weapons.find(reverse ? m.group(3) : m.group(2));
@@ -418,8 +433,8 @@ final class FigureReader {
         f.launches.add(new Launch(m.start(), n, null, w.get(0).weapon(), null, true));
       }
     }
-    m = SHARE_DOWN.matcher(s);
-    while (m.find()) {
+    Matcher m = SHARE_DOWN.matcher(s, lower);
+    while (m != null && m.find()) {
       Integer n = Numbers.parse(m.group(1) != null ? m.group(1) : m.group(2));
       Launch counted = null;
       for (Launch l : f.launches) {
@@ -429,8 +444,9 @@ final class FigureReader {
         f.launches.add(new Launch(m.start(), n, null, counted.weapon(), counted.model(), true));
       }
     }
-    m = DOWN_BARE.matcher(s);
-    while (m.find()) {
+    found = DOWN_BARE.matches(s, lower, words);
+    while (found != null && found.next()) {
+      m = found.matcher();
       Integer n = Numbers.parse(m.group(1));
       List<Weapons.Hit> w = m.group(2) == null ? List.of() : Weapons.find(m.group(2));
       if (n == null) {
@@ -448,9 +464,10 @@ final class FigureReader {
    * Counts told without a weapon noun: "out of 7 launched" (launched, of the weapon counted before it) and
    * "no missile was shot down", "none were intercepted" (intercepted 0).
    */
-  static void readTotalsAndNone(Figures f, String s) {
-    Matcher total = OUT_OF_LAUNCHED.matcher(s);
-    while (total.find()) {
+  static void readTotalsAndNone(Figures f, String s, String lower, NumberWords words) {
+    Gated.Matches found = OUT_OF_LAUNCHED.matches(s, lower, words);
+    while (found != null && found.next()) {
+      Matcher total = found.matcher();
       Integer n = Numbers.parse(total.group(2));
       Launch prev = null;
       for (Launch l : f.launches) {
@@ -460,8 +477,9 @@ final class FigureReader {
         f.launches.add(new Launch(total.start(), n, Numbers.qualifier(total.group(1)), prev.weapon(), null, false));
       }
     }
-    Matcher said = LAUNCHED_TOTAL.matcher(s);
-    while (said.find()) {
+    found = LAUNCHED_TOTAL.matches(s, lower, words);
+    while (found != null && found.next()) {
+      Matcher said = found.matcher();
       Integer n = Numbers.parse(said.group(2));
       Launch prev = f.launches.isEmpty() ? null : f.launches.get(0);
       for (Launch l : f.launches) {
@@ -473,7 +491,7 @@ final class FigureReader {
         f.launchedTotal = n;
       }
     }
-    if (DOWN_EVERY.matcher(s).find()) {
+    if (DOWN_EVERY.find(s, lower)) {
       // every weapon counted once stands for both figures: launched and downed alike
       for (Launch l : List.copyOf(f.launches)) {
         if (f.launches.stream().noneMatch(x -> x.intercept() != l.intercept() && x.weapon() == l.weapon())) {
@@ -482,15 +500,17 @@ final class FigureReader {
         }
       }
     }
-    Matcher passive = TOTAL_PASSIVE.matcher(s);
-    while (passive.find()) {
+    found = TOTAL_PASSIVE.matches(s, lower, words);
+    while (found != null && found.next()) {
+      Matcher passive = found.matcher();
       Integer n = Numbers.parse(passive.group(1));
       if (n != null && n > 0 && f.launches.isEmpty() && f.launchedTotal == null) {
         f.launchedTotal = n;
       }
     }
-    Matcher respectively = RESPECTIVELY.matcher(s);
-    while (respectively.find()) {
+    // the word is in every match: most sentences are settled by one indexOf
+    Matcher respectively = lower.contains("respectively") ? RESPECTIVELY.matcher(s) : null;
+    while (respectively != null && respectively.find()) {
       List<Weapons.Hit> a = Weapons.find(respectively.group(1));
       List<Weapons.Hit> b = Weapons.find(respectively.group(2));
       Integer na = Numbers.parse(respectively.group(3));
@@ -503,8 +523,9 @@ final class FigureReader {
       f.launches.add(new Launch(respectively.start(3), na, null, a.get(a.size() - 1).weapon(), null, down));
       f.launches.add(new Launch(respectively.start(4), nb, null, b.get(b.size() - 1).weapon(), null, down));
     }
-    Matcher none = NONE_DOWN.matcher(s);
-    while (none.find()) {
+    found = NONE_DOWN.matches(s, lower, words);
+    while (found != null && found.next()) {
+      Matcher none = found.matcher();
       List<Weapons.Hit> w = none.group(1) == null ? List.of() : Weapons.find(none.group(1));
       if (w.isEmpty()) {
         f.intercepted = max(f.intercepted, 0);

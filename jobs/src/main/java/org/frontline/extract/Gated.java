@@ -2,8 +2,10 @@ package org.frontline.extract;
 
 import org.frontline.common.Stems;
 
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * A rule's pattern and the literal stems every one of its matches contains: the pattern runs only on a
@@ -16,15 +18,23 @@ final class Gated {
   private final Pattern pattern;
   private final Stems stems;
   private final int wordsBeforeNumber;
+  private final Set<String> firstWords;
+  private final String[] firstPrefixes;
+  private final boolean firstCounts;
 
   Gated(Pattern pattern, String... stems) {
-    this(-1, pattern, stems);
+    this(-1, null, false, pattern, stems);
   }
 
-  private Gated(int wordsBeforeNumber, Pattern pattern, String... stems) {
+  private Gated(int wordsBeforeNumber, Set<String> first, boolean firstCounts, Pattern pattern, String... stems) {
     this.pattern = pattern;
     this.stems = new Stems(stems);
     this.wordsBeforeNumber = wordsBeforeNumber;
+    this.firstWords = first == null ? null : first.stream().filter(w -> !w.endsWith("*"))
+        .collect(Collectors.toUnmodifiableSet());
+    this.firstPrefixes = first == null ? null : first.stream().filter(w -> w.endsWith("*"))
+        .map(w -> w.substring(0, w.length() - 1)).sorted().toArray(String[]::new);
+    this.firstCounts = firstCounts;
   }
 
   /**
@@ -33,12 +43,33 @@ final class Gated {
    * only there. {@code GatedTest} checks that it finds what {@code find()} finds.
    */
   static Gated count(int wordsBefore, Pattern pattern, String... stems) {
-    return new Gated(wordsBefore, pattern, stems);
+    return new Gated(wordsBefore, null, false, pattern, stems);
+  }
+
+  /**
+   * A rule whose every match begins at a word start, with one of {@code first} (lower case: the word's ASCII
+   * letters and digits, "ukraine" for "Ukraine's"; "shahed*" for any word that begins so, "Shaheds") or, when
+   * {@code counts}, with a word that may begin a count; {@link #matches} tries it only there. {@code GatedTest}
+   * checks that it finds what {@code find()} finds.
+   */
+  static Gated firstWord(Set<String> first, boolean counts, Pattern pattern, String... stems) {
+    for (String w : first) {
+      if (!w.matches("[a-z0-9]+\\*?")) {
+        throw new IllegalArgumentException("first words are lower-case ASCII letters and digits, a prefix ends"
+            + " with *: '" + w + "'");
+      }
+    }
+    return new Gated(-1, Set.copyOf(first), counts, pattern, stems);
   }
 
   /** The words a count rule's match may begin before its number; -1 for other rules. */
   int wordsBeforeNumber() {
     return wordsBeforeNumber;
+  }
+
+  /** Whether {@link #matches} tries the rule only at some word starts (a count rule or a first-word rule). */
+  boolean triedAtStarts() {
+    return wordsBeforeNumber >= 0 || firstWords != null;
   }
 
   Pattern pattern() {
@@ -56,18 +87,19 @@ final class Gated {
   }
 
   /**
-   * The matches {@code find()} gives over {@code s}, in order, or null when there can be none. A count rule
-   * is tried only at the starts {@code words} allows, each by {@code lookingAt} over the rest of the sentence
-   * with transparent bounds (its look-behinds and {@code \b} see the text before).
+   * The matches {@code find()} gives over {@code s}, in order, or null when there can be none. A count or
+   * first-word rule is tried only at the starts {@code words} allows, each by {@code lookingAt} over the rest of
+   * the sentence with transparent bounds (its look-behinds and {@code \b} see the text before).
    */
   Matches matches(String s, String lower, NumberWords words) {
     if (!mayMatch(lower)) {
       return null;
     }
-    if (wordsBeforeNumber < 0) {
+    if (!triedAtStarts()) {
       return new Matches(pattern.matcher(s), null);
     }
-    int[] starts = words.startsUpTo(wordsBeforeNumber);
+    int[] starts = firstWords != null ? words.startsOf(firstWords, firstPrefixes, firstCounts, lower)
+        : words.startsUpTo(wordsBeforeNumber);
     return starts.length == 0 ? null
         : new Matches(pattern.matcher(s).useTransparentBounds(true).useAnchoringBounds(false), starts);
   }

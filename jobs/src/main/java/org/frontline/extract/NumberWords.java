@@ -1,25 +1,28 @@
 package org.frontline.extract;
 
 import java.util.Arrays;
-import java.util.Locale;
+import java.util.Set;
 
 /**
  * The word starts of one sentence and which of them may begin a count ({@link Numbers#NUM}): a run of digits,
- * "a" (a dozen, a hundred) or a number word. A count pattern such as "more than 40 drones" can only begin at
+ * a number word, or "a" before "dozen" or "hundred". A count pattern such as "more than 40 drones" can only begin at
  * a word a few words before such a start, so {@link Gated#matches} tries it there alone instead of at
- * every position of the sentence.
+ * every position of the sentence. A rule whose matches begin with one of a few words ("the", "a", a number:
+ * "the 68-year-old woman was killed") is likewise tried only at those words ({@link #startsOf}).
  *
  * <p>A word start is an ASCII letter or digit not preceded by one (nor by {@code _}): every position where
  * {@code \b} is followed by an ASCII letter or digit is one, whatever {@code \b}'s Unicode reading.
  */
 final class NumberWords {
   private final int[] starts;
+  private final int[] ends;
   private final boolean[] number;
   private final int words;
 
   NumberWords(String s) {
     int n = s.length();
     int[] st = new int[8];
+    int[] en = new int[8];
     boolean[] num = new boolean[8];
     int w = 0;
     int i = 0;
@@ -36,14 +39,17 @@ final class NumberWords {
       }
       if (w == st.length) {
         st = Arrays.copyOf(st, 2 * w);
+        en = Arrays.copyOf(en, 2 * w);
         num = Arrays.copyOf(num, 2 * w);
       }
       st[w] = i;
-      num[w] = c >= '0' && c <= '9' || e - i <= 9 && Numbers.isWord(s.substring(i, e).toLowerCase(Locale.ROOT));
+      en[w] = e;
+      num[w] = c >= '0' && c <= '9' || e - i <= 9 && Numbers.beginsCount(s, i, e);
       w++;
       i = e;
     }
     this.starts = st;
+    this.ends = en;
     this.number = num;
     this.words = w;
   }
@@ -70,5 +76,31 @@ final class NumberWords {
       covered = k;
     }
     return Arrays.copyOf(out, n);
+  }
+
+  /**
+   * The offsets, ascending, of the word starts whose word (its ASCII letters and digits, lower case) is one
+   * of {@code first}, begins with one of {@code prefixes}, or, when {@code counts}, may begin a count.
+   * {@code lower} is {@link org.frontline.common.Stems#asciiLowerCase} of the sentence.
+   */
+  int[] startsOf(Set<String> first, String[] prefixes, boolean counts, String lower) {
+    int[] out = new int[words];
+    int n = 0;
+    for (int k = 0; k < words; k++) {
+      if (counts && number[k] || first.contains(lower.substring(starts[k], ends[k]))
+          || startsWithAny(lower, starts[k], ends[k], prefixes)) {
+        out[n++] = starts[k];
+      }
+    }
+    return Arrays.copyOf(out, n);
+  }
+
+  private static boolean startsWithAny(String lower, int start, int end, String[] prefixes) {
+    for (String p : prefixes) {
+      if (p.length() <= end - start && lower.startsWith(p, start)) {
+        return true;
+      }
+    }
+    return false;
   }
 }

@@ -36,9 +36,16 @@ final class Numbers {
       Map.entry("fifty", 50), Map.entry("sixty", 60), Map.entry("seventy", 70), Map.entry("eighty", 80),
       Map.entry("ninety", 90), Map.entry("zero", 0), Map.entry("a", 1), Map.entry("an", 1));
 
-  /** Whether a lower-case word is one a {@link #NUM} match may begin with: a number word, or "a" ("a dozen"). */
-  static boolean isWord(String lower) {
-    return WORDS.containsKey(lower);
+  /**
+   * Whether the word {@code s[start, end)} may begin a {@link #NUM} match: a number word, or "a" in "a dozen"
+   * or "a hundred" (ASCII letters compared without case, as the pattern does).
+   */
+  static boolean beginsCount(String s, int start, int end) {
+    String w = s.substring(start, end).toLowerCase(Locale.ROOT);
+    if (w.equals("a")) {
+      return s.regionMatches(true, start, "a dozen", 0, 7) || s.regionMatches(true, start, "a hundred", 0, 9);
+    }
+    return !w.equals("an") && WORDS.containsKey(w);
   }
 
   /** The value of a {@link #NUM} match, or null. */

@@ -14,7 +14,8 @@ import java.util.regex.Matcher;
 import static org.junit.jupiter.api.Assertions.*;
 
 /**
- * Every gated rule of the extraction rules ({@link SentenceFilters}, {@link StrikeCues}, {@link FigureReader}) and
+ * Every gated rule of the extraction rules ({@link SentenceFilters}, {@link StrikeCues}, {@link FigureReader},
+ * {@link Attackers}) and
  * {@link EventDates}: on texts made of its own pattern's words (random words, and runs of consecutive words, so that
  * its phrases occur), in random ASCII case, a match never happens without a stem.
  */
@@ -24,7 +25,8 @@ class GatedTest {
 
   static List<Field> gatedFields() {
     List<Field> out = new ArrayList<>();
-    for (Class<?> c : List.of(SentenceFilters.class, StrikeCues.class, FigureReader.class, EventDates.class)) {
+    for (Class<?> c : List.of(SentenceFilters.class, StrikeCues.class, FigureReader.class, EventDates.class,
+        Attackers.class)) {
       for (Field f : c.getDeclaredFields()) {
         if (Modifier.isStatic(f.getModifiers()) && f.getType() == Gated.class) {
           f.setAccessible(true);
@@ -74,21 +76,22 @@ class GatedTest {
   }
 
   @Test
-  void aCountRuleTriedOnlyNearNumbersFindsWhatFindFinds() throws Exception {
+  void aRuleTriedOnlyAtSomeWordStartsFindsWhatFindFinds() throws Exception {
     String[] extra = {"19", "2", "40", "1,200", "12.5", "7-year-old", "one", "Two", "twenty-one", "a", "an", "dozen",
         "hundred", "no", "No", "of", "the", "them", "were", ",", ".", ";", "-", "_", "é", "Kyiv", "drones", "people",
-        "civilians", "x2", "3rd", "sixty", "Seventeen", "ninety"};
+        "civilians", "x2", "3rd", "sixty", "Seventeen", "ninety", "The", "their", "His", "Shaheds", "Iskanders",
+        "HIMARSes", "Ukraine's", "pro-Russian", "Kh-101", "éRussian", "_the", "s", "out", "in", "total", "none"};
     Random r = new Random(11);
     int rules = 0;
     for (Field f : gatedFields()) {
       Gated g = (Gated) f.get(null);
-      if (g.wordsBeforeNumber() < 0) {
+      if (!g.triedAtStarts()) {
         continue;
       }
       rules++;
       List<String> words = PatternWords.of(g.pattern().pattern());
       int matched = 0;
-      for (int i = 0; i < 60_000 || (matched <= 100 && i < 300_000); i++) {
+      for (int i = 0; i < 60_000 || (matched <= 100 && i < 3_000_000); i++) {
         String text = PatternWords.text(r, words, extra, 1 + r.nextInt(14), 3, 9);
         String lower = Stems.asciiLowerCase(text);
         List<String> expected = g.mayMatch(lower) ? found(g.pattern().matcher(text)) : List.of();
@@ -102,6 +105,6 @@ class GatedTest {
       }
       assertTrue(matched > 100, f.getName() + ": only " + matched + " random texts matched");
     }
-    assertEquals(6, rules, "count rules");
+    assertEquals(16, rules, "count and first-word rules");
   }
 }
