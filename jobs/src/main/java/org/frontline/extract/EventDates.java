@@ -40,16 +40,19 @@ final class EventDates {
       Map.entry("august", 8), Map.entry("aug", 8), Map.entry("september", 9), Map.entry("sep", 9),
       Map.entry("sept", 9), Map.entry("october", 10), Map.entry("oct", 10), Map.entry("november", 11),
       Map.entry("nov", 11), Map.entry("december", 12), Map.entry("dec", 12));
+  /** Every month's name (and abbreviation) begins with one of these. */
+  private static final String[] MONTH_STEMS = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct",
+      "nov", "dec"};
   private static final String MONTH = "(January|February|March|April|May|June|July|August|September|October|"
       + "November|December|Jan\\.?|Feb\\.?|Mar\\.?|Apr\\.?|Jun\\.?|Jul\\.?|Aug\\.?|Sept?\\.?|Oct\\.?|Nov\\.?|Dec\\.?)";
   private static final String DAY = "(\\d{1,2})(?:st|nd|rd|th)?";
   private static final String RANGE = "(?:\\s*(?:-|–|to|and|into)\\s*" + DAY + ")?";
   /** "February 4", "Feb. 3-4", "February 3 to 4, 2026". */
-  private static final Pattern MONTH_DAY = Pattern.compile("\\b" + MONTH + "\\s+" + DAY + RANGE
-      + "(?:,?\\s+(\\d{4}))?(?!\\d|:\\d)");
+  private static final Gated MONTH_DAY = new Gated(Pattern.compile("\\b" + MONTH + "\\s+" + DAY + RANGE
+      + "(?:,?\\s+(\\d{4}))?(?!\\d|:\\d)"), MONTH_STEMS);
   /** "4 February", "3-4 February 2026", "the night of 3 to 4 February". */
-  private static final Pattern DAY_MONTH = Pattern.compile("\\b" + DAY + RANGE + "\\s+(?:of\\s+)?" + MONTH
-      + "(?:,?\\s+(\\d{4}))?\\b");
+  private static final Gated DAY_MONTH = new Gated(Pattern.compile("\\b" + DAY + RANGE + "\\s+(?:of\\s+)?" + MONTH
+      + "(?:,?\\s+(\\d{4}))?\\b"), MONTH_STEMS);
   private static final Pattern ISO = Pattern.compile("\\b(\\d{4})-(\\d{2})-(\\d{2})\\b");
   private static final Pattern DOTTED = Pattern.compile("\\b(\\d{1,2})\\.(\\d{1,2})\\.(\\d{4})\\b");
   private static final String WEEKDAY = "(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)";
@@ -164,18 +167,21 @@ final class EventDates {
     if (!hasDigit(s)) {
       return; // every calendar date pattern needs a digit (\d is ASCII 0-9)
     }
-    Matcher m = MONTH_DAY.matcher(s);
-    while (m.find()) {
+    // a month's name (or, in an ISO date, a hyphen) is in every match of the first three: most sentences are
+    // settled by indexOf
+    String lower = Stems.asciiLowerCase(s);
+    Matcher m = MONTH_DAY.matcher(s, lower);
+    while (m != null && m.find()) {
       int day = Integer.parseInt(m.group(m.group(3) != null ? 3 : 2));
       keep(out, calendar(m.group(4), month(m.group(1)), day, reference, m.start()));
     }
-    m = DAY_MONTH.matcher(s);
-    while (m.find()) {
+    m = DAY_MONTH.matcher(s, lower);
+    while (m != null && m.find()) {
       int day = Integer.parseInt(m.group(m.group(2) != null ? 2 : 1));
       keep(out, calendar(m.group(4), month(m.group(3)), day, reference, m.start()));
     }
-    m = ISO.matcher(s);
-    while (m.find()) {
+    m = s.indexOf('-') >= 0 ? ISO.matcher(s) : null;
+    while (m != null && m.find()) {
       keep(out, calendar(m.group(1), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)), reference, m.start()));
     }
     m = DOTTED.matcher(s);
