@@ -50,7 +50,8 @@ final class FigureReader {
   /** Stems of which every shoot-down verb ({@code DOWN}) has one. */
   private static final String[] DOWN_STEMS = {"down", "destroy", "intercept", "neutrali", "suppressed", "repelled",
       "eliminated", "jammed", "disabled", "lost"};
-  private static final Gated LAUNCHED = Gated.count(3, Pattern.compile("\\b(?:(" + QUAL + ")\\s+)?(" + NUM + ")\\s+"
+  private static final Gated LAUNCHED = Gated.count(3, Numbers.QUALIFIER_FIRST_WORDS,
+      Pattern.compile("\\b(?:(" + QUAL + ")\\s+)?(" + NUM + ")\\s+"
       + "((?:" + WEAPON_ADJECTIVE + "\\s+){0,3}?)(" + WEAPON_NOUN + ")\\b(?!\\s+(?:attacks?|strikes?|raids?|alerts?|"
       + "debris|wreckage|fragments|production|factory|sites?|units?|operators?|crews?))", CI), WEAPON_STEMS);
   private static final String DOWN = "(?:shot down|downed|destroyed|intercepted|neutrali[sz]ed|suppressed|"
@@ -63,7 +64,8 @@ final class FigureReader {
   /** " were shot down ..." right after a launch count: the launched weapons were intercepted. */
   private static final Pattern DOWN_AFTER = Pattern.compile("(?is)^\\s+(?:(?:\\w+\\s+){0,2}?" + BE
       + "\\s+(?:\\w+\\s+){0,2}?)?" + DOWN + "\\b.*");
-  private static final Gated INTERCEPT_BEFORE = Gated.count(3, Pattern.compile("\\b(?:(" + QUAL + ")\\s+)?(" + NUM
+  private static final Gated INTERCEPT_BEFORE = Gated.count(3, Numbers.QUALIFIER_FIRST_WORDS,
+      Pattern.compile("\\b(?:(" + QUAL + ")\\s+)?(" + NUM
       + ")\\s+(?:of\\s+(?:them|those|these|which|the\\s+[\\w-]+)\\s+|(?:[\\w-]+\\s+){0,3}?" + WEAPON_NOUN + "\\s+)?"
       + BE + "\\s+(?:\\w+\\s+){0,2}?" + DOWN + "\\b", CI),
       "down", "destroy", "intercept", "neutrali", "suppressed", "repelled", "eliminated", "jammed", "disabled",
@@ -161,12 +163,14 @@ final class FigureReader {
   private static final Gated KILLED_BY_VERB = new Gated(Pattern.compile("\\b(?:kill(?:ed|ing)|claimed the lives of|"
       + "took the lives of|the deaths? of)\\s+(?:(" + QUAL + ")\\s+)?" + PERSON_LIST, CI),
       "kill", "lives of", "death");
-  private static final Gated KILLED_BARE = Gated.count(4, Pattern.compile("\\b(?:kill(?:ed|ing)|leaving|left)\\s+"
+  private static final Gated KILLED_BARE = Gated.count(4, Set.of("killed", "killing", "leaving", "left"),
+      Pattern.compile("\\b(?:kill(?:ed|ing)|leaving|left)\\s+"
       + "(?:(" + QUAL + ")\\s+)?(" + NUM + ")(?:\\s+(?:dead|killed|people dead))?"
       + "(?=\\s*(?:[,.;]|$|and\\b|on\\b|in\\b|at\\b|"
       + "others\\b|more\\b|the\\b|after\\b|when\\b|as\\b|according\\b|dead\\b))", CI),
       "kill", "leaving", "left");
-  private static final Gated DEAD = Gated.count(3, Pattern.compile("\\b(?:(" + QUAL + ")\\s+)?(" + NUM + ")\\s+(?:"
+  private static final Gated DEAD = Gated.count(3, Numbers.QUALIFIER_FIRST_WORDS,
+      Pattern.compile("\\b(?:(" + QUAL + ")\\s+)?(" + NUM + ")\\s+(?:"
       + PERSON + "\\s+)?(?:were\\s+|are\\s+)?(?:dead|died|deaths|fatalities|killed)\\b", CI),
       "dead", "died", "deaths", "fatalities", "killed");
   private static final Gated TOLL = new Gated(Pattern.compile("\\b(?:death toll|toll|"
@@ -186,14 +190,16 @@ final class FigureReader {
   private static final Gated INJURED_BY_VERB = new Gated(Pattern.compile("\\b(?:injur(?:ed|ing)|wound(?:ed|ing)|"
       + "hurting)\\s+(?:(" + QUAL + ")\\s+)?" + PERSON_LIST, CI),
       "injur", "wound", "hurting");
-  private static final Gated INJURED_BY_VERB_BARE = Gated.count(4, Pattern.compile("\\b(?:injur(?:ed|ing)|"
+  private static final Gated INJURED_BY_VERB_BARE = Gated.count(4, Set.of("injured", "injuring", "wounded",
+      "wounding", "hurting"), Pattern.compile("\\b(?:injur(?:ed|ing)|"
       + "wound(?:ed|ing)|hurting)\\s+(?:(" + QUAL + ")\\s+)?(" + NUM + ")(?=\\s*(?:[,.;]|$|and\\b|on\\b|in\\b|at\\b|"
       + "others\\b|more\\b|the\\b|after\\b|when\\b|as\\b|according\\b))", CI),
       "injur", "wound", "hurting");
   private static final Gated SINGLE = new Gated(Pattern.compile("(?<![Nn]o )\\b(?:a|an|one)\\s+(?:[\\w-]+\\s+){0,3}?"
       + "(?:was|has been|had been)\\s+(?:\\w+\\s+)?(killed|injured|wounded|hurt)\\b", CI),
       "killed", "injured", "wounded", "hurt");
-  private static final Gated INJURED_BARE = Gated.count(3, Pattern.compile("\\b(?:(" + QUAL + ")\\s+)?(" + NUM + ")\\s+"
+  private static final Gated INJURED_BARE = Gated.count(3, Numbers.QUALIFIER_FIRST_WORDS,
+      Pattern.compile("\\b(?:(" + QUAL + ")\\s+)?(" + NUM + ")\\s+"
       + "(?:" + PERSON + "\\s+)?(?:were\\s+|was\\s+)?(?:injured|wounded|hurt)\\b", CI),
       "injured", "wounded", "hurt");
   private static final Gated NO_CASUALTIES = new Gated(Pattern.compile("\\b(?:no (?:casualties|one was (?:killed|hurt|"

@@ -47,19 +47,31 @@ final class Gated {
   }
 
   /**
+   * A count rule whose match, when it begins ahead of its number, begins with one of {@code first} (as in
+   * {@link #firstWord}): "more" of "more than 40 drones", "killed" of "killed at least 3".
+   */
+  static Gated count(int wordsBefore, Set<String> first, Pattern pattern, String... stems) {
+    return new Gated(wordsBefore, checked(first), false, pattern, stems);
+  }
+
+  /**
    * A rule whose every match begins at a word start, with one of {@code first} (lower case: the word's ASCII
    * letters and digits, "ukraine" for "Ukraine's"; "shahed*" for any word that begins so, "Shaheds") or, when
    * {@code counts}, with a word that may begin a count; {@link #matches} tries it only there. {@code GatedTest}
    * checks that it finds what {@code find()} finds.
    */
   static Gated firstWord(Set<String> first, boolean counts, Pattern pattern, String... stems) {
+    return new Gated(-1, checked(first), counts, pattern, stems);
+  }
+
+  private static Set<String> checked(Set<String> first) {
     for (String w : first) {
       if (!w.matches("[a-z0-9]+\\*?")) {
         throw new IllegalArgumentException("first words are lower-case ASCII letters and digits, a prefix ends"
             + " with *: '" + w + "'");
       }
     }
-    return new Gated(-1, Set.copyOf(first), counts, pattern, stems);
+    return Set.copyOf(first);
   }
 
   /** The words a count rule's match may begin before its number; -1 for other rules. */
@@ -98,8 +110,8 @@ final class Gated {
     if (!triedAtStarts()) {
       return new Matches(pattern.matcher(s), null);
     }
-    int[] starts = firstWords != null ? words.startsOf(firstWords, firstPrefixes, firstCounts, lower)
-        : words.startsUpTo(wordsBeforeNumber);
+    int[] starts = wordsBeforeNumber >= 0 ? words.startsUpTo(wordsBeforeNumber, firstWords, firstPrefixes, lower)
+        : words.startsOf(firstWords, firstPrefixes, firstCounts, lower);
     return starts.length == 0 ? null
         : new Matches(pattern.matcher(s).useTransparentBounds(true).useAnchoringBounds(false), starts);
   }

@@ -60,9 +60,10 @@ final class NumberWords {
 
   /**
    * The offsets, ascending, of the word starts at most {@code before} words ahead of (or at) a word that may
-   * begin a count.
+   * begin a count; when {@code first} is not null, of those ahead of it only the words in {@code first} or
+   * beginning with one of {@code prefixes} (as in {@link #startsOf}).
    */
-  int[] startsUpTo(int before) {
+  int[] startsUpTo(int before, Set<String> first, String[] prefixes, String lower) {
     int[] out = new int[words];
     int n = 0;
     int covered = -1; // the highest word index already taken
@@ -71,7 +72,10 @@ final class NumberWords {
         continue;
       }
       for (int j = Math.max(covered + 1, k - before); j <= k; j++) {
-        out[n++] = starts[j];
+        if (j == k || first == null || first.contains(lower.substring(starts[j], ends[j]))
+            || startsWithAny(lower, starts[j], ends[j], prefixes)) {
+          out[n++] = starts[j];
+        }
       }
       covered = k;
     }

@@ -2,6 +2,7 @@ package org.frontline.extract;
 
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Numbers as news writes counts: digits ("12", "1,200") and number words ("two", "twenty-five",
@@ -26,6 +27,10 @@ final class Numbers {
   static final String QUALIFIER = "(?:more than|over|at least|no fewer than|no less than|in excess of|upwards of|"
       + "about|around|nearly|almost|some|approximately|roughly|an estimated|close to|up to|as many as|"
       + "a total of|in total|a further|another)";
+
+  /** The first word of each {@link #QUALIFIER} phrase. */
+  static final Set<String> QUALIFIER_FIRST_WORDS = Set.of("more", "over", "at", "no", "in", "upwards", "about",
+      "around", "nearly", "almost", "some", "approximately", "roughly", "an", "close", "up", "as", "a", "another");
 
   private static final Map<String, Integer> WORDS = Map.ofEntries(
       Map.entry("one", 1), Map.entry("two", 2), Map.entry("three", 3), Map.entry("four", 4), Map.entry("five", 5),
