@@ -39,16 +39,10 @@ final class Gated {
 
   /**
    * A count rule: every match begins at a word start at most {@code wordsBefore} words ahead of a word that
-   * may begin a count ({@link NumberWords}), e.g. 3 for "no fewer than 40 drones"; {@link #matches} tries it
-   * only there. {@code GatedTest} checks that it finds what {@code find()} finds.
-   */
-  static Gated count(int wordsBefore, Pattern pattern, String... stems) {
-    return new Gated(wordsBefore, null, false, pattern, stems);
-  }
-
-  /**
-   * A count rule whose match, when it begins ahead of its number, begins with one of {@code first} (as in
-   * {@link #firstWord}): "more" of "more than 40 drones", "killed" of "killed at least 3".
+   * may begin a count ({@link NumberWords}), e.g. 3 for "no fewer than 40 drones", and when it begins ahead of
+   * it, with one of {@code first} (as in {@link #firstWord}): "no" of "no fewer than 40 drones", "killed" of
+   * "killed at least 3". {@link #matches} tries it only there. {@code GatedTest} checks that it finds what
+   * {@code find()} finds.
    */
   static Gated count(int wordsBefore, Set<String> first, Pattern pattern, String... stems) {
     return new Gated(wordsBefore, checked(first), false, pattern, stems);

@@ -60,8 +60,8 @@ final class NumberWords {
 
   /**
    * The offsets, ascending, of the word starts at most {@code before} words ahead of (or at) a word that may
-   * begin a count; when {@code first} is not null, of those ahead of it only the words in {@code first} or
-   * beginning with one of {@code prefixes} (as in {@link #startsOf}).
+   * begin a count, and of those ahead of it only the words in {@code first} or beginning with one of
+   * {@code prefixes} (as in {@link #startsOf}).
    */
   int[] startsUpTo(int before, Set<String> first, String[] prefixes, String lower) {
     int[] out = new int[words];
@@ -72,7 +72,7 @@ final class NumberWords {
         continue;
       }
       for (int j = Math.max(covered + 1, k - before); j <= k; j++) {
-        if (j == k || first == null || first.contains(lower.substring(starts[j], ends[j]))
+        if (j == k || first.contains(lower.substring(starts[j], ends[j]))
             || startsWithAny(lower, starts[j], ends[j], prefixes)) {
           out[n++] = starts[j];
         }

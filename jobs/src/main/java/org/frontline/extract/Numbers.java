@@ -1,8 +1,10 @@
 package org.frontline.extract;
 
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Numbers as news writes counts: digits ("12", "1,200") and number words ("two", "twenty-five",
@@ -28,9 +30,10 @@ final class Numbers {
       + "about|around|nearly|almost|some|approximately|roughly|an estimated|close to|up to|as many as|"
       + "a total of|in total|a further|another)";
 
-  /** The first word of each {@link #QUALIFIER} phrase. */
-  static final Set<String> QUALIFIER_FIRST_WORDS = Set.of("more", "over", "at", "no", "in", "upwards", "about",
-      "around", "nearly", "almost", "some", "approximately", "roughly", "an", "close", "up", "as", "a", "another");
+  /** The first word of each {@link #QUALIFIER} phrase (an alternation of literal phrases). */
+  static final Set<String> QUALIFIER_FIRST_WORDS = Arrays.stream(
+      QUALIFIER.substring("(?:".length(), QUALIFIER.length() - 1).split("\\|"))
+      .map(phrase -> phrase.split(" ")[0]).collect(Collectors.toUnmodifiableSet());
 
   private static final Map<String, Integer> WORDS = Map.ofEntries(
       Map.entry("one", 1), Map.entry("two", 2), Map.entry("three", 3), Map.entry("four", 4), Map.entry("five", 5),
