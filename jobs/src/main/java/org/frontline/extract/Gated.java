@@ -68,11 +68,6 @@ final class Gated {
     return Set.copyOf(first);
   }
 
-  /** The words a count rule's match may begin before its number; -1 for other rules. */
-  int wordsBeforeNumber() {
-    return wordsBeforeNumber;
-  }
-
   /** Whether {@link #matches} tries the rule only at some word starts (a count rule or a first-word rule). */
   boolean triedAtStarts() {
     return wordsBeforeNumber >= 0 || firstWords != null;

@@ -72,8 +72,7 @@ final class NumberWords {
         continue;
       }
       for (int j = Math.max(covered + 1, k - before); j <= k; j++) {
-        if (j == k || first.contains(lower.substring(starts[j], ends[j]))
-            || startsWithAny(lower, starts[j], ends[j], prefixes)) {
+        if (j == k || isFirst(j, first, prefixes, lower)) {
           out[n++] = starts[j];
         }
       }
@@ -91,17 +90,20 @@ final class NumberWords {
     int[] out = new int[words];
     int n = 0;
     for (int k = 0; k < words; k++) {
-      if (counts && number[k] || first.contains(lower.substring(starts[k], ends[k]))
-          || startsWithAny(lower, starts[k], ends[k], prefixes)) {
+      if (counts && number[k] || isFirst(k, first, prefixes, lower)) {
         out[n++] = starts[k];
       }
     }
     return Arrays.copyOf(out, n);
   }
 
-  private static boolean startsWithAny(String lower, int start, int end, String[] prefixes) {
+  /** Whether word {@code k} is one of {@code first} or begins with one of {@code prefixes}. */
+  private boolean isFirst(int k, Set<String> first, String[] prefixes, String lower) {
+    if (first.contains(lower.substring(starts[k], ends[k]))) {
+      return true;
+    }
     for (String p : prefixes) {
-      if (p.length() <= end - start && lower.startsWith(p, start)) {
+      if (p.length() <= ends[k] - starts[k] && lower.startsWith(p, starts[k])) {
         return true;
       }
     }
