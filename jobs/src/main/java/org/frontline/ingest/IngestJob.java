@@ -30,7 +30,7 @@ import static org.frontline.common.ColumnTransformer.once;
 
 /**
  * The ingest stage, top to bottom: ReadRecords → ParseJson → MapFields → CleanText → ParseDates →
- * Validate → MarkExactDuplicates → MarkNearDuplicates → DetectLanguage → WriteTables → Summarise.
+ * Validate → Sign → DetectLanguage → MarkExactDuplicates → MarkNearDuplicates → WriteTables → Summarise.
  * Every record read ends in exactly one of {@code articles} (kept), {@code duplicates} or
  * {@code quarantine}; the rows of the input files are replaced in each table, so a re-run over the same
  * files replaces, never doubles, them.
@@ -97,7 +97,11 @@ public final class IngestJob {
     // each record's near-duplicate signature is computed once, here: it is compared, then stored in band_keys
     NearDuplicateMarker near = new NearDuplicateMarker().setMinSimilarity(options.minNearSimilarity())
         .setSpreadInput(false);
-    Dataset<Row> records = materialize(near.sign(prepare(input, mapper))
+    // and its language, whatever its fate (a copy's is not stored): what reads the content is done before the
+    // records are materialised, so the frame every later step reads holds the text once, not twice
+    Dataset<Row> records = materialize(new LanguageTagger().setInputCol("content")
+        .transform(near.sign(prepare(input, mapper)))
+        .drop("content")
         .withColumn(ROW_ID, monotonically_increasing_id()));
     Progress.info("ingest", String.format("read %,d records in %.1f s; finding duplicates", records.count(),
         p.seconds()));
@@ -120,18 +124,16 @@ public final class IngestJob {
         .join(nMarks <= MAX_BROADCAST_MARKS ? broadcast(marks) : marks, ROW_ID, "left")
         .withColumn("conflict", coalesce(col("conflict"), lit(false)));
 
-    Dataset<Row> classified = marked
+    Dataset<Row> unmaterialised = marked
         .withColumn("reason", when(col("conflict"), lit(Reason.ID_CONFLICT.name())))
         .withColumn("detail", when(col("conflict"), lit(Reason.ID_CONFLICT.description)))
         .withColumn("status", when(col("conflict"), lit("quarantined"))
             .when(col("dup_kind").isNotNull(), lit("duplicate")).otherwise(lit("kept")))
         .unionByName(records.where(col("reason").isNotNull()).withColumn("status", lit("quarantined")),
             true);
-    Dataset<Row> kept = new LanguageTagger().setInputCol("content")
-        .transform(classified.where(col("status").equalTo("kept")));
-    classified = materialize(classified.where(col("status").notEqual("kept")).unionByName(kept, true));
-    long n = classified.count();
-    Progress.info("ingest", String.format("classified %,d records in %.1f s", n, p.seconds()));
+    // read by the four writes and the counts: with the marks broadcast, each reads the materialised records; when
+    // they are too many to broadcast, the shuffle join that classifies is done once, into a checkpoint
+    Dataset<Row> classified = nMarks <= MAX_BROADCAST_MARKS ? unmaterialised : materialize(unmaterialised);
 
     Column ownRows = col("source_file").isin(files.stream().map(InputFile::path).toArray());
     // the articles an earlier run kept from these files, with their day as it was: the rows they left in the
@@ -140,15 +142,14 @@ public final class IngestJob {
         ? materialize(lake.read(Tables.ARTICLES).where(ownRows).select("doc_id", "source_file", "published_date"))
         : null;
     Progress.info("ingest", "writing articles, band_keys, duplicates and quarantine to " + lake.root());
-    // four tables, four commits, side by side: each reads the materialised records only
-    Dataset<Row> all = classified;
+    // four tables, four commits, side by side: each reads the materialised records and the broadcast marks only
     Concurrently.run("ingest-write",
-        () -> lake.replace(Tables.ARTICLES, all.where(col("status").equalTo("kept")), ownRows),
-        () -> lake.replace(Tables.BAND_KEYS, all.where(col("status").equalTo("kept"))
+        () -> lake.replace(Tables.ARTICLES, classified.where(col("status").equalTo("kept")), ownRows),
+        () -> lake.replace(Tables.BAND_KEYS, classified.where(col("status").equalTo("kept"))
             .withColumn("scheme", lit(near.scheme())), ownRows),
-        () -> lake.replace(Tables.DUPLICATES, all.where(col("status").equalTo("duplicate"))
+        () -> lake.replace(Tables.DUPLICATES, classified.where(col("status").equalTo("duplicate"))
             .withColumn("kind", col("dup_kind")), ownRows),
-        () -> lake.replace(Tables.QUARANTINE, all.where(col("status").equalTo("quarantined"))
+        () -> lake.replace(Tables.QUARANTINE, classified.where(col("status").equalTo("quarantined"))
             .withColumn("raw_length", coalesce(col("raw_length"), length(col("raw")).cast(DataTypes.LongType))),
             ownRows));
 
