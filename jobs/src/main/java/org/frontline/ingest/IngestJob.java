@@ -106,8 +106,9 @@ public final class IngestJob {
     Progress.info("ingest", String.format("read %,d records in %.1f s; finding duplicates", records.count(),
         p.seconds()));
 
-    // duplicate detection sees only the columns it reads (no raw record, no text apart from content): the
-    // frames it sorts and joins are a third of the records' width; its marks are joined back by row id
+    // duplicate detection sees only the columns it reads (no raw record, no text: the content hash and the
+    // signature stand for it): the frames it sorts and joins are a fraction of the records' width; its marks are
+    // joined back by row id
     Dataset<Row> candidates = records.where(col("reason").isNull()).withColumn("priority", lit(1))
         .withColumn("from_lake", lit(false)).select(DUP_COLUMNS);
     // not materialised: its rows are a broadcast join of the materialised records and marks
@@ -143,6 +144,7 @@ public final class IngestJob {
         : null;
     Progress.info("ingest", "writing articles, band_keys, duplicates and quarantine to " + lake.root());
     // four tables, four commits, side by side: each reads the materialised records and the broadcast marks only
+    // (the classified checkpoint when the marks are not broadcast)
     Concurrently.run("ingest-write",
         () -> lake.replace(Tables.ARTICLES, classified.where(col("status").equalTo("kept")), ownRows),
         () -> lake.replace(Tables.BAND_KEYS, classified.where(col("status").equalTo("kept"))
