@@ -1,5 +1,7 @@
 package org.frontline.ingest;
 
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.ml.feature.HashingTF;
 import org.apache.spark.ml.feature.MinHashLSH;
 import org.apache.spark.ml.feature.MinHashLSHModel;
@@ -21,6 +23,7 @@ import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.apache.spark.util.sketch.BloomFilter;
 import org.frontline.common.ColumnTransformer;
 import scala.Tuple2;
 
@@ -305,6 +308,30 @@ public final class NearDuplicateMarker extends ColumnTransformer {
     return keys;
   }
 
+  /** False positives a {@link #sharedBuckets} filter lets through, at most (they are counted out exactly). */
+  static final double SHARED_BUCKETS_FPP = 0.01;
+
+  /**
+   * Whether a bucket key may have 2 to {@code maxBucketSize} members among {@code hashed}'s band keys
+   * ({@code __keys}): the keys are counted alone (a shuffle of longs, no sort) and the shared ones put into a
+   * Bloom filter. A true bucket of that size always passes; a few others do ({@link #SHARED_BUCKETS_FPP}), and
+   * the exact count of the members that pass removes them, so the pairs are those of the exact count.
+   */
+  private Column sharedBuckets(Dataset<Row> hashed, Column bucket) {
+    Dataset<Row> shared = materialize(hashed.select(explode(col("__keys")).as("bucket")).groupBy("bucket")
+        .agg(count(lit(1)).as("__n")).where(col("__n").between(2, (Integer) $(maxBucketSize))).select("bucket"));
+    long n = shared.count();
+    if (n == 0) {
+      // no pair anywhere (and Spark's bloomFilter fails on an empty frame)
+      return lit(false);
+    }
+    BloomFilter filter = shared.stat().bloomFilter("bucket", n, SHARED_BUCKETS_FPP);
+    Broadcast<BloomFilter> b = JavaSparkContext.fromSparkContext(hashed.sparkSession().sparkContext())
+        .broadcast(filter);
+    return udf((UDF1<Long, Boolean>) key -> b.value().mightContainLong(key), DataTypes.BooleanType)
+        .apply(bucket);
+  }
+
   /** Candidate pairs (a, b; each pair once) with their exact Jaccard similarity, kept when at least minSimilarity. */
   public Dataset<Row> similarPairs(Dataset<Row> docs) {
     Dataset<Row> shingled = shingle((Boolean) $(spreadInput) ? spread(docs, col($(idCol))) : docs);
@@ -314,9 +341,11 @@ public final class NearDuplicateMarker extends ColumnTransformer {
     // strings was a third of its time. The keys differ from run to run, the pairs and their similarities do not.
     Dataset<Row> hashed = materialize(shingled.withColumn("__k", monotonically_increasing_id()));
     // spread by bucket over a fixed number of tasks: adaptive execution would coalesce these narrow rows to two
-    // or three tasks, and the bucket count and the self-join below reuse this partitioning
+    // or three tasks, and the bucket count and the self-join below reuse this partitioning. Only the members of
+    // buckets that can hold a pair are spread: most of a corpus's buckets hold one document
+    Column shared = sharedBuckets(hashed, col("bucket"));
     Dataset<Row> buckets = spread(hashed.select(col("__k").as("k"), col("__day"), col("__nums"),
-            explode(col("__keys")).as("bucket")), col("bucket"))
+            explode(col("__keys")).as("bucket")).where(shared), col("bucket"))
         .withColumn("__n", count(lit(1)).over(Window.partitionBy("bucket")))
         .where(col("__n").between(2, (Integer) $(maxBucketSize)))
         .drop("__n");
