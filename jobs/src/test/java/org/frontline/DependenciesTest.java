@@ -23,7 +23,7 @@ class DependenciesTest {
   /** Each layer, and the packages it must not name. */
   private static final Map<List<String>, String> FORBIDDEN = Map.of(
       List.of("lake", "common"), "ingest|extract|events|topics|trends|report|pipeline|cli|bench|generate",
-      List.of("ingest", "extract", "events", "topics", "trends", "report"), "pipeline|cli|bench",
+      List.of("ingest", "extract", "events", "topics", "trends", "report", "export"), "pipeline|cli|bench",
       List.of("pipeline"), "cli|bench");
 
   @Test

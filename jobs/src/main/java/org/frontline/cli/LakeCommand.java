@@ -13,6 +13,8 @@ import org.frontline.lake.Tables;
 import org.frontline.pipeline.Pipeline;
 import org.frontline.pipeline.StageContext;
 import org.frontline.pipeline.StageRunner;
+import org.frontline.report.PeriodReportResult;
+import org.frontline.report.ReportResult;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -134,6 +136,14 @@ abstract class LakeCommand implements Callable<Integer> {
       }
     }
     System.out.println("  runs      " + lake.path(Tables.RUNS) + "/" + summary.runId() + ".json");
+    summary.result(ReportResult.class).ifPresent(r -> {
+      System.out.println("  report of " + r.date() + "  " + r.html());
+      if (r.span() != null) {
+        System.out.println("  report of " + r.span().from() + " .. " + r.span().to() + "  " + r.span().html());
+      }
+    });
+    summary.result(PeriodReportResult.class).ifPresent(r ->
+        System.out.println("  report of " + r.from() + " .. " + r.to() + "  " + r.html()));
     boolean ok = summary.reconciled();
     long read = summary.result(IngestResult.class).map(IngestResult::read).orElse(0L);
     p.done(summary.totalsLine() + (read == 0 ? "" : ok ? " (reconciled)" : " (NOT RECONCILED)"));

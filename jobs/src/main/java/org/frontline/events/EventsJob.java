@@ -22,7 +22,8 @@ import static org.frontline.common.ColumnTransformer.spread;
 /**
  * Stage {@code events}: mentions → events. Keys each dated mention with {@link EventKeyer} and aggregates
  * the mentions of one strike into one row: how many mentions, articles and sources report it, which
- * documents, and each figure's median, minimum and maximum across them. Every count in later trend tables
+ * documents, each figure's median, minimum and maximum across them, and where to draw it
+ * ({@link EventGeocoder}). Every count in later trend tables
  * comes from this table.
  */
 public final class EventsJob {
@@ -56,6 +57,9 @@ public final class EventsJob {
     // aggregation: a count_distinct aggregate makes Spark expand every mention once per distinct column
     Map<String, Column> columns = new LinkedHashMap<>();
     columns.put("event_date", first(col("event_day")));
+    // ACLED's time_precision: 1 when a source gives the day (a date, "overnight", "on Tuesday"), 2 when the
+    // day is only that of publication
+    columns.put("time_precision", min(when(col("date_basis").isin(OWN_DAY), 1).otherwise(2)));
     columns.put("country", first(col("country")));
     columns.put("attacker", first(col("attacker")));
     columns.put("region_iso", first(col("region_iso"), true));
@@ -92,8 +96,11 @@ public final class EventsJob {
       out.add(name.equals("n_articles") ? size(col("doc_ids")).cast("long").as(name)
           : name.equals("n_sources") ? size(col("__sources")).cast("long").as(name) : col(name));
     }
-    return grouped.select(out.toArray(new Column[0]));
+    return new EventGeocoder().transform(grouped.select(out.toArray(new Column[0])));
   }
+
+  /** The date bases ({@code mentions.date_basis}) that read the day from the article's own words. */
+  static final String[] OWN_DAY = {"explicit", "relative", "inherited", "anchor"};
 
   /** Rewrites the events table from every mention. */
   public EventsResult.Full run() {

@@ -196,7 +196,7 @@ public final class Gazetteer implements Serializable {
   }
 
   /** A GeoNames name in today's English spelling (see {@link #variants}). */
-  static String modern(String name) {
+  public static String modern(String name) {
     if (name == null || name.isBlank()) {
       return null;
     }
@@ -227,7 +227,7 @@ public final class Gazetteer implements Serializable {
     return out;
   }
 
-  static Iterable<CSVRecord> csv(String name) {
+  public static Iterable<CSVRecord> csv(String name) {
     String resource = "frontline/gazetteer/" + name;
     InputStream in = Gazetteer.class.getClassLoader().getResourceAsStream(resource);
     if (in == null) {

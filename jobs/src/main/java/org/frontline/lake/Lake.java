@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static org.apache.spark.sql.functions.col;
 
@@ -106,7 +107,18 @@ public final class Lake {
     }
     clustered(table, rows).write().format("delta").mode("overwrite")
         .option("replaceWhere", condition)
+        .option("mergeSchema", String.valueOf(lacksColumns(table)))
         .save(path(table));
+  }
+
+  /**
+   * Whether the stored table lacks columns of its current schema: a table written by an older Frontline. A
+   * partial write (a night's days, an append) then adds them (Delta's {@code mergeSchema}; the older rows read
+   * them as null until the stage's next full run rewrites the table).
+   */
+  private boolean lacksColumns(String table) {
+    Set<String> stored = Set.of(spark.read().format("delta").load(path(table)).schema().fieldNames());
+    return !stored.containsAll(Arrays.asList(Tables.schemaOf(table).fieldNames()));
   }
 
   /**
@@ -158,7 +170,9 @@ public final class Lake {
       overwrite(table, rows);
       return;
     }
-    clustered(table, rows).write().format("delta").mode("append").save(path(table));
+    clustered(table, rows).write().format("delta").mode("append")
+        .option("mergeSchema", String.valueOf(lacksColumns(table)))
+        .save(path(table));
   }
 
   /**

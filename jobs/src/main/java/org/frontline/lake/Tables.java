@@ -193,6 +193,7 @@ public final class Tables {
   public static final StructType EVENTS_SCHEMA = figures(new StructType()
       .add("event_id", DataTypes.StringType, false)
       .add("event_date", DataTypes.DateType, false)
+      .add("time_precision", DataTypes.IntegerType, true)
       .add("country", DataTypes.StringType, false)
       .add("attacker", DataTypes.StringType, false)
       .add("region_iso", DataTypes.StringType, true)
@@ -207,7 +208,10 @@ public final class Tables {
       .add("launched_qualifier", DataTypes.StringType, true))
       .add("first_published", DataTypes.DateType, true)
       .add("confidence", DataTypes.DoubleType, false)
-      .add("example_sentence", DataTypes.StringType, false);
+      .add("example_sentence", DataTypes.StringType, false)
+      .add("lat", DataTypes.DoubleType, true)
+      .add("lon", DataTypes.DoubleType, true)
+      .add("geo_precision", DataTypes.IntegerType, true);
 
   private static StructType figures(StructType s) {
     StructType out = s;

@@ -13,6 +13,7 @@ import org.frontline.ingest.IngestResult;
 import org.frontline.lake.ChangedArticles;
 import org.frontline.lake.Lake;
 import org.frontline.lake.Tables;
+import org.frontline.report.PeriodReportJob;
 import org.frontline.report.ReportJob;
 import org.frontline.topics.TopicModelStore;
 import org.frontline.topics.TopicsJob;
@@ -50,7 +51,7 @@ public final class Pipelines {
         topics(o.topics()),
         trends(o.trends()),
         report(lake -> new ReportJob.Options(o.reportOut() != null ? o.reportOut() : lake.path("report"),
-            o.reportDate())));
+            o.reportDate(), true)));
   }
 
   /** Options of one night; {@code reportOut} null: {@code LAKE/reports/DATE}. */
@@ -167,6 +168,12 @@ public final class Pipelines {
   public static Stage trends(TrendsJob.Options o) {
     return new Stage("trends", List.of(Tables.EVENTS, Tables.ARTICLES), List.of(Tables.STRIKE_TRENDS, Tables.SPIKES),
         c -> new TrendsJob(c.lake(), o).run());
+  }
+
+  /** WriteReport for a period: the report of some days from the trend, event and topic tables. */
+  public static Stage periodReport(Function<Lake, PeriodReportJob.Options> options) {
+    return new Stage("report", List.of(Tables.STRIKE_TRENDS, Tables.EVENTS, Tables.ARTICLES, Tables.TOPIC_TRENDS),
+        List.of(), c -> new PeriodReportJob(c.lake(), options.apply(c.lake())).run());
   }
 
   /** WriteReport: the night's report from the trend, event and topic tables. */

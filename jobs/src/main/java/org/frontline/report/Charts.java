@@ -4,12 +4,15 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.DateAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.StackedXYBarRenderer;
 import org.jfree.chart.renderer.xy.StandardXYBarPainter;
 import org.jfree.chart.renderer.xy.XYBarRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.time.Day;
+import org.jfree.data.time.SimpleTimePeriod;
 import org.jfree.data.time.TimeSeries;
 import org.jfree.data.time.TimeSeriesCollection;
+import org.jfree.data.time.TimeTableXYDataset;
 import org.jfree.svg.MeetOrSlice;
 import org.jfree.svg.PreserveAspectRatio;
 import org.jfree.svg.SVGGraphics2D;
@@ -23,6 +26,7 @@ import java.text.SimpleDateFormat;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.TimeZone;
 
 /**
@@ -55,20 +59,9 @@ public final class Charts {
         avg.add(day(p.date()), p.events7dAvg());
       }
     }
-    DateAxis x = new DateAxis();
-    x.setDateFormatOverride(format("d MMM"));
-    x.setTickLabelFont(FONT);
-    NumberAxis y = new NumberAxis();
-    y.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
-    y.setTickLabelFont(FONT);
-    if (maxY > 0) {
-      y.setRange(0, maxY);
-    }
-    XYBarRenderer barRenderer = new XYBarRenderer(0.15);
-    barRenderer.setBarPainter(new StandardXYBarPainter());
-    barRenderer.setShadowVisible(false);
+    XYBarRenderer barRenderer = bars(new XYBarRenderer(0.15));
     barRenderer.setSeriesPaint(0, BAR);
-    XYPlot plot = new XYPlot(new TimeSeriesCollection(bars), x, y, barRenderer);
+    XYPlot plot = new XYPlot(new TimeSeriesCollection(bars), dates("d MMM"), counts(maxY), barRenderer);
     XYLineAndShapeRenderer lineRenderer = new XYLineAndShapeRenderer(true, false);
     lineRenderer.setSeriesPaint(0, LINE);
     lineRenderer.setSeriesStroke(0, new BasicStroke(2f));
@@ -78,6 +71,68 @@ public final class Charts {
     JFreeChart chart = new JFreeChart(title, new Font("SansSerif", Font.BOLD, 13), plot, width >= 500);
     return svg(id, chart, width, height);
   }
+
+  /**
+   * Stacked bars per week or month ({@code unit}): one stack per period starting at {@code starts}, one
+   * layer per series (its values in the order of {@code starts}), coloured in order; {@code maxY} fixes the
+   * scale (0 = automatic).
+   */
+  public static String periods(String id, String title, List<String> starts, String unit,
+                               Map<String, List<Double>> series, int width, int height, double maxY) {
+    TimeTableXYDataset data = new TimeTableXYDataset();
+    for (int i = 0; i < starts.size(); i++) {
+      LocalDate a = LocalDate.parse(starts.get(i));
+      LocalDate b = "month".equals(unit) ? a.plusMonths(1) : a.plusWeeks(1);
+      SimpleTimePeriod period = new SimpleTimePeriod(java.sql.Date.valueOf(a), java.sql.Date.valueOf(b));
+      for (Map.Entry<String, List<Double>> e : series.entrySet()) {
+        data.add(period, e.getValue().get(i), e.getKey());
+      }
+    }
+    StackedXYBarRenderer r = bars(new StackedXYBarRenderer(0.15));
+    int i = 0;
+    for (String name : series.keySet()) {
+      r.setSeriesPaint(i, series.size() == 1 ? BAR : SERIES6[i % SERIES6.length]);
+      i++;
+    }
+    XYPlot plot = new XYPlot(data, dates("month".equals(unit) ? "MMM yyyy" : "d MMM"), counts(maxY), r);
+    style(plot);
+    JFreeChart chart = new JFreeChart(title, new Font("SansSerif", Font.BOLD, 13), plot, series.size() > 1);
+    if (chart.getLegend() != null) {
+      chart.getLegend().setItemFont(FONT);
+    }
+    return svg(id, chart, width, height);
+  }
+
+  /** A date axis labelled in {@code pattern}. */
+  private static DateAxis dates(String pattern) {
+    DateAxis x = new DateAxis();
+    x.setDateFormatOverride(format(pattern));
+    x.setTickLabelFont(FONT);
+    return x;
+  }
+
+  /** A count axis with whole ticks, from 0 to {@code maxY} (0 = automatic). */
+  private static NumberAxis counts(double maxY) {
+    NumberAxis y = new NumberAxis();
+    y.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+    y.setTickLabelFont(FONT);
+    if (maxY > 0) {
+      y.setRange(0, maxY);
+    }
+    return y;
+  }
+
+  /** Flat bars without shadows. */
+  private static <R extends XYBarRenderer> R bars(R r) {
+    r.setBarPainter(new StandardXYBarPainter());
+    r.setShadowVisible(false);
+    return r;
+  }
+
+  /** Six qualitative colours (ColorBrewer Dark2) for stacked layers. */
+  static final Color[] SERIES6 = {new Color(0x1b, 0x9e, 0x77), new Color(0xd9, 0x5f, 0x02),
+      new Color(0x75, 0x70, 0xb3), new Color(0xe7, 0x29, 0x8a), new Color(0x66, 0xa6, 0x1e),
+      new Color(0x99, 0x99, 0x99)};
 
   /** Weekly share of articles per topic, one line per topic. */
   public static String topicShares(String id, List<ReportData.Topic> topics, int width, int height) {

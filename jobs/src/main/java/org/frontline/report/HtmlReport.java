@@ -4,6 +4,7 @@ import org.apache.commons.text.StringEscapeUtils;
 import org.frontline.lake.Tables;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -84,7 +85,7 @@ public final class HtmlReport {
     };
   }
 
-  private static String card(String value, String label, String detail) {
+  static String card(String value, String label, String detail) {
     return "<div class=\"card\"><div class=\"v\">" + value + "</div><div class=\"l\">" + h(label)
         + "</div><div class=\"d\">" + detail + "</div></div>";
   }
@@ -112,11 +113,16 @@ public final class HtmlReport {
 
   /** The doctype and the head: the Content-Security-Policy, the title and the inline CSS; opens body and main. */
   private static void appendHead(StringBuilder b, ReportData.Report r) {
+    appendHead(b, "Frontline nightly report " + r.date());
+  }
+
+  /** The doctype and the head of a report page titled {@code title} (plain text); opens body and main. */
+  static void appendHead(StringBuilder b, String title) {
     b.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
         .append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline';")
         .append(" img-src data:\">")
         .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
-        .append("<title>Frontline nightly report ").append(h(r.date())).append("</title><style>").append(CSS)
+        .append("<title>").append(h(title)).append("</title><style>").append(CSS)
         .append("</style></head><body><main>\n");
   }
 
@@ -131,9 +137,14 @@ public final class HtmlReport {
 
   /** The coverage notices (undated articles and mentions, an empty lake or night), when there are any. */
   private static void appendCoverageNotices(StringBuilder b, ReportData.Report r) {
-    if (!r.coverage().notices().isEmpty()) {
+    appendNotices(b, r.coverage().notices());
+  }
+
+  /** What the reader should know before the figures, in a section of its own; nothing when there is none. */
+  static void appendNotices(StringBuilder b, List<String> notices) {
+    if (!notices.isEmpty()) {
       b.append("<section id=\"coverage\">");
-      for (String n : r.coverage().notices()) {
+      for (String n : notices) {
         b.append("<p class=\"notice\">").append(h(n)).append("</p>");
       }
       b.append("</section>\n");
@@ -301,7 +312,7 @@ public final class HtmlReport {
   }
 
   /** An event's sources, one a line: a link for an http(s) address, else the name alone. */
-  private static void appendSources(StringBuilder b, ReportData.Event e) {
+  static void appendSources(StringBuilder b, ReportData.Event e) {
     int k = 0;
     for (ReportData.Source s : e.sources()) {
       String name = s.source() != null ? s.source() : s.docId();

@@ -73,6 +73,15 @@ public final class OblastMap {
    * @param what    what the value counts, for the legend ("strike events, 7 days to 2026-02-04")
    */
   public static String render(Map<String, Double> values, Map<String, String> details, String what, int width) {
+    return render(values, details, what, width, List.of());
+  }
+
+  /** A point drawn over the map: a circle whose area grows with {@code size}, titled {@code title}. */
+  public record Dot(double lat, double lon, double size, boolean exact, String title) {}
+
+  /** The choropleth with the dots on top (largest first, so small ones stay visible); dots outside are left out. */
+  public static String render(Map<String, Double> values, Map<String, String> details, String what, int width,
+                              List<Dot> dots) {
     Bounds bounds = bounds();
     double pad = 10;
     double legendH = 46;
@@ -85,7 +94,11 @@ public final class OblastMap {
         + "viewBox=\"0 0 %d %.0f\" role=\"img\" aria-label=\"Map of Ukraine by oblast: %s\">", width, height,
         esc(what)));
     appendOblasts(svg, citiesLast(), values, details, breaks, pad, bounds.minX(), bounds.minY(), scale);
-    appendValueLabels(svg, values, breaks, pad, bounds.minX(), bounds.minY(), scale);
+    if (dots.isEmpty()) {
+      appendValueLabels(svg, values, breaks, pad, bounds.minX(), bounds.minY(), scale);
+    } else {
+      appendDots(svg, dots, bounds, pad, scale);
+    }
     appendLegend(svg, what, breaks, width, pad, height, legendH);
     return svg.append("</svg>").toString();
   }
@@ -181,6 +194,33 @@ public final class OblastMap {
           + " stroke-linejoin=\"round\">%s</text>", x, y + 4, dark ? "#fff" : "#222", dark ? "#67000d" : "#fff",
           fmt(v)));
     }
+  }
+
+  /** Largest radius of a dot, in pixels: the dot of the largest size. */
+  static final double MAX_RADIUS = 14;
+
+  /**
+   * The dots, radius ∝ √size (area ∝ size): a place as a filled circle, a region's centroid as a dashed ring.
+   * Those outside the map's extent (Russian territory) are left out.
+   */
+  private static void appendDots(StringBuilder svg, List<Dot> dots, Bounds bounds, double pad, double scale) {
+    double max = dots.stream().mapToDouble(Dot::size).max().orElse(1);
+    List<Dot> sorted = new ArrayList<>(dots);
+    sorted.sort((a, b) -> Double.compare(b.size(), a.size()));
+    svg.append("<g class=\"dots\">");
+    for (Dot d : sorted) {
+      double x = d.lon() * COS;
+      double y = -d.lat();
+      if (x < bounds.minX() || x > bounds.maxX() || y < bounds.minY() || y > bounds.maxY()) {
+        continue;
+      }
+      double r = Math.max(2, MAX_RADIUS * Math.sqrt(d.size() / max));
+      svg.append(String.format(Locale.ROOT, "<circle class=\"dot\" cx=\"%.1f\" cy=\"%.1f\" r=\"%.1f\" %s>"
+          + "<title>%s</title></circle>", pad + (x - bounds.minX()) * scale, pad + (y - bounds.minY()) * scale, r,
+          d.exact() ? "fill=\"#08306b\" fill-opacity=\"0.55\" stroke=\"#fff\" stroke-width=\"0.8\""
+              : "fill=\"none\" stroke=\"#08306b\" stroke-width=\"1.4\" stroke-dasharray=\"3,2\"", esc(d.title())));
+    }
+    svg.append("</g>");
   }
 
   /** The legend under the map: what is counted, a swatch per class with its range, and the attribution. */

@@ -334,17 +334,20 @@ public final class ReportData {
   }
 
   private static List<Event> events(Dataset<Row> night, Dataset<Row> articles) {
+    return events(night, articles, MAX_EVENTS, col("country").desc(), col("region_iso").asc_nulls_first(),
+        col("weapon"), col("place"), col("event_id"));
+  }
+
+  /** The first {@code limit} events in {@code order}, each with its articles' sources. */
+  static List<Event> events(Dataset<Row> events, Dataset<Row> articles, int limit, Column... order) {
     // read once: the events and their sources are both joined from it
-    Dataset<Row> limited = ColumnTransformer.materialize(night.orderBy(col("country").desc(),
-        col("region_iso").asc_nulls_first(), col("weapon"), col("place"), col("event_id")).limit(MAX_EVENTS));
+    Dataset<Row> limited = ColumnTransformer.materialize(events.orderBy(order).limit(limit));
     Dataset<Row> docs = limited.select(col("event_id"), explode(col("doc_ids")).as("doc_id"))
         .join(articles.select("doc_id", "source", "title", "url"), "doc_id")
         .groupBy("event_id")
         .agg(sort_array(collect_list(struct(col("source"), col("title"), col("url"), col("doc_id")))).as("refs"));
     List<Event> out = new ArrayList<>();
-    for (Row r : limited.join(docs, new String[] {"event_id"}, "left")
-        .orderBy(col("country").desc(), col("region_iso").asc_nulls_first(), col("weapon"), col("place"),
-            col("event_id")).collectAsList()) {
+    for (Row r : limited.join(docs, new String[] {"event_id"}, "left").orderBy(order).collectAsList()) {
       List<Source> sources = new ArrayList<>();
       List<Row> refs = r.isNullAt(r.fieldIndex("refs")) ? List.of() : r.getList(r.fieldIndex("refs"));
       for (Row s : refs) {

@@ -30,16 +30,32 @@ import java.util.function.Function;
  * RenderHtml ({@link HtmlReport}) → WriteFiles.
  */
 public final class ReportJob {
-  /** Options: where to write, and the night (null: the lake's last day). */
-  public record Options(String out, LocalDate date) {
+  /**
+   * Options: where to write, the night (null: the lake's last day), and whether a lake spanning more than
+   * {@link #ARCHIVE_DAYS} days also gets the report of its whole span ({@code OUT/span/}).
+   */
+  public record Options(String out, LocalDate date, boolean archive) {
     public Options {
-      if (out == null || out.isBlank()) {
-        throw new IllegalArgumentException("--out is required");
-      }
+      requireOut(out);
+    }
+
+    public Options(String out, LocalDate date) {
+      this(out, date, false);
     }
   }
 
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  /** A lake whose trend days span more than this is an archive: a night's report alone would show little of it. */
+  public static final int ARCHIVE_DAYS = 28;
+
+  /** A report needs a directory to be written to. */
+  static void requireOut(String out) {
+    if (out == null || out.isBlank()) {
+      throw new IllegalArgumentException("--out is required");
+    }
+  }
+
+  /** The report's JSON: indented, so that a reader can open it as it is. */
+  static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private final Lake lake;
   private final Options options;
@@ -63,13 +79,23 @@ public final class ReportJob {
     Path dir = new Path(options.out());
     Map<String, String> files = dataFiles(html, data);
     try {
-      String where = writeFiles(dir, files);
+      String where = writeFiles(lake.fs().getConf(), dir, files);
       p.done("wrote " + where + " (" + html.length() / 1024 + " KiB) and " + (files.size() - 1) + " data files");
       return new ReportResult(date, where, html.getBytes(StandardCharsets.UTF_8).length, data.events().size(),
-          data.spikes().size(), data.coverage().notices());
+          data.spikes().size(), data.coverage().notices(), options.archive() ? spanReport() : null);
     } catch (IOException e) {
       throw new Lake.LakeException("cannot write the report to " + dir + ": " + e.getMessage());
     }
+  }
+
+  /** The report of the lake's whole span into {@code OUT/span}, when the lake is an archive; else null. */
+  private PeriodReportResult spanReport() {
+    LocalDate[] span = PeriodReportJob.span(lake);
+    if (span == null || java.time.temporal.ChronoUnit.DAYS.between(span[0], span[1]) + 1 <= ARCHIVE_DAYS) {
+      return null;
+    }
+    return new PeriodReportJob(lake, new PeriodReportJob.Options(new Path(options.out(), "span").toString(), span[0],
+        span[1])).run();
   }
 
   /** The night to report: the one asked for, else the lake's last day, else today (UTC); none without trends. */
@@ -148,8 +174,9 @@ public final class ReportJob {
    * Writes the files into the directory, each to a hidden temporary file renamed over the target (no checksum
    * files), and gives the qualified address of report.html.
    */
-  private String writeFiles(Path dir, Map<String, String> files) throws IOException {
-    FileSystem fs = dir.getFileSystem(lake.fs().getConf());
+  static String writeFiles(org.apache.hadoop.conf.Configuration conf, Path dir, Map<String, String> files)
+      throws IOException {
+    FileSystem fs = dir.getFileSystem(conf);
     fs.setWriteChecksum(false);
     fs.mkdirs(dir);
     for (Map.Entry<String, String> f : files.entrySet()) {

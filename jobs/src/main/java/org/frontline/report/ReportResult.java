@@ -7,9 +7,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The report written: its night, where its HTML is, and what it lists. */
+/**
+ * The report written: its night, where its HTML is, and what it lists; and the report of the lake's whole span
+ * when the run wrote one beside it (an archive), else null.
+ */
 public record ReportResult(LocalDate date, String html, long htmlBytes, long eventsListed, long spikes,
-                           List<String> notices) implements StageResult {
+                           List<String> notices, PeriodReportResult span) implements StageResult {
   @Override
   public Map<String, Object> summary() {
     Map<String, Object> s = new LinkedHashMap<>();
@@ -19,6 +22,9 @@ public record ReportResult(LocalDate date, String html, long htmlBytes, long eve
     s.put("events_listed", eventsListed);
     s.put("spikes", spikes);
     s.put("notices", notices);
+    if (span != null) {
+      s.put("span", span.fields());
+    }
     return StageResult.section("report", s);
   }
 }

@@ -121,7 +121,8 @@ class FrontlineCliTest extends SparkTest {
     assertTrue(bad.err().contains("Unknown option: '--bogus'"), bad.err());
     Result format = run("export", "--lake", lake.toString(), "--table", "articles", "--format", "xml", "--out", "o");
     assertEquals(2, format.code());
-    assertTrue(format.err().contains("expected one of [jsonl, csv, parquet]"), format.err());
+    assertTrue(format.err().contains("expected one of [jsonl, csv, parquet, acled, geojson, geoparquet]"),
+        format.err());
     assertEquals(2, run().code());
   }
 
@@ -170,6 +171,43 @@ class FrontlineCliTest extends SparkTest {
     assertTrue(Files.isDirectory(parts));
     Row q = spark().read().json(parts.toString()).first();
     assertNotNull(q.getAs("reason"));
+  }
+
+  @Test
+  void exportsTheEventsForConflictDataAndMapTools() throws Exception {
+    long events = spark().read().format("delta").load(lake.resolve("events").toString()).count();
+    assertTrue(events > 0);
+    Path acled = dir.resolve("geo/events_acled.csv");
+    Result r = run("export", "--lake", lake.toString(), "--table", "events", "--format", "acled", "--out",
+        acled.toString());
+    assertEquals(0, r.code(), r.err());
+    try (var parser = CSVFormat.DEFAULT.builder().setHeader().get().parse(Files.newBufferedReader(acled))) {
+      assertEquals(org.frontline.export.AcledFormat.COLUMNS, parser.getHeaderNames());
+      long n = 0;
+      for (var record : parser) {
+        assertEquals("Explosions/Remote violence", record.get("event_type"));
+        assertTrue(Double.parseDouble(record.get("latitude")) > 40, record.toString());
+        n++;
+      }
+      assertEquals(events, n);
+    }
+    for (String format : List.of("geojson", "geoparquet")) {
+      Path out = dir.resolve("geo/events." + format);
+      Result g = run("export", "--lake", lake.toString(), "--table", "events", "--format", format, "--out",
+          out.toString());
+      assertEquals(0, g.code(), g.err());
+      assertTrue(Files.size(out) > 0, out.toString());
+      try (var files = Files.list(out.getParent())) {
+        assertEquals(List.of(), files.filter(f -> f.getFileName().toString().startsWith(".")).toList(),
+            "one file, no hidden checksum or temporary file beside it");
+      }
+    }
+    assertEquals(events,
+        new ObjectMapper().readTree(dir.resolve("geo/events.geojson").toFile()).get("features").size());
+    Result wrong = run("export", "--lake", lake.toString(), "--table", "mentions", "--format", "geojson", "--out",
+        dir.resolve("geo/m.geojson").toString());
+    assertEquals(2, wrong.code());
+    assertTrue(wrong.err().contains("--format geojson writes the events table"), wrong.err());
   }
 
   @Test

@@ -5,6 +5,7 @@ import org.apache.spark.ml.param.ParamMap;
 import org.apache.spark.ml.param.Params;
 import org.apache.spark.ml.util.MLWritable;
 import org.frontline.SparkTest;
+import org.frontline.events.EventGeocoder;
 import org.frontline.events.EventKeyer;
 import org.frontline.extract.StrikeExtractor;
 import org.frontline.ingest.ExactDuplicateMarker;
@@ -42,8 +43,8 @@ class PersistenceTest extends SparkTest {
   static Stream<Class<? extends Params>> stages() {
     return Stream.of(FieldMapper.class, PublishedDateParser.class, TextCleaner.class, HeadlineCleaner.class,
         LanguageTagger.class, ExactDuplicateMarker.class, NearDuplicateMarker.class, StrikeExtractor.class,
-        EventKeyer.class, NewsTokenizer.class, LsaReducer.class, CentroidScorer.class, NearestCentroid.class,
-        DistributionScorer.class,
+        EventKeyer.class, EventGeocoder.class, NewsTokenizer.class, LsaReducer.class, CentroidScorer.class,
+        NearestCentroid.class, DistributionScorer.class,
         EventAreas.class, PeriodAggregator.class, SpikeDetector.class, TrendChange.class);
   }
 

@@ -75,6 +75,11 @@ class EventsJobTest extends SparkTest {
     // Izium has more reports than Kharkiv, but "the Kharkiv region ... killed three" agrees with Kharkiv's figures
     assertEquals(4L, i.<Long>getAs("n_mentions"));
     assertNull(k.getAs("launched_median"));
+    // drawn at the city itself (GeoNames' Kharkiv), with the day read from "overnight"
+    assertEquals(49.98177, k.<Double>getAs("lat"), 1e-9);
+    assertEquals(36.25475, k.<Double>getAs("lon"), 1e-9);
+    assertEquals(1, k.<Integer>getAs("geo_precision"));
+    assertEquals(1, k.<Integer>getAs("time_precision"));
     // the same mentions always give the same ids
     assertEquals(events.select("event_id").orderBy("event_id").collectAsList(),
         EventsJob.events(mentions).select("event_id").orderBy("event_id").collectAsList());

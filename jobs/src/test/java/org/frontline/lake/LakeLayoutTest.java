@@ -150,4 +150,23 @@ class LakeLayoutTest extends SparkTest {
     assertEquals(List.of("published_date"), partitions(lake, Tables.MENTIONS));
     assertEquals(6L, lake.read(Tables.MENTIONS).count());
   }
+
+  @Test
+  void aNightAddsTheColumnsAnOlderTableLacksAndKeepsItsRows() {
+    Lake lake = new Lake(spark(), dir.toString());
+    Dataset<Row> events = rows(Tables.EVENTS, 6, i -> Map.of("event_id", "e" + i, "event_date", day(i)));
+    // as an older Frontline wrote it: without the coordinates and the time precision
+    events.drop("lat", "lon", "geo_precision", "time_precision").write().format("delta").save(lake.path(Tables.EVENTS));
+
+    lake.replaceDays(Tables.EVENTS, rows(Tables.EVENTS, 2, i -> Map.of("event_id", "n" + i, "event_date", day(4 + i),
+        "geo_precision", 2)), "event_date", LocalDate.of(2025, 3, 5), LocalDate.of(2025, 3, 6));
+    Dataset<Row> now = lake.read(Tables.EVENTS);
+    assertTrue(List.of(now.columns()).containsAll(List.of("lat", "lon", "geo_precision", "time_precision")));
+    assertEquals(List.of("e0", "e1", "e2", "e3", "n0", "n1"), now.orderBy("event_id").select("event_id")
+        .collectAsList().stream().map(r -> r.getString(0)).toList());
+    assertEquals(2L, now.filter(col("geo_precision").equalTo(2)).count(), "the night's rows have them");
+    assertEquals(4L, now.filter(col("geo_precision").isNull()).count(), "the older rows read them as null");
+    lake.append(Tables.EVENTS, rows(Tables.EVENTS, 1, i -> Map.of("event_id", "a0", "event_date", day(9))));
+    assertEquals(7L, lake.read(Tables.EVENTS).count());
+  }
 }

@@ -175,5 +175,54 @@ class ReportTest extends SparkTest {
     assertTrue(parsed.contains("id=\"event-table\""), "the browser's DOM has the events table");
     assertEquals(27, count(parsed, "class=\"oblast\""), "and the map's 27 units");
     assertFalse(parsed.contains("<script"), "and no script element");
+
+    // the report of a period, as the browser parses it
+    Path period = dir.resolve("period-browser");
+    new PeriodReportJob(lake, new PeriodReportJob.Options(period.toString(), LocalDate.parse("2026-03-01"),
+        LocalDate.parse("2026-03-31"))).run();
+    Process periodDom = new ProcessBuilder(chromium, "--headless", "--no-sandbox", "--disable-gpu", "--dump-dom",
+        period.resolve("report.html").toUri().toString()).redirectError(dir.resolve("dom2.log").toFile()).start();
+    String periodParsed = new String(periodDom.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(periodDom.waitFor(120, TimeUnit.SECONDS));
+    assertTrue(periodParsed.contains("id=\"deadliest-table\""), "the period's deadliest events");
+    assertEquals(27, count(periodParsed, "class=\"oblast\""), "its map's 27 units");
+    assertEquals(4, count(periodParsed, "class=\"dot\""), "and its events as points");
+    assertFalse(periodParsed.contains("<script"), "and no script element");
+  }
+
+  @Test
+  void aPeriodReportDrawsTheMonthFromTheTablesAndEscapesArticleText() throws Exception {
+    Path month = dir.resolve("month");
+    PeriodReportResult r = new PeriodReportJob(lake, new PeriodReportJob.Options(month.toString(),
+        LocalDate.parse("2026-03-01"), LocalDate.parse("2026-03-31"))).run();
+    String page = Files.readString(month.resolve("report.html"));
+    for (String id : List.of("headline", "national", "map", "most-hit", "deadliest", "topics")) {
+      assertTrue(page.contains("id=\"" + id + "\""), id);
+    }
+    for (String f : List.of("report.json", "series.csv", "oblasts.csv", "points.csv", "deadliest.csv")) {
+      assertTrue(Files.exists(month.resolve(f)), f);
+    }
+    long events = lake.read(Tables.EVENTS).filter(col("country").equalTo("UA")).count();
+    JsonNode json = new ObjectMapper().readTree(month.resolve("report.json").toFile());
+    assertEquals(events, json.get("totals").get("events").asLong(), "the month's events are the table's");
+    assertEquals(events, r.events());
+    assertEquals("week", json.get("unit").asText(), "a month is drawn per week");
+    // one dot per place struck (Kharkiv, Odesa, Sumy, Dnipro), each at its own coordinates
+    assertEquals(4, count(page, "<circle class=\"dot\""), page.substring(page.indexOf("class=\"dots\"")));
+    Row kharkiv = lake.read(Tables.EVENTS).filter(col("place").equalTo("Kharkiv")).first();
+    JsonNode deadliest = json.get("deadliest").get(0);
+    assertEquals("Kharkiv", deadliest.get("place").asText(), "the deadliest first");
+    assertEquals(kharkiv.<Double>getAs("killed_median"), deadliest.get("killed").asDouble());
+    assertEquals(2, deadliest.get("sources").size(), "with its two sources");
+    assertFalse(page.contains("<script>alert"), "article text stays text");
+    assertFalse(page.contains("javascript:"), "only http(s) links");
+    assertTrue(page.contains("Content-Security-Policy"));
+
+    Path empty = dir.resolve("empty-month");
+    new PeriodReportJob(lake, new PeriodReportJob.Options(empty.toString(), LocalDate.parse("2025-01-01"),
+        LocalDate.parse("2025-12-31"))).run();
+    String none = Files.readString(empty.resolve("report.html"));
+    assertTrue(none.contains("No strike event is dated between 2025-01-01 and 2025-12-31"), "a year without events");
+    assertTrue(none.contains("per month"), "a year is drawn per month");
   }
 }

@@ -92,7 +92,14 @@ public final class Displays {
    */
   public static DisplayData chart(JFreeChart chart, int width, int height) {
     String svg = org.frontline.report.Charts.svg("nb-chart-" + CHARTS.incrementAndGet(), chart, width, height);
-    String title = chart.getTitle() == null ? "chart" : chart.getTitle().getText();
+    return svg(svg, chart.getTitle() == null ? "chart" : chart.getTitle().getText(), width);
+  }
+
+  /**
+   * A drawing already made as SVG (a report's map: {@code OblastMap.render}), shown like a chart: as
+   * {@code image/svg+xml} and as an {@code <img>} in HTML. Text: the title.
+   */
+  public static DisplayData svg(String svg, String title, int width) {
     DisplayData d = new DisplayData("chart: " + title);
     d.putSVG(svg);
     d.putHTML("<img alt=\"" + esc(title) + "\" width=\"" + width + "\" style=\"max-width:100%\""
