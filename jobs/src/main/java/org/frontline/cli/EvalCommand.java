@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import org.apache.spark.sql.SparkSession;
 import org.frontline.common.Progress;
+import org.frontline.events.OfficialSeries;
+import org.frontline.events.SeriesEval;
 import org.frontline.extract.ExtractJob;
 import org.frontline.extract.ExtractionEval;
 import org.frontline.extract.NationalFiguresEval;
@@ -30,11 +32,12 @@ import java.util.concurrent.Callable;
 @Command(name = "eval", mixinStandardHelpOptions = true,
     description = "Measure a stage's output against labels.",
     subcommands = {EvalCommand.Extraction.class, EvalCommand.Topics.class, EvalCommand.National.class,
-        EvalCommand.TrainClassifier.class})
+        EvalCommand.Series.class, EvalCommand.TrainClassifier.class})
 final class EvalCommand implements Runnable {
   @Override
   public void run() {
-    throw new IllegalArgumentException("eval needs a subcommand: extraction, topics, national or train-classifier");
+    throw new IllegalArgumentException("eval needs a subcommand: extraction, topics, national, series or"
+        + " train-classifier");
   }
 
   @Command(name = "extraction", mixinStandardHelpOptions = true,
@@ -145,6 +148,69 @@ final class EvalCommand implements Runnable {
       p.done(String.format(Locale.ROOT, "%s topics: NMI %s, ARI %s, purity %s, NPMI %s, diversity %s",
           s.get("topics"), s.getOrDefault("nmi", "-"), s.getOrDefault("ari", "-"), s.getOrDefault("purity", "-"),
           s.get("npmi"), s.get("diversity")));
+      return 0;
+    }
+  }
+
+  @Command(name = "series", mixinStandardHelpOptions = true,
+      description = "Compare the national launched and intercepted figures of the lake's events, night by night,"
+          + " with an official daily series (columns time_start, time_end, model, target, launched, destroyed;"
+          + " the rows of target Ukraine): nights covered, exact share, median absolute and relative error, the"
+          + " worst nights with their source sentences.")
+  static final class Series implements Callable<Integer> {
+    @Option(names = "--official", required = true, paramLabel = "FILE", description = "the official series (CSV)")
+    Path official;
+
+    @Option(names = "--lake", required = true, paramLabel = "DIR", description = "lake holding articles and events")
+    String lakeDir;
+
+    @Option(names = "--from", paramLabel = "YYYY-MM-DD",
+        description = "first morning compared (default: the lake's first publication day)")
+    java.time.LocalDate from;
+
+    @Option(names = "--to", paramLabel = "YYYY-MM-DD",
+        description = "last morning compared (default: the lake's last publication day)")
+    java.time.LocalDate to;
+
+    @Option(names = "--worst", defaultValue = "15", paramLabel = "N",
+        description = "how many of the worst nights to list (default: ${DEFAULT-VALUE})")
+    int worst;
+
+    @Mixin
+    SparkOptions sparkOptions;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+      Progress p = Progress.start("eval", "reading the official series " + official);
+      if (worst < 0) {
+        throw new CommandLine.ParameterException(spec.commandLine(), "--worst must be 0 or more but was " + worst);
+      }
+      OfficialSeries.Read read = OfficialSeries.read(official);
+      List<OfficialSeries.Night> nights = read.nights();
+      SparkSession spark = sparkOptions.session("frontline-eval");
+      Lake lake = new Lake(spark, lakeDir);
+      org.apache.spark.sql.Row span = lake.read(Tables.ARTICLES)
+          .agg(org.apache.spark.sql.functions.min("published_date"), org.apache.spark.sql.functions.max(
+              "published_date")).first();
+      java.time.LocalDate a = from != null ? from : span.isNullAt(0) ? null : span.getDate(0).toLocalDate();
+      java.time.LocalDate b = to != null ? to : span.isNullAt(1) ? null : span.getDate(1).toLocalDate();
+      Map<String, Object> s = new LinkedHashMap<>();
+      s.put("official_file", official.toString());
+      s.put("official_rows_unreadable", read.skipped());
+      s.putAll(SeriesEval.compare(nights, SeriesEval.news(lake.read(Tables.EVENTS)), a, b, worst,
+          SeriesEval.publishedDays(lake.read(Tables.ARTICLES))));
+      PrintWriter out = spec.commandLine().getOut();
+      out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(s));
+      out.flush();
+      @SuppressWarnings("unchecked")
+      Map<String, Object> all = (Map<String, Object>) s.get("all");
+      p.done(String.format(Locale.ROOT, "%s .. %s: %s official nights (missile, drone), %s with articles, %s"
+              + " covered by the news; launched exact %s, median abs error %s, median rel error %s", a, b,
+          all.get("official_nights"), all.get("official_nights_with_articles"), all.get("covered"),
+          all.get("launched_exact_share"), all.get("launched_median_abs_error"), all.get("launched_median_rel_error")));
       return 0;
     }
   }

@@ -43,6 +43,11 @@ final class ReportCommand extends LakeCommand {
   @Option(names = "--year", paramLabel = "YYYY", description = "the period report of a calendar year")
   Year year;
 
+  @Option(names = "--official", paramLabel = "FILE",
+      description = "a period report also sets the news' national figures against this official daily series (CSV,"
+          + " the columns of eval series)")
+  String official;
+
   @Spec
   CommandSpec spec;
 
@@ -65,10 +70,26 @@ final class ReportCommand extends LakeCommand {
       throw new ParameterException(spec.commandLine(), "--date is a night; a period is --from/--to, --month or"
           + " --year: give one or the other");
     }
+    if (official != null && !period()) {
+      throw new ParameterException(spec.commandLine(), "--official goes with a period report (--from/--to, --month"
+          + " or --year)");
+    }
+    checkOfficial(spec, official);
     if (from != null && to != null && to.isBefore(from)) {
       throw new ParameterException(spec.commandLine(), "--to " + to + " is before --from " + from);
     }
     return super.call();
+  }
+
+  /** An official series that cannot be read is a usage error, found before any stage runs. */
+  static void checkOfficial(CommandSpec spec, String official) {
+    if (official != null) {
+      try {
+        PeriodReportJob.readOfficial(official);
+      } catch (RuntimeException e) {
+        throw new ParameterException(spec.commandLine(), "--official: " + e.getMessage());
+      }
+    }
   }
 
   @Override
@@ -78,6 +99,6 @@ final class ReportCommand extends LakeCommand {
     }
     LocalDate a = month != null ? month.atDay(1) : year != null ? year.atDay(1) : from;
     LocalDate b = month != null ? month.atEndOfMonth() : year != null ? year.atMonth(12).atEndOfMonth() : to;
-    return Pipelines.single(Pipelines.periodReport(lake -> new PeriodReportJob.Options(out, a, b)));
+    return Pipelines.single(Pipelines.periodReport(lake -> new PeriodReportJob.Options(out, a, b, official)));
   }
 }

@@ -4,7 +4,9 @@ import org.frontline.pipeline.Pipeline;
 import org.frontline.pipeline.Pipelines;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 import java.util.List;
 
@@ -27,9 +29,23 @@ final class RunCommand extends LakeCommand {
       description = "where the report of the lake's last day is written (default: LAKE/report)")
   String reportOut;
 
+  @Option(names = "--official", paramLabel = "FILE",
+      description = "an official daily series (CSV, the columns of eval series) the report of an archive's span"
+          + " sets the news' national figures against")
+  String official;
+
+  @Spec
+  CommandSpec spec;
+
   @Override
   String name() {
     return "run";
+  }
+
+  @Override
+  public Integer call() {
+    ReportCommand.checkOfficial(spec, official);
+    return super.call();
   }
 
   @Override
@@ -45,6 +61,6 @@ final class RunCommand extends LakeCommand {
   @Override
   Pipeline pipeline() {
     return Pipelines.full(new Pipelines.RunOptions(ingest.toOptions(), extract.toOptions(), topics.toOptions(),
-        trends.toOptions(), reportOut, null));
+        trends.toOptions(), reportOut, null, official));
   }
 }

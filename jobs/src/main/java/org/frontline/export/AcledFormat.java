@@ -57,14 +57,20 @@ public final class AcledFormat {
       case "UA-30" -> "Kyiv City";
       case "UA-43" -> "Crimea";
       case "UA-51" -> "Odesa";
-      default -> geoBoundariesName.replaceFirst(" Oblast$", "");
+      default -> iso.startsWith("UA-") ? geoBoundariesName.replaceFirst(" Oblast$", "") : geoBoundariesName;
     };
   }
 
   /** ISO 3166-2 codes by the {@code admin1} names this export writes ("Kharkiv" → UA-63), to join it back to maps. */
   public static Map<String, String> admin1Codes() {
     Map<String, String> codes = new LinkedHashMap<>();
-    Coordinates.packed().admin1().forEach((iso, name) -> codes.put(admin1Name(iso, name), iso));
+    Coordinates.packed().admin1().forEach((iso, name) -> {
+      String before = codes.put(admin1Name(iso, name), iso);
+      if (before != null) {
+        throw new IllegalStateException("two regions are both written '" + admin1Name(iso, name) + "': " + before
+            + " and " + iso);
+      }
+    });
     return codes;
   }
 
@@ -143,7 +149,7 @@ public final class AcledFormat {
     out.put("event_id_cnty", concat(coalesce(lookup(country, prefixes), country), upper(col("event_id"))));
     out.put("event_date", date_format(col("event_date"), "yyyy-MM-dd"));
     out.put("year", year(col("event_date")));
-    out.put("time_precision", coalesce(col("time_precision"), lit(2)));
+    out.put("time_precision", col("time_precision")); // null (empty) for an event of an older table
     out.put("disorder_type", lit(DISORDER_TYPE));
     out.put("event_type", lit(EVENT_TYPE));
     out.put("sub_event_type", coalesce(lookup(col("weapon"), SUB_EVENT_TYPES), lit(SHELLING)));

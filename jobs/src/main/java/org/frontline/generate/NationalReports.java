@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
+import org.frontline.events.OfficialSeries;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -44,29 +45,7 @@ public final class NationalReports {
   /** How many phrasings there are; a report of one weapon uses 0–14, a report of two uses 15–18. */
   public static final int PHRASINGS = 19;
 
-  private static final String[] RECONNAISSANCE = {"orlan", "zala", "supercam", "merlin", "reconnaissance",
-      "orion", "mohajer", "granat", "forpost"};
-
   private NationalReports() {}
-
-  /** The weapon class of a model of the series, or null for reconnaissance drones and unknown models. */
-  static String weaponOf(String model) {
-    String m = model.toLowerCase(Locale.ROOT);
-    for (String r : RECONNAISSANCE) {
-      if (m.contains(r)) {
-        return null;
-      }
-    }
-    if (m.contains("shahed") || m.contains("uav") || m.contains("lancet") || m.contains("drone")) {
-      return "drone";
-    }
-    if (m.contains("x-") || m.contains("kh-") || m.contains("kalibr") || m.contains("iskander") || m.contains("c-300")
-        || m.contains("c-400") || m.contains("s-300") || m.contains("s-400") || m.contains("oniks")
-        || m.contains("kinzhal") || m.contains("missile") || m.contains("tochka")) {
-      return "missile";
-    }
-    return null;
-  }
 
   /** What a report calls the weapons of a model ("Kalibr cruise missiles"); generic when models mix. */
   static String nounOf(String weapon, String model) {
@@ -101,9 +80,9 @@ public final class NationalReports {
     Map<String, Map<String, String>> nouns = new TreeMap<>();
     try (Reader in = Files.newBufferedReader(series)) {
       for (CSVRecord r : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(in)) {
-        String weapon = weaponOf(r.get("model"));
-        Double launched = number(r.get("launched"));
-        Double destroyed = number(r.get("destroyed"));
+        String weapon = OfficialSeries.weaponOf(r.get("model"));
+        Double launched = OfficialSeries.number(r.get("launched"));
+        Double destroyed = OfficialSeries.number(r.get("destroyed"));
         String end = r.get("time_end");
         if (weapon == null || launched == null || destroyed == null || end.length() < 10) {
           continue;
@@ -134,13 +113,6 @@ public final class NationalReports {
     return out;
   }
 
-  private static Double number(String v) {
-    try {
-      return v == null || v.isBlank() ? null : Double.valueOf(v);
-    } catch (NumberFormatException e) {
-      return null;
-    }
-  }
 
   /**
    * {@code n} reports from the windows, cycling through them (a window told again gets another phrasing);

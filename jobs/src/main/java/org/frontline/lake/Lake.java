@@ -11,6 +11,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.StructField;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -23,6 +24,7 @@ import java.util.Map;
 import java.util.Set;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
 
 /** The output lake: one directory (local, HDFS, S3...) holding one Delta table per name plus {@code runs/}. */
 public final class Lake {
@@ -87,7 +89,19 @@ public final class Lake {
       throw new LakeException("table '" + table + "' does not exist in lake " + root
           + " (run 'frontline ingest' or 'frontline run' first)");
     }
-    return spark.read().format("delta").load(path(table));
+    Dataset<Row> rows = spark.read().format("delta").load(path(table));
+    if (!Tables.DATA_TABLES.contains(table)) {
+      return rows;
+    }
+    // a table written by an older Frontline lacks the columns added since: they read as null until its next
+    // write adds them, so that every stage and export can name the current columns
+    Set<String> stored = Set.of(rows.columns());
+    for (StructField f : Tables.schemaOf(table).fields()) {
+      if (!stored.contains(f.name())) {
+        rows = rows.withColumn(f.name(), lit(null).cast(f.dataType()));
+      }
+    }
+    return rows;
   }
 
   /**

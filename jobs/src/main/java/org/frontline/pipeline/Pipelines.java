@@ -34,9 +34,18 @@ import static org.apache.spark.sql.functions.col;
 public final class Pipelines {
   private Pipelines() {}
 
-  /** Options of the full run; {@code reportOut} null: {@code LAKE/report}; {@code reportDate} null: the last day. */
+  /**
+   * Options of the full run; {@code reportOut} null: {@code LAKE/report}; {@code reportDate} null: the last day;
+   * {@code official}: an official daily series the report of an archive's span sets the news against (null: none).
+   */
   public record RunOptions(IngestJob.Options ingest, ExtractJob.Options extract, TopicsJob.Options topics,
-                           TrendsJob.Options trends, String reportOut, LocalDate reportDate) {}
+                           TrendsJob.Options trends, String reportOut, LocalDate reportDate, String official) {
+    /** Without an official series to set the news against. */
+    public RunOptions(IngestJob.Options ingest, ExtractJob.Options extract, TopicsJob.Options topics,
+                      TrendsJob.Options trends, String reportOut, LocalDate reportDate) {
+      this(ingest, extract, topics, trends, reportOut, reportDate, null);
+    }
+  }
 
   /**
    * Every stage over the inputs: ReadCorpus → ExtractMentions → MergeEvents → AssignTopics → ComputeTrends →
@@ -51,7 +60,7 @@ public final class Pipelines {
         topics(o.topics()),
         trends(o.trends()),
         report(lake -> new ReportJob.Options(o.reportOut() != null ? o.reportOut() : lake.path("report"),
-            o.reportDate(), true)));
+            o.reportDate(), true, o.official())));
   }
 
   /** Options of one night; {@code reportOut} null: {@code LAKE/reports/DATE}. */

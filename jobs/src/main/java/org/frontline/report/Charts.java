@@ -103,6 +103,31 @@ public final class Charts {
     return svg(id, chart, width, height);
   }
 
+  /**
+   * Values per day, one series of points per entry of {@code series} (day → value; a day without a value has
+   * no point), joined by lines: e.g. an official series and the news' figures of the same nights.
+   */
+  public static String nights(String id, String title, Map<String, Map<String, Double>> series, int width,
+                              int height) {
+    TimeSeriesCollection data = new TimeSeriesCollection();
+    for (Map.Entry<String, Map<String, Double>> e : series.entrySet()) {
+      TimeSeries t = new TimeSeries(e.getKey());
+      e.getValue().forEach((d, v) -> t.add(day(d), v));
+      data.addSeries(t);
+    }
+    XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, true);
+    Color[] colours = {LINE, BAR};
+    for (int i = 0; i < series.size(); i++) {
+      r.setSeriesPaint(i, colours[i % colours.length]);
+      r.setSeriesStroke(i, new BasicStroke(i == 0 ? 1.5f : 1f));
+    }
+    XYPlot plot = new XYPlot(data, dates("d MMM yy"), counts(0), r);
+    style(plot);
+    JFreeChart chart = new JFreeChart(title, new Font("SansSerif", Font.BOLD, 13), plot, true);
+    chart.getLegend().setItemFont(FONT);
+    return svg(id, chart, width, height);
+  }
+
   /** A date axis labelled in {@code pattern}. */
   private static DateAxis dates(String pattern) {
     DateAxis x = new DateAxis();

@@ -5,6 +5,8 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.frontline.events.Coordinates;
 import org.frontline.events.EventsJob;
+import org.frontline.events.OfficialSeries;
+import org.frontline.events.SeriesEval;
 import org.frontline.lake.Lake;
 import org.frontline.lake.Tables;
 import org.frontline.trends.Areas;
@@ -55,9 +57,17 @@ public final class PeriodData {
 
   public record Topic(int topicId, String label, long articles, double share, List<String> terms) {}
 
+  /** One morning of one weapon class: the official series' figures beside those found in the news (null: none). */
+  public record NightPair(String morning, String weapon, Long officialLaunched, Long officialDestroyed,
+                          Double newsLaunched, Double newsIntercepted) {}
+
+  /** The news against an official series over the period: every night either reports, and the comparison. */
+  public record Official(String file, List<NightPair> nights, Map<String, Object> comparison) {}
+
   public record Period(String from, String to, String unit, List<String> notices, Totals totals,
                        List<PeriodPoint> national, List<AreaTotal> oblasts, List<MapPoint> points,
-                       List<Series> mostHit, List<ReportData.Event> deadliest, List<Topic> topics) {}
+                       List<Series> mostHit, List<ReportData.Event> deadliest, List<Topic> topics,
+                       Official official) {}
 
   private PeriodData() {}
 
@@ -111,6 +121,15 @@ public final class PeriodData {
   }
 
   public static Period load(Lake lake, LocalDate from, LocalDate to) {
+    return load(lake, from, to, null, null);
+  }
+
+  /**
+   * The period's numbers; with {@code official} (the nights of an official series, read from {@code file}), the
+   * news' national figures beside them.
+   */
+  public static Period load(Lake lake, LocalDate from, LocalDate to, List<OfficialSeries.Night> official,
+                            String file) {
     String unit = unit(from, to);
     Column inRange = col("period_start").between(Date.valueOf(from), Date.valueOf(to));
     Dataset<Row> days = lake.read(Tables.STRIKE_TRENDS).filter(col("period").equalTo("day").and(inRange))
@@ -146,7 +165,26 @@ public final class PeriodData {
       notices.add("No strike event is dated between " + from + " and " + to + ".");
     }
     return new Period(from.toString(), to.toString(), unit, notices, totals, national, oblasts, points, mostHit,
-        deadliest, topics);
+        deadliest, topics, official == null ? null : official(official, SeriesEval.news(events), from, to, file));
+  }
+
+  /** The nights either series reports in the period, by morning and class, with the comparison's figures. */
+  static Official official(List<OfficialSeries.Night> official, List<SeriesEval.NewsNight> news, LocalDate from,
+                           LocalDate to, String file) {
+    Map<String, NightPair> nights = new java.util.TreeMap<>();
+    for (OfficialSeries.Night o : official) {
+      if (!o.morning().isBefore(from) && !o.morning().isAfter(to)) {
+        nights.put(o.morning() + "|" + o.weapon(), new NightPair(o.morning().toString(), o.weapon(), o.launched(),
+            o.destroyed(), null, null));
+      }
+    }
+    for (SeriesEval.NewsNight n : news) {
+      NightPair o = nights.get(n.morning() + "|" + n.weapon());
+      nights.put(n.morning() + "|" + n.weapon(), new NightPair(n.morning().toString(), n.weapon(),
+          o == null ? null : o.officialLaunched(), o == null ? null : o.officialDestroyed(), n.launched(),
+          n.intercepted()));
+    }
+    return new Official(file, new ArrayList<>(nights.values()), SeriesEval.compare(official, news, from, to, 5));
   }
 
   private static Totals totals(Dataset<Row> days, LocalDate from, LocalDate to, List<Column> aggs, Column[] rest) {

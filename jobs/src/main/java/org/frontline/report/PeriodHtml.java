@@ -36,12 +36,14 @@ public final class PeriodHtml {
     appendMostHit(b, p);
     appendDeadliest(b, p);
     appendTopics(b, p);
+    appendOfficial(b, p);
     b.append("<footer><p>Counts are strike <em>events</em> (the mentions of one strike across articles merged),")
         .append(" not articles; figures are the median of each event's reports, summed. A period's figures are")
         .append(" the sums of its days. Points: a place's events at the place (filled), an oblast's events that")
         .append(" name no place at its centroid (dashed ring); national summaries are not drawn.</p>")
-        .append("<p>The same numbers: report.json, series.csv, oblasts.csv, points.csv, deadliest.csv beside this")
-        .append(" file. Lake: ").append(h(lakeRoot)).append(".</p><p>").append(h(OblastMap.ATTRIBUTION))
+        .append("<p>The same numbers: report.json, series.csv, oblasts.csv, points.csv, deadliest.csv")
+        .append(p.official() == null ? "" : ", official.csv").append(" beside this file. Lake: ")
+        .append(h(lakeRoot)).append(".</p><p>").append(h(OblastMap.ATTRIBUTION))
         .append(".</p></footer>\n</main></body></html>\n");
     return b.toString();
   }
@@ -172,6 +174,52 @@ public final class PeriodHtml {
       b.append("</td><td class=\"s\">").append(h(e.sentence())).append("</td></tr>");
     }
     b.append("</tbody></table>\n");
+  }
+
+  /** The news' national figures beside the official series', per class, and how well they agree. */
+  private static void appendOfficial(StringBuilder b, PeriodData.Period p) {
+    if (p.official() == null) {
+      return;
+    }
+    b.append("<h2 id=\"official\">News vs the official series</h2><p class=\"note\">Launched per night: the")
+        .append(" official daily series (").append(h(p.official().file())).append("; its national rows) and the")
+        .append(" national figures found in the news (the event of that morning and class with the largest figure).")
+        .append("</p><div class=\"grid2\">");
+    for (String w : List.of("drone", "missile")) {
+      Map<String, Double> official = new java.util.TreeMap<>();
+      Map<String, Double> news = new java.util.TreeMap<>();
+      for (PeriodData.NightPair n : p.official().nights()) {
+        if (n.weapon().equals(w) && n.officialLaunched() != null) {
+          official.put(n.morning(), n.officialLaunched().doubleValue());
+        }
+        if (n.weapon().equals(w) && n.newsLaunched() != null) {
+          news.put(n.morning(), n.newsLaunched());
+        }
+      }
+      Map<String, Map<String, Double>> series = new LinkedHashMap<>();
+      series.put("official", official);
+      series.put("news", news);
+      b.append("<figure>").append(Charts.nights("chart-official-" + w, w + "s launched", series, 540, 260))
+          .append("</figure>");
+    }
+    b.append("</div><table id=\"official-table\"><thead><tr><th>class</th><th class=\"n\">official nights</th>")
+        .append("<th class=\"n\">covered by the news</th><th class=\"n\">exact</th>")
+        .append("<th class=\"n\">median abs error</th><th class=\"n\">median rel error</th>")
+        .append("<th class=\"n\">news only</th></tr></thead><tbody>");
+    for (String w : List.of("all", "drone", "missile")) {
+      Map<?, ?> f = (Map<?, ?>) p.official().comparison().get(w);
+      b.append("<tr><td>").append(h(w)).append("</td><td class=\"n\">").append(f.get("official_nights"))
+          .append("</td><td class=\"n\">").append(f.get("covered")).append("</td><td class=\"n\">")
+          .append(share(f.get("launched_exact_share"))).append("</td><td class=\"n\">")
+          .append(f.get("launched_median_abs_error") == null ? "" : f.get("launched_median_abs_error"))
+          .append("</td><td class=\"n\">").append(share(f.get("launched_median_rel_error")))
+          .append("</td><td class=\"n\">").append(f.get("news_only_nights")).append("</td></tr>");
+    }
+    b.append("</tbody></table>\n");
+  }
+
+  private static String share(Object v) {
+    return v == null ? "" : String.format(Locale.ROOT, "%.0f %%", 100 * ((Number) v).doubleValue());
   }
 
   private static void appendTopics(StringBuilder b, PeriodData.Period p) {

@@ -3,6 +3,7 @@ package org.frontline.report;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Row;
 import org.frontline.common.Progress;
+import org.frontline.events.OfficialSeries;
 import org.frontline.lake.Lake;
 import org.frontline.lake.Tables;
 
@@ -23,8 +24,15 @@ import static org.apache.spark.sql.functions.*;
  * ({@link PeriodData}) → RenderHtml ({@link PeriodHtml}, with {@link Charts} and {@link OblastMap}) → WriteFiles.
  */
 public final class PeriodReportJob {
-  /** Where to write, and the period (null: the lake's first, last day with trend rows). */
-  public record Options(String out, LocalDate from, LocalDate to) {
+  /**
+   * Where to write, the period (null: the lake's first, last day with trend rows), and an official daily series
+   * to show the news' national figures against (a local CSV file; null: none).
+   */
+  public record Options(String out, LocalDate from, LocalDate to, String official) {
+    public Options(String out, LocalDate from, LocalDate to) {
+      this(out, from, to, null);
+    }
+
     public Options {
       ReportJob.requireOut(out);
       if (from != null && to != null && to.isBefore(from)) {
@@ -60,7 +68,14 @@ public final class PeriodReportJob {
     if (to.isBefore(from)) {
       to = from;
     }
-    PeriodData.Period data = PeriodData.load(lake, from, to);
+    List<OfficialSeries.Night> official = null;
+    if (options.official() != null) {
+      OfficialSeries.Read read = readOfficial(options.official());
+      official = read.nights();
+      Progress.info("report", "official series " + options.official() + ": " + official.size()
+          + " national nights" + (read.skipped() == 0 ? "" : ", " + read.skipped() + " unreadable rows left out"));
+    }
+    PeriodData.Period data = PeriodData.load(lake, from, to, official, options.official());
     Progress.info("report", PeriodData.describe(data) + "; drawing charts");
     String html = PeriodHtml.render(data, lake.root());
     Map<String, String> files = files(html, data);
@@ -72,6 +87,15 @@ public final class PeriodReportJob {
           data.totals().events() + data.totals().eventsRussia(), data.notices());
     } catch (IOException e) {
       throw new Lake.LakeException("cannot write the report to " + dir + ": " + e.getMessage());
+    }
+  }
+
+  /** The official series of a local file; a file that cannot be read is a {@link Lake.LakeException}. */
+  public static OfficialSeries.Read readOfficial(String file) {
+    try {
+      return OfficialSeries.read(java.nio.file.Path.of(file));
+    } catch (IOException | IllegalArgumentException e) {
+      throw new Lake.LakeException("cannot read the official series " + file + ": " + e.getMessage());
     }
   }
 
@@ -112,7 +136,20 @@ public final class PeriodReportJob {
     }
     files.put("deadliest.csv", ReportJob.csv(List.of("event_id", "event_date", "area_name", "place", "weapon",
         "killed", "injured", "n_sources", "example_sentence"), deadliest));
+    if (data.official() != null) {
+      List<List<Object>> nights = new ArrayList<>();
+      for (PeriodData.NightPair n : data.official().nights()) {
+        nights.add(java.util.Arrays.asList(n.morning(), n.weapon(), opt(n.officialLaunched()),
+            opt(n.officialDestroyed()), opt(n.newsLaunched()), opt(n.newsIntercepted())));
+      }
+      files.put("official.csv", ReportJob.csv(List.of("morning", "weapon", "official_launched",
+          "official_destroyed", "news_launched", "news_intercepted"), nights));
+    }
     return files;
+  }
+
+  private static Object opt(Object v) {
+    return v == null ? "" : v;
   }
 
   private static void addSeries(List<List<Object>> rows, String area, List<PeriodData.PeriodPoint> points) {

@@ -32,15 +32,16 @@ import java.util.function.Function;
 public final class ReportJob {
   /**
    * Options: where to write, the night (null: the lake's last day), and whether a lake spanning more than
-   * {@link #ARCHIVE_DAYS} days also gets the report of its whole span ({@code OUT/span/}).
+   * {@link #ARCHIVE_DAYS} days also gets the report of its whole span ({@code OUT/span/}), with the news against
+   * the official daily series {@code official} (a local CSV file; null: none).
    */
-  public record Options(String out, LocalDate date, boolean archive) {
+  public record Options(String out, LocalDate date, boolean archive, String official) {
     public Options {
       requireOut(out);
     }
 
     public Options(String out, LocalDate date) {
-      this(out, date, false);
+      this(out, date, false, null);
     }
   }
 
@@ -92,10 +93,14 @@ public final class ReportJob {
   private PeriodReportResult spanReport() {
     LocalDate[] span = PeriodReportJob.span(lake);
     if (span == null || java.time.temporal.ChronoUnit.DAYS.between(span[0], span[1]) + 1 <= ARCHIVE_DAYS) {
+      if (options.official() != null) {
+        Progress.info("report", "the lake spans " + ARCHIVE_DAYS + " days or fewer: no report of its span, so the"
+            + " official series is not shown (report --from/--to --official FILE shows it for any period)");
+      }
       return null;
     }
     return new PeriodReportJob(lake, new PeriodReportJob.Options(new Path(options.out(), "span").toString(), span[0],
-        span[1])).run();
+        span[1], options.official())).run();
   }
 
   /** The night to report: the one asked for, else the lake's last day, else today (UTC); none without trends. */

@@ -118,6 +118,13 @@ class ExportFormatsTest extends SparkTest {
     assertEquals(643, belgorod.<Integer>getAs("iso"));
     assertEquals("Belgorod", belgorod.getAs("admin1"));
 
+    // every region has its own admin1 name, so the export joins back to the ISO codes
+    Map<String, String> codes = AcledFormat.admin1Codes();
+    assertEquals(27 + 31, codes.size());
+    assertEquals("UA-63", codes.get("Kharkiv"));
+    assertEquals("RU-MOW", codes.get("Moscow"));
+    assertEquals("RU-MOS", codes.get("Moscow Oblast"));
+
     // the national summary: one event per weapon, at the country's point with precision 3
     List<Row> national = acled.filter(col("geo_precision").equalTo(3)).collectAsList();
     assertFalse(national.isEmpty(), rows.keySet().toString());

@@ -157,6 +157,10 @@ class LakeLayoutTest extends SparkTest {
     Dataset<Row> events = rows(Tables.EVENTS, 6, i -> Map.of("event_id", "e" + i, "event_date", day(i)));
     // as an older Frontline wrote it: without the coordinates and the time precision
     events.drop("lat", "lon", "geo_precision", "time_precision").write().format("delta").save(lake.path(Tables.EVENTS));
+    Dataset<Row> before = lake.read(Tables.EVENTS);
+    assertEquals(List.of(Tables.EVENTS_SCHEMA.fieldNames()).size(), before.columns().length,
+        "read, it has every current column");
+    assertEquals(6L, before.filter(col("lat").isNull().and(col("geo_precision").isNull())).count(), "as null");
 
     lake.replaceDays(Tables.EVENTS, rows(Tables.EVENTS, 2, i -> Map.of("event_id", "n" + i, "event_date", day(4 + i),
         "geo_precision", 2)), "event_date", LocalDate.of(2025, 3, 5), LocalDate.of(2025, 3, 6));

@@ -225,4 +225,32 @@ class ReportTest extends SparkTest {
     assertTrue(none.contains("No strike event is dated between 2025-01-01 and 2025-12-31"), "a year without events");
     assertTrue(none.contains("per month"), "a year is drawn per month");
   }
+
+  @Test
+  void aPeriodReportSetsTheNewsAgainstAnOfficialSeriesWhenGivenOne() throws Exception {
+    Path series = Files.write(dir.resolve("official.csv"), List.of(
+        "time_start,time_end,model,launch_place,target,target_main,launched,destroyed",
+        "2026-03-10 18:00,2026-03-11 09:00,Shahed-136/131,,Ukraine,,30,25",
+        "2026-03-11 18:00,2026-03-12 09:00,Kalibr,,Ukraine,,2,1",
+        "2026-04-11 18:00,2026-04-12 09:00,Kalibr,,Ukraine,,9,9"));
+    Path month = dir.resolve("month-official");
+    new PeriodReportJob(lake, new PeriodReportJob.Options(month.toString(), LocalDate.parse("2026-03-01"),
+        LocalDate.parse("2026-03-31"), series.toString())).run();
+    String page = Files.readString(month.resolve("report.html"));
+    assertTrue(page.contains("id=\"official-table\""), "the comparison's table");
+    assertEquals(2, count(page, "<svg id='chart-official-"), "a chart per class");
+    List<String> nights = Files.readAllLines(month.resolve("official.csv"));
+    assertEquals(List.of("morning,weapon,official_launched,official_destroyed,news_launched,news_intercepted",
+        "2026-03-11,drone,30,25,,", "2026-03-12,missile,2,1,,"), nights, "the period's nights only");
+    JsonNode all = new ObjectMapper().readTree(month.resolve("report.json").toFile()).get("official")
+        .get("comparison").get("all");
+    assertEquals(2, all.get("official_nights").asInt());
+    assertEquals(0, all.get("covered").asInt(), "these articles give no national figure");
+    Path plain = dir.resolve("month-plain");
+    new PeriodReportJob(lake, new PeriodReportJob.Options(plain.toString(), LocalDate.parse("2026-03-01"),
+        LocalDate.parse("2026-03-31"))).run();
+    assertFalse(Files.exists(plain.resolve("official.csv")), "no series, no comparison");
+    assertTrue(new ObjectMapper().readTree(plain.resolve("report.json").toFile()).get("official").isNull());
+    assertFalse(Files.readString(plain.resolve("report.html")).contains("id=\"official\""));
+  }
 }
