@@ -76,13 +76,14 @@ public final class PeriodData {
     return ChronoUnit.DAYS.between(from, to) + 1 <= WEEKLY_MAX_DAYS ? "week" : "month";
   }
 
+  /** A figure of a row, 0 when the row (an area without day rows) or the value is missing. */
   private static double dbl(Row r, String c) {
-    Object v = r.getAs(c);
+    Object v = r == null ? null : r.getAs(c);
     return v == null ? 0.0 : ((Number) v).doubleValue();
   }
 
   private static long lng(Row r, String c) {
-    Object v = r.getAs(c);
+    Object v = r == null ? null : r.getAs(c);
     return v == null ? 0L : ((Number) v).longValue();
   }
 
@@ -187,13 +188,20 @@ public final class PeriodData {
     return new Official(file, new ArrayList<>(nights.values()), SeriesEval.compare(official, news, from, to, 5));
   }
 
+  /** The country's sums and Russia's events over the period, in one aggregation of the day rows. */
   private static Totals totals(Dataset<Row> days, LocalDate from, LocalDate to, List<Column> aggs, Column[] rest) {
-    Row ua = days.filter(col("area").equalTo(Areas.NATIONAL)).agg(aggs.get(0), rest).first();
-    Row ru = days.filter(col("area").equalTo(Areas.RUSSIA)).agg(sum("events").as("events")).first();
-    long active = days.filter(col("area").equalTo(Areas.NATIONAL).and(col("events").gt(0))).count();
+    List<Column> more = new ArrayList<>(List.of(rest));
+    more.add(sum(when(col("events").gt(0), 1).otherwise(0)).as("active"));
+    Row ua = null;
+    Row ru = null;
+    for (Row r : days.filter(col("area").isin(Areas.NATIONAL, Areas.RUSSIA)).groupBy("area")
+        .agg(aggs.get(0), more.toArray(new Column[0])).collectAsList()) {
+      ua = Areas.NATIONAL.equals(r.getAs("area")) ? r : ua;
+      ru = Areas.RUSSIA.equals(r.getAs("area")) ? r : ru;
+    }
     return new Totals(lng(ua, "events"), lng(ru, "events"), dbl(ua, "killed"), dbl(ua, "injured"),
-        dbl(ua, "launched"), dbl(ua, "intercepted"), ChronoUnit.DAYS.between(from, to) + 1, active, byWeapon(ua),
-        byAttacker(ua));
+        dbl(ua, "launched"), dbl(ua, "intercepted"), ChronoUnit.DAYS.between(from, to) + 1, lng(ua, "active"),
+        byWeapon(ua), byAttacker(ua));
   }
 
   /** The series of the {@link #TOP_OBLASTS} oblasts with the most events, in that order. */
@@ -234,19 +242,17 @@ public final class PeriodData {
   private static List<Topic> topics(Lake lake, LocalDate from, LocalDate to) {
     Dataset<Row> day = lake.read(Tables.TOPIC_TRENDS).filter(col("period").equalTo("day")
         .and(col("period_start").between(Date.valueOf(from), Date.valueOf(to))));
-    Row all = day.agg(sum("period_articles")).first();
     // period_articles repeats the day's article count on every topic's row: one topic's rows count each day once
-    long articles = all.isNullAt(0) ? 0 : day.groupBy("period_start").agg(max("period_articles").as("n"))
-        .agg(sum("n")).first().getLong(0);
+    Row all = day.groupBy("period_start").agg(max("period_articles").as("n")).agg(sum("n")).first();
+    long articles = all.isNullAt(0) ? 0 : all.getLong(0);
     List<Topic> out = new ArrayList<>();
-    for (Row r : day.groupBy("topic_id", "label").agg(sum("articles").as("a"))
+    // a topic's terms: those of its latest day with articles (max_by leaves out the rows whose key is null)
+    for (Row r : day.groupBy("topic_id", "label").agg(sum("articles").as("a"),
+            max_by(col("top_terms"), when(col("articles").gt(0), col("period_start"))).as("terms"))
         .filter(col("a").gt(0)).orderBy(col("a").desc(), col("topic_id")).limit(TOP_TOPICS).collectAsList()) {
-      int id = r.getAs("topic_id");
-      Row latest = day.filter(col("topic_id").equalTo(id).and(col("articles").gt(0)))
-          .orderBy(col("period_start").desc()).select("top_terms").first();
-      List<String> terms = latest.isNullAt(0) ? List.of() : latest.getList(0);
-      out.add(new Topic(id, r.getAs("label"), lng(r, "a"), articles == 0 ? 0 : lng(r, "a") / (double) articles,
-          terms));
+      List<String> terms = r.isNullAt(r.fieldIndex("terms")) ? List.of() : r.getList(r.fieldIndex("terms"));
+      out.add(new Topic(r.getAs("topic_id"), r.getAs("label"), lng(r, "a"),
+          articles == 0 ? 0 : lng(r, "a") / (double) articles, terms));
     }
     return out;
   }
